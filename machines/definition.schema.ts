@@ -1,0 +1,164 @@
+import { z } from 'zod';
+
+/** Text shown to users, in Vietnamese and English. */
+export const Localized = z.object({ vi: z.string().min(1), en: z.string().min(1) });
+export type Localized = z.infer<typeof Localized>;
+
+const Id = z.string().regex(/^[a-z][A-Za-z0-9]*$/, 'expected a camelCase id such as "pmReview"');
+const RoleId = z.string().regex(/^[a-z][a-z0-9-]*$/, 'expected a kebab-case role id such as "standing-government"');
+const EventName = z.string().regex(/^[A-Z][A-Z0-9_]*$/, 'expected an UPPER_SNAKE event name such as "APPROVE"');
+
+/** A condition over the workflow's facts (its validated input), evaluated by the compiled guards. */
+export type Condition =
+  | { fact: string; equals: string | number | boolean | null }
+  | { fact: string; in: Array<string | number | boolean> }
+  | { fact: string; exists: boolean }
+  | { all: Condition[] }
+  | { any: Condition[] }
+  | { not: Condition };
+
+/** Schema of a {@link Condition}; `fact` is a dot path into the facts, e.g. "direction" or "plan.inPlan". */
+export const Condition: z.ZodType<Condition> = z.lazy(() =>
+  z.union([
+    z.strictObject({ fact: z.string().min(1), equals: z.union([z.string(), z.number(), z.boolean(), z.null()]) }),
+    z.strictObject({ fact: z.string().min(1), in: z.array(z.union([z.string(), z.number(), z.boolean()])).min(1) }),
+    z.strictObject({ fact: z.string().min(1), exists: z.boolean() }),
+    z.strictObject({ all: z.array(Condition).min(1) }),
+    z.strictObject({ any: z.array(Condition).min(1) }),
+    z.strictObject({ not: Condition }),
+  ]),
+);
+
+/** A side effect a transition asks the driver to carry out through an activity. */
+export const Effect = z.strictObject({
+  type: z.literal('notify'),
+  /** Who is told: the role awaited after the transition, or a named role. */
+  to: z.union([z.literal('awaited'), RoleId]),
+  template: z.string().min(1),
+});
+export type Effect = z.infer<typeof Effect>;
+
+/** One branch of a decision: where it leads, and on which condition. */
+export const Branch = z.strictObject({
+  to: Id,
+  when: Condition.optional(),
+});
+export type Branch = z.infer<typeof Branch>;
+
+/** A decision taken at a stage: ordered branches (first whose condition holds wins), or a revision. */
+export const Decision = z.union([
+  Id.transform((to): Branch[] => [{ to }]),
+  Branch.transform((branch) => [branch]),
+  z.array(Branch).min(1),
+  z.strictObject({ revise: z.literal(true) }),
+]);
+export type Decision = z.infer<typeof Decision>;
+
+/** A stage where the dossier waits for one role to decide. */
+export const Stage = z.strictObject({
+  title: Localized,
+  role: RoleId,
+  /** Roles that may record this stage's decision on behalf of `role` (a collective body). */
+  recordedBy: z.array(RoleId).default([]),
+  /** The milestone whose due date bounds this stage. */
+  milestone: Id.optional(),
+  /** Effects carried out each time the dossier enters this stage. */
+  entry: z.array(Effect).default([]),
+  on: z.record(EventName, Decision),
+});
+export type Stage = z.infer<typeof Stage>;
+
+/** A final state and the workflow status it means. */
+export const Outcome = z.strictObject({
+  title: Localized,
+  status: z.enum(['completed', 'rejected', 'withdrawn']),
+});
+
+/** A decision accepted at every stage, e.g. the secretariat withdrawing the dossier. */
+export const Anytime = z.strictObject({ role: RoleId, to: Id });
+
+/** A dated milestone; a stage that names it is bounded by it, one no stage names is tracked beside the main line. */
+export const Milestone = z.strictObject({
+  id: Id,
+  title: Localized,
+  lead: z.string().optional(),
+});
+export type Milestone = z.infer<typeof Milestone>;
+
+/** A document kind the dossier carries. */
+export const DocumentKind = z.strictObject({
+  kind: Id,
+  title: Localized,
+  required: z.boolean(),
+});
+
+/** A multi-stage process as data: stages, roles, decisions, milestones and what a revision does. */
+export const ProcessDefinition = z
+  .strictObject({
+    id: z.string().regex(/^[a-z][a-z0-9-]*$/, 'expected a kebab-case process id such as "review-pipeline"'),
+    version: z.number().int().positive(),
+    title: Localized,
+    roles: z.record(RoleId, Localized),
+    initial: Id,
+    stages: z.record(Id, Stage),
+    outcomes: z.record(Id, Outcome),
+    anytime: z.record(EventName, Anytime).default({}),
+    revision: z
+      .strictObject({
+        /** The stage a revision request sends the dossier back to. */
+        stage: Id,
+        /** The event that resubmits it; it returns to the stage that asked. */
+        resubmit: EventName,
+        /** The draft number of the first draft. */
+        firstDraft: z.number().int().positive(),
+      })
+      .optional(),
+    /** Who may record that an unbound milestone was met. */
+    milestoneRole: RoleId.optional(),
+    milestones: z.array(Milestone).default([]),
+    documents: z.array(DocumentKind).default([]),
+  })
+  .superRefine((def, ctx) => {
+    const stageIds = Object.keys(def.stages);
+    const targets = new Set([...stageIds, ...Object.keys(def.outcomes)]);
+    const issue = (path: PropertyKey[], message: string) => ctx.addIssue({ code: 'custom', path, message });
+    if (!def.stages[def.initial]) issue(['initial'], `initial stage "${def.initial}" is not one of the stages: ${stageIds.join(', ')}`);
+    for (const id of stageIds) {
+      if (def.outcomes[id]) issue(['outcomes', id], `"${id}" is both a stage and an outcome; rename one`);
+    }
+    for (const [id, stage] of Object.entries(def.stages)) {
+      if (!def.roles[stage.role]) issue(['stages', id, 'role'], `role "${stage.role}" is not declared in roles`);
+      if (stage.milestone && !def.milestones.some((m) => m.id === stage.milestone)) {
+        issue(['stages', id, 'milestone'], `milestone "${stage.milestone}" is not declared in milestones`);
+      }
+      for (const [event, decision] of Object.entries(stage.on)) {
+        if (event === def.revision?.resubmit && id === def.revision.stage) continue;
+        if ('revise' in decision) {
+          if (!def.revision) issue(['stages', id, 'on', event], 'a revision needs the process-level "revision" block');
+          continue;
+        }
+        for (const branch of decision) {
+          if (!targets.has(branch.to)) issue(['stages', id, 'on', event], `target "${branch.to}" is neither a stage nor an outcome`);
+        }
+      }
+    }
+    for (const [event, anytime] of Object.entries(def.anytime)) {
+      if (!def.outcomes[anytime.to]) issue(['anytime', event, 'to'], `target "${anytime.to}" must be an outcome`);
+      if (!def.roles[anytime.role]) issue(['anytime', event, 'role'], `role "${anytime.role}" is not declared in roles`);
+    }
+    if (def.revision) {
+      const stage = def.stages[def.revision.stage];
+      if (!stage) issue(['revision', 'stage'], `revision stage "${def.revision.stage}" is not one of the stages`);
+      else if (!stage.on[def.revision.resubmit]) {
+        issue(['revision', 'resubmit'], `stage "${def.revision.stage}" must handle the resubmit event ${def.revision.resubmit}`);
+      }
+    }
+    const bound = new Set(Object.values(def.stages).map((s) => s.milestone));
+    if (def.milestones.some((m) => !bound.has(m.id)) && !def.milestoneRole) {
+      issue(['milestoneRole'], 'milestones beside the main line need a milestoneRole that records them');
+    }
+  });
+/** A validated process definition. */
+export type ProcessDefinition = z.infer<typeof ProcessDefinition>;
+/** A process definition as written, before defaults are applied. */
+export type ProcessDefinitionInput = z.input<typeof ProcessDefinition>;

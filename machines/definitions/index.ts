@@ -1,0 +1,7 @@
+import type { ProcessDefinitionInput } from '../definition.schema.js';
+import { reviewPipeline } from './review-pipeline.definition.js';
+
+/** The process definitions duyet ships, by id. */
+export const definitions: Record<string, ProcessDefinitionInput> = {
+  [reviewPipeline.id]: reviewPipeline,
+};
