@@ -1,0 +1,35 @@
+import { log } from '@temporalio/activity';
+
+/** A message the workflow asks to deliver, e.g. telling the awaited role that a dossier waits for them. */
+export interface Notification {
+  workflowId: string;
+  process: string;
+  subject: string;
+  stage: string;
+  /** The role told. */
+  to: string;
+  template: string;
+  draftVersion: number;
+  dueAt: string | null;
+}
+
+/** Delivers notifications over some channel. */
+export interface Notifier {
+  send(notification: Notification): Promise<void>;
+}
+
+/** A notifier that writes each notification to the worker's structured log. */
+export const logNotifier: Notifier = {
+  async send(notification) {
+    log.info('notification', { ...notification });
+  },
+};
+
+/** The notification activities, over the given notifier. */
+export function createNotifyActivities(deps: { notifier: Notifier }) {
+  return {
+    async notify(notification: Notification): Promise<void> {
+      await deps.notifier.send(notification);
+    },
+  };
+}

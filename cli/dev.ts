@@ -1,0 +1,64 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import type { DuyetConfig } from '../temporal.config.js';
+import { startDevServer, type DevServer } from './dev-server.js';
+
+const workerMain = (() => {
+  const js = fileURLToPath(new URL('../worker/main.js', import.meta.url));
+  if (existsSync(js)) return js;
+  throw new Error(`the worker is not built (${js} is missing); run "npm run build" first`);
+});
+
+/** Starts a worker in its own process, as `duyet worker` does, against the given address. */
+export function spawnWorker(config: DuyetConfig, stdio: 'inherit' | 'pipe' = 'inherit'): ChildProcess {
+  return spawn(process.execPath, [workerMain()], {
+    stdio: ['ignore', stdio, stdio],
+    env: { ...process.env, TEMPORAL_ADDRESS: config.temporal.address, TEMPORAL_NAMESPACE: config.temporal.namespace, TEMPORAL_TASK_QUEUE: config.temporal.taskQueue },
+  });
+}
+
+/** Waits for a child process to end and gives its exit code. */
+export const exited = (child: ChildProcess) =>
+  new Promise<number>((resolve) => (child.exitCode !== null ? resolve(child.exitCode) : child.once('exit', (code) => resolve(code ?? 1))));
+
+/** `duyet worker`: a worker process against the configured Temporal. */
+export async function runWorker(config: DuyetConfig): Promise<void> {
+  const code = await exited(spawnWorker(config));
+  if (code !== 0) throw new Error(`the worker exited with code ${code}`);
+}
+
+/** Starts the embedded server and a worker, printing where they are. */
+export async function startEmbedded(config: DuyetConfig): Promise<{ server: DevServer; worker: ChildProcess; stop(): Promise<void> }> {
+  const server = await startDevServer(config, { ui: true });
+  const worker = spawnWorker(config);
+  process.stdout.write(
+    [
+      `duyet: Temporal dev server at ${server.address} (namespace ${config.temporal.namespace}), CLI from ${server.cli.source}: ${server.cli.path}`,
+      `duyet: history kept in ${server.dbFile}`,
+      `duyet: Temporal UI at http://127.0.0.1:${config.temporal.uiPort}`,
+      `duyet: worker started (pid ${worker.pid}) on task queue "${config.temporal.taskQueue}"`,
+    ].join('\n') + '\n',
+  );
+  return {
+    server,
+    worker,
+    async stop() {
+      worker.kill('SIGTERM');
+      await exited(worker);
+      await server.stop();
+    },
+  };
+}
+
+/** `duyet dev`: the embedded server and a worker until Ctrl-C. */
+export async function runDev(config: DuyetConfig): Promise<void> {
+  const embedded = await startEmbedded(config);
+  process.stdout.write('duyet: ready; press Ctrl-C to stop\n');
+  await new Promise<void>((resolve) => {
+    process.once('SIGINT', resolve);
+    process.once('SIGTERM', resolve);
+    embedded.worker.once('exit', () => resolve());
+  });
+  await embedded.stop();
+}

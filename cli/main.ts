@@ -1,0 +1,144 @@
+#!/usr/bin/env node
+import { readFileSync } from 'node:fs';
+import { Command, Option } from 'commander';
+import { decide, list, processById, RequestError, startDossier, status } from '../client/dossiers.js';
+import { toMermaid } from '../machines/diagram.js';
+import { loadConfig } from '../temporal.config.js';
+import { connectClient } from '../client/connect.js';
+import { runDemo } from './demo.js';
+import { runDev, runWorker } from './dev.js';
+import { loadDirectory } from '../client/directory.js';
+
+const print = (value: unknown): void => void process.stdout.write(JSON.stringify(value, null, 2) + '\n');
+
+function readJson(file: string): unknown {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (err) {
+    throw new RequestError(`cannot read ${file}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
+  }
+  try {
+    return JSON.parse(text);
+  } catch (err) {
+    throw new RequestError(`${file} is not valid JSON: ${(err as Error).message}`);
+  }
+}
+
+/** Runs one client command with a connection that is closed afterwards. */
+async function withClient<T>(fn: (client: Awaited<ReturnType<typeof connectClient>>, config: ReturnType<typeof loadConfig>) => Promise<T>) {
+  const config = loadConfig();
+  const client = await connectClient(config);
+  try {
+    return await fn(client, config);
+  } finally {
+    await client.connection.close();
+  }
+}
+
+const program = new Command('duyet')
+  .description('Multi-stage approval processes as XState machines, run durably on Temporal')
+  .showHelpAfterError()
+  .exitOverride();
+
+program
+  .command('dev')
+  .description('start the embedded Temporal server (SQLite file) and a worker, and say where they are')
+  .action(() => runDev(loadConfig()));
+
+program
+  .command('demo')
+  .description('start the embedded server and a worker, then take a demo dossier from drafting to completed')
+  .action(() => runDemo(loadConfig()));
+
+program
+  .command('worker')
+  .description('run a worker against the configured Temporal (TEMPORAL_ADDRESS, TEMPORAL_NAMESPACE, ...)')
+  .action(() => runWorker(loadConfig()));
+
+program
+  .command('start')
+  .description('start a process for a dossier; prints {"workflowId": ...}')
+  .argument('<process>', 'process id, e.g. review-pipeline')
+  .requiredOption('--input <file>', 'the dossier as JSON (see examples/)')
+  .option('--id <workflowId>', 'workflow id to use')
+  .action(async (processId: string, opts: { input: string; id?: string }) => {
+    processById(processId);
+    const input = readJson(opts.input);
+    print(await withClient((client, config) => startDossier(client, config, { process: processId, input, workflowId: opts.id })));
+  });
+
+program
+  .command('decide')
+  .description('take a decision (SUBMIT, APPROVE, REQUEST_REVISION, REJECT, WITHDRAW, MARK_MILESTONE) as a user')
+  .argument('<workflowId>')
+  .argument('<event>')
+  .requiredOption('--as <user>', 'the id of the user deciding, from the directory')
+  .option('--on-behalf-of <body>', 'the collective body whose decision this records, e.g. standing-government')
+  .option('--comment <text>', 'comment kept with the decision')
+  .option('--milestone <id>', 'with MARK_MILESTONE: the milestone met')
+  .action(async (workflowId: string, event: string, opts: { as: string; onBehalfOf?: string; comment?: string; milestone?: string }) => {
+    const view = await withClient((client, config) => decide(client, config, { workflowId, event, ...opts }));
+    print({ workflowId, state: view.state, status: view.status, draftVersion: view.draftVersion, awaiting: view.awaiting });
+  });
+
+program
+  .command('status')
+  .description('show where a dossier is, who is awaited and every decision')
+  .argument('<workflowId>')
+  .option('--json', 'print JSON')
+  .action(async (workflowId: string, opts: { json?: boolean }) => {
+    const view = await withClient((client) => status(client, workflowId));
+    if (opts.json) return print(view);
+    process.stdout.write(
+      [
+        `${view.workflowId} · ${view.process} v${view.version} · ${view.status}`,
+        `${view.subject}`,
+        `stage: ${view.state} (${view.stageTitle.vi}) · draft ${view.draftVersion}`,
+        `awaiting: ${view.awaiting ? `${view.awaiting.role}${view.awaiting.dueAt ? ` until ${view.awaiting.dueAt}` : ''}` : '—'}`,
+        ...view.history.map((h) => `  ${h.at} ${h.actor}${h.onBehalfOf ? ` for ${h.onBehalfOf}` : ''}: ${h.event} ${h.from} → ${h.to}${h.comment ? ` «${h.comment}»` : ''}`),
+      ].join('\n') + '\n',
+    );
+  });
+
+program
+  .command('list')
+  .description('list dossiers from Temporal visibility')
+  .option('--stage <stage>')
+  .option('--process <process>')
+  .option('--json', 'print JSON')
+  .action(async (opts: { stage?: string; process?: string; json?: boolean }) => {
+    const rows = await withClient((client) => list(client, opts));
+    if (opts.json) return print(rows);
+    for (const r of rows) process.stdout.write(`${r.workflowId}\t${r.process}\t${r.stage}\t${r.status}\t${r.awaitedRole ?? '—'}\t${r.dueAt ?? '—'}\n`);
+  });
+
+program
+  .command('diagram')
+  .description('print the process as a Mermaid stateDiagram-v2, generated from its machine')
+  .argument('<process>')
+  .action((processId: string) => {
+    process.stdout.write(toMermaid(processById(processId).machine));
+  });
+
+program
+  .command('users')
+  .description('list the user directory')
+  .addOption(new Option('--json', 'print JSON'))
+  .action((opts: { json?: boolean }) => {
+    const users = loadDirectory(loadConfig().directoryFile);
+    if (opts.json) return print(users);
+    for (const u of users) process.stdout.write(`${u.id}\t${u.name}\t${u.roles.join(',')}\t${u.email}\n`);
+  });
+
+async function main() {
+  await program.parseAsync(process.argv);
+}
+
+main().catch((err: unknown) => {
+  const code = (err as { code?: string }).code;
+  if (code === 'commander.helpDisplayed' || code === 'commander.version') process.exit(0);
+  if (typeof code === 'string' && code.startsWith('commander.')) process.exit(2);
+  process.stderr.write(`duyet: ${err instanceof Error ? err.message : String(err)}\n`);
+  process.exit(1);
+});

@@ -1,0 +1,162 @@
+import { randomUUID } from 'node:crypto';
+import { appendFileSync, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { WorkflowExecutionAlreadyStartedError, WorkflowNotFoundError, WorkflowUpdateFailedError, type Client } from '@temporalio/client';
+import { definitions } from '../machines/definitions/index.js';
+import { parseStartInput } from '../machines/input.schema.js';
+import { createProcess, type ProcessView } from '../machines/process.js';
+import type { DuyetConfig } from '../temporal.config.js';
+import { decideUpdate, viewQuery } from '../workflows/process.messages.js';
+import { searchAttributeKeys as keys } from '../workflows/search-attributes.js';
+import { findUser, loadDirectory } from './directory.js';
+
+/** A refusal the caller caused (bad input, wrong role, unknown id): shown as is, with a non-zero exit or a 4xx. */
+export class RequestError extends Error {
+  override name = 'RequestError';
+}
+
+/** The status of one workflow as `duyet status --json` prints it. */
+export type DossierStatus = { workflowId: string } & ProcessView;
+
+/** Looks up a shipped process, naming the known ones when the id is unknown. */
+export function processById(id: string) {
+  const definition = definitions[id];
+  if (!definition) throw new RequestError(`unknown process "${id}"; expected one of: ${Object.keys(definitions).join(', ')}`);
+  return createProcess(definition);
+}
+
+/** Validates the input and starts a process workflow; nothing is started when the input is refused. */
+export async function startDossier(
+  client: Client,
+  config: DuyetConfig,
+  request: { process: string; input: unknown; workflowId?: string | undefined },
+): Promise<{ workflowId: string }> {
+  const process = processById(request.process);
+  const context = parseStartInput(process.definition, request.input, new Date().toISOString());
+  if (!context.success) throw new RequestError(context.error);
+  const workflowId = request.workflowId ?? `${request.process}-${randomUUID()}`;
+  const [initial] = process.start(context.data);
+  const view = process.view(initial);
+  try {
+    await client.workflow.start('processWorkflow', {
+      taskQueue: config.temporal.taskQueue,
+      workflowId,
+      args: [{ definition: definitions[request.process]!, input: request.input }],
+      typedSearchAttributes: [
+        { key: keys.process, value: view.process },
+        { key: keys.stage, value: view.state },
+        { key: keys.status, value: view.status },
+        ...(view.awaiting ? [{ key: keys.awaitedRole, value: view.awaiting.role }] : []),
+        ...(view.awaiting?.dueAt ? [{ key: keys.dueAt, value: new Date(view.awaiting.dueAt) }] : []),
+      ],
+    });
+  } catch (err) {
+    if (err instanceof WorkflowExecutionAlreadyStartedError) throw new RequestError(`a workflow with id "${workflowId}" already exists; choose another --id`);
+    throw err;
+  }
+  return { workflowId };
+}
+
+/** A decision as a face receives it: the user id is resolved to roles through the directory. */
+export interface DecideRequest {
+  workflowId: string;
+  event: string;
+  as: string;
+  onBehalfOf?: string | undefined;
+  comment?: string | undefined;
+  milestone?: string | undefined;
+}
+
+/** Sends a decision as a Workflow Update; a refused decision throws RequestError and records nothing in the workflow. */
+export async function decide(client: Client, config: DuyetConfig, request: DecideRequest): Promise<DossierStatus> {
+  const user = findUserOrRefuse(config, request.as);
+  const handle = client.workflow.getHandle(request.workflowId);
+  try {
+    const view = await handle.executeUpdate(decideUpdate, {
+      args: [
+        {
+          type: request.event,
+          actor: user.id,
+          roles: user.roles,
+          onBehalfOf: request.onBehalfOf ?? null,
+          comment: request.comment ?? null,
+          ...(request.milestone ? { milestone: request.milestone } : {}),
+        },
+      ],
+    });
+    return { workflowId: request.workflowId, ...view };
+  } catch (err) {
+    if (err instanceof WorkflowNotFoundError) throw new RequestError(`no workflow with id "${request.workflowId}"`);
+    if (err instanceof WorkflowUpdateFailedError) {
+      const reason = err.cause?.message ?? err.message;
+      auditRefusal(config, { ...request, reason });
+      throw new RequestError(`decision refused: ${reason}`);
+    }
+    throw err;
+  }
+}
+
+/** The JSON-safe status of one workflow, read with a query. */
+export async function status(client: Client, workflowId: string): Promise<DossierStatus> {
+  try {
+    const view = await client.workflow.getHandle(workflowId).query(viewQuery);
+    return { workflowId, ...view };
+  } catch (err) {
+    if (err instanceof WorkflowNotFoundError) throw new RequestError(`no workflow with id "${workflowId}"`);
+    throw err;
+  }
+}
+
+const safeValue = /^[A-Za-z0-9_-]+$/;
+
+/** One row of `duyet list`, read from the search attributes. */
+export interface ListedDossier {
+  workflowId: string;
+  process: string | null;
+  stage: string | null;
+  status: string | null;
+  awaitedRole: string | null;
+  dueAt: string | null;
+  startedAt: string;
+}
+
+/** Lists duyet workflows from Temporal visibility, filtered by stage and process. */
+export async function list(client: Client, filter: { stage?: string | undefined; process?: string | undefined }): Promise<ListedDossier[]> {
+  const clauses = [`${keys.process.name} IS NOT NULL`];
+  for (const [key, value] of [
+    [keys.stage.name, filter.stage],
+    [keys.process.name, filter.process],
+  ] as const) {
+    if (value === undefined) continue;
+    if (!safeValue.test(value)) throw new RequestError(`invalid filter "${value}": expected letters, digits, "-" or "_"`);
+    clauses.push(`${key} = '${value}'`);
+  }
+  const rows: ListedDossier[] = [];
+  for await (const execution of client.workflow.list({ query: clauses.join(' AND ') })) {
+    const attrs = execution.typedSearchAttributes;
+    rows.push({
+      workflowId: execution.workflowId,
+      process: attrs.get(keys.process) ?? null,
+      stage: attrs.get(keys.stage) ?? null,
+      status: attrs.get(keys.status) ?? null,
+      awaitedRole: attrs.get(keys.awaitedRole) ?? null,
+      dueAt: attrs.get(keys.dueAt)?.toISOString() ?? null,
+      startedAt: execution.startTime.toISOString(),
+    });
+  }
+  return rows;
+}
+
+function findUserOrRefuse(config: DuyetConfig, id: string) {
+  try {
+    return findUser(loadDirectory(config.directoryFile), id);
+  } catch (err) {
+    throw new RequestError((err as Error).message);
+  }
+}
+
+/** Keeps refused decisions outside the workflow, for audit: one JSON line each. */
+function auditRefusal(config: DuyetConfig, entry: DecideRequest & { reason: string }) {
+  mkdirSync(config.stateDir, { recursive: true });
+  appendFileSync(join(config.stateDir, 'refused-decisions.jsonl'), JSON.stringify({ at: new Date().toISOString(), ...entry }) + '\n');
+}

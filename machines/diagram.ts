@@ -1,0 +1,49 @@
+import type { AnyStateMachine } from 'xstate';
+import { toDirectedGraph } from 'xstate/graph';
+import type { ProcessMachine } from './compile.js';
+import type { Condition } from './definition.schema.js';
+
+const local = (id: string) => id.split('.').slice(1).join('.');
+
+function describeCondition(c: Condition): string {
+  if ('all' in c) return c.all.map(describeCondition).join(' and ');
+  if ('any' in c) return c.any.map(describeCondition).join(' or ');
+  if ('not' in c) return `not (${describeCondition(c.not)})`;
+  if ('equals' in c) return `${c.fact} = ${JSON.stringify(c.equals)}`;
+  if ('in' in c) return `${c.fact} in ${c.in.map((v) => JSON.stringify(v)).join('|')}`;
+  return `${c.fact} ${c.exists ? 'given' : 'missing'}`;
+}
+
+function describeGuard(guard: unknown): string {
+  if (!guard || typeof guard !== 'object') return '';
+  const { type, params } = guard as { type: string; params?: Record<string, unknown> };
+  if (type === 'isReturningTo') return ` [revision from ${String(params?.stage)}]`;
+  if (type === 'isConditionMet') return ` [${describeCondition(params?.condition as Condition)}]`;
+  return ` [${type}]`;
+}
+
+/** Mermaid `stateDiagram-v2` text for a compiled process, generated from the machine itself; pure. */
+export function toMermaid(machine: ProcessMachine): string {
+  const graph = toDirectedGraph(machine as unknown as AnyStateMachine);
+  const lines = ['stateDiagram-v2', `  [*] --> ${String(machine.config.initial)}`];
+  const selfEvents = new Set<string>();
+  for (const node of graph.children) {
+    const meta = node.stateNode.meta as { role?: string; status?: string; title?: { vi: string } } | undefined;
+    const name = local(node.id);
+    const who = meta?.role ? ` (${meta.role})` : meta?.status ? ` (${meta.status})` : '';
+    if (meta?.title) lines.push(`  ${name}: ${name} · ${meta.title.vi}${who}`);
+    for (const edge of node.edges) {
+      if (edge.source === edge.target) {
+        selfEvents.add(edge.label.text);
+        continue;
+      }
+      lines.push(`  ${local(edge.source.id)} --> ${local(edge.target.id)}: ${edge.label.text}${describeGuard(edge.transition.guard)}`);
+    }
+    if (node.stateNode.type === 'final') lines.push(`  ${name} --> [*]`);
+  }
+  for (const edge of graph.edges) selfEvents.add(edge.label.text);
+  if (selfEvents.size > 0) {
+    lines.push(`  note right of ${String(machine.config.initial)}: at every stage ${[...selfEvents].join(', ')} update the milestones`);
+  }
+  return lines.join('\n') + '\n';
+}

@@ -1,0 +1,90 @@
+import { readFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { z } from 'zod';
+
+/** The package root: the folder holding package.json, whether running from source or from dist/. */
+export const packageRoot = (() => {
+  let dir = dirname(fileURLToPath(import.meta.url));
+  for (;;) {
+    try {
+      readFileSync(resolve(dir, 'package.json'));
+      return dir;
+    } catch {
+      const parent = dirname(dir);
+      if (parent === dir) throw new Error('duyet: cannot find package.json above ' + fileURLToPath(import.meta.url));
+      dir = parent;
+    }
+  }
+})();
+
+const flag = z
+  .enum(['true', 'false', '1', '0', ''])
+  .default('')
+  .transform((v) => v === 'true' || v === '1');
+
+const Env = z.object({
+  TEMPORAL_ADDRESS: z.string().regex(/^[^:\s]+:\d+$/, 'expected host:port, e.g. 127.0.0.1:7233').default('127.0.0.1:7233'),
+  TEMPORAL_NAMESPACE: z.string().min(1).default('default'),
+  TEMPORAL_TASK_QUEUE: z.string().min(1).default('duyet'),
+  TEMPORAL_TLS: flag,
+  TEMPORAL_TLS_CERT: z.string().optional(),
+  TEMPORAL_TLS_KEY: z.string().optional(),
+  TEMPORAL_TLS_SERVER_NAME: z.string().optional(),
+  TEMPORAL_API_KEY: z.string().optional(),
+  /** A Temporal CLI binary to use instead of looking one up. */
+  TEMPORAL_CLI: z.string().optional(),
+  TEMPORAL_UI_PORT: z.coerce.number().int().positive().default(8233),
+  /** Where the embedded server keeps its SQLite file and duyet its tools. */
+  DUYET_STATE_DIR: z.string().default(resolve(packageRoot, '.temporal')),
+  DUYET_TOOLS_DIR: z.string().default(resolve(packageRoot, '.tools')),
+  /** The user directory: a JSON file of [{id, name, email, roles}]. */
+  DUYET_DIRECTORY: z.string().default(resolve(packageRoot, 'directory', 'users.json')),
+});
+
+/** Where Temporal is and how to reach it, plus duyet's own local paths. */
+export interface DuyetConfig {
+  temporal: {
+    address: string;
+    namespace: string;
+    taskQueue: string;
+    tls: { clientCertPair?: { crt: Buffer; key: Buffer }; serverNameOverride?: string } | undefined;
+    apiKey: string | undefined;
+    cli: string | undefined;
+    uiPort: number;
+  };
+  stateDir: string;
+  toolsDir: string;
+  directoryFile: string;
+}
+
+/** Reads the configuration from the environment, validated with zod; the only reader of process.env. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): DuyetConfig {
+  const parsed = Env.safeParse(env);
+  if (!parsed.success) throw new Error(`invalid environment:\n${z.prettifyError(parsed.error)}`);
+  const e = parsed.data;
+  if (Boolean(e.TEMPORAL_TLS_CERT) !== Boolean(e.TEMPORAL_TLS_KEY)) {
+    throw new Error('invalid environment: TEMPORAL_TLS_CERT and TEMPORAL_TLS_KEY go together (paths to the client certificate and key)');
+  }
+  const mtls = e.TEMPORAL_TLS_CERT && e.TEMPORAL_TLS_KEY;
+  return {
+    temporal: {
+      address: e.TEMPORAL_ADDRESS,
+      namespace: e.TEMPORAL_NAMESPACE,
+      taskQueue: e.TEMPORAL_TASK_QUEUE,
+      tls:
+        e.TEMPORAL_TLS || mtls || e.TEMPORAL_API_KEY
+          ? {
+              ...(mtls ? { clientCertPair: { crt: readFileSync(e.TEMPORAL_TLS_CERT!), key: readFileSync(e.TEMPORAL_TLS_KEY!) } } : {}),
+              ...(e.TEMPORAL_TLS_SERVER_NAME ? { serverNameOverride: e.TEMPORAL_TLS_SERVER_NAME } : {}),
+            }
+          : undefined,
+      apiKey: e.TEMPORAL_API_KEY,
+      cli: e.TEMPORAL_CLI,
+      uiPort: e.TEMPORAL_UI_PORT,
+    },
+    stateDir: e.DUYET_STATE_DIR,
+    toolsDir: e.DUYET_TOOLS_DIR,
+    directoryFile: e.DUYET_DIRECTORY,
+  };
+}

@@ -1,0 +1,32 @@
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { NativeConnection, Worker, type WorkerOptions } from '@temporalio/worker';
+import { createActivities, logNotifier, type ActivityDeps } from '../activities/index.js';
+import type { DuyetConfig } from '../temporal.config.js';
+
+/** The workflows module, loaded by path as the Temporal bundler wants: the .ts source under tests, the .js build otherwise. */
+export const workflowsPath = (() => {
+  const ts = fileURLToPath(new URL('../workflows/index.ts', import.meta.url));
+  return existsSync(ts) ? ts : fileURLToPath(new URL('../workflows/index.js', import.meta.url));
+})();
+
+/** Connects to Temporal as the config says. */
+export function connectWorker(config: DuyetConfig): Promise<NativeConnection> {
+  const { address, tls, apiKey } = config.temporal;
+  return NativeConnection.connect({ address, ...(tls ? { tls } : {}), ...(apiKey ? { apiKey } : {}) });
+}
+
+/** Creates a worker hosting the process workflow and its activities on the configured task queue. */
+export async function createWorker(
+  config: DuyetConfig,
+  connection: NativeConnection,
+  options: { deps?: Partial<ActivityDeps>; bundle?: WorkerOptions['workflowBundle'] } = {},
+): Promise<Worker> {
+  return Worker.create({
+    connection,
+    namespace: config.temporal.namespace,
+    taskQueue: config.temporal.taskQueue,
+    ...(options.bundle ? { workflowBundle: options.bundle } : { workflowsPath }),
+    activities: createActivities({ notifier: logNotifier, ...options.deps }),
+  });
+}

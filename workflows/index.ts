@@ -1,0 +1,1 @@
+export { processWorkflow } from './process.workflow.js';
