@@ -1,5 +1,3 @@
-import { log } from '@temporalio/activity';
-
 /** A message the workflow asks to deliver, e.g. telling the awaited role that a dossier waits for them. */
 export interface Notification {
   workflowId: string;
@@ -18,10 +16,10 @@ export interface Notifier {
   send(notification: Notification): Promise<void>;
 }
 
-/** A notifier that writes each notification to the worker's structured log. */
+/** A notifier that writes each notification as one JSON line to the worker's standard output. */
 export const logNotifier: Notifier = {
   async send(notification) {
-    log.info('notification', { ...notification });
+    process.stdout.write(`duyet notify ${JSON.stringify(notification)}\n`);
   },
 };
 

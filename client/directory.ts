@@ -17,7 +17,7 @@ export function loadDirectory(file: string): User[] {
   try {
     raw = JSON.parse(readFileSync(file, 'utf8'));
   } catch (err) {
-    throw new Error(`cannot read the user directory ${file}: ${(err as Error).message}`);
+    throw new Error(`cannot read the user directory ${file}: ${(err as Error).message}`, { cause: err });
   }
   const parsed = z.array(User).safeParse(raw);
   if (!parsed.success) throw new Error(`invalid user directory ${file}:\n${z.prettifyError(parsed.error)}`);

@@ -52,7 +52,7 @@ const processSetup = setup({
   guards: {
     isReturningTo: ({ context }, params: { stage: string }) => context.returnTo === params.stage,
     isConditionMet: ({ context }, params: { condition: Condition }) => evaluateCondition(params.condition, context.facts),
-    isMilestonePending: ({ context, event }) => context.milestones.some((m) => m.id === event.milestone && m.status === 'pending'),
+    isMilestoneOpen: ({ context, event }) => context.milestones.some((m) => m.id === event.milestone && m.stage === null && m.status !== 'met'),
     isMilestoneDue: ({ context, event }) =>
       context.milestones.some(
         (m) => m.id === event.milestone && m.status === 'pending' && m.dueAt !== null && Date.parse(m.dueAt) <= Date.parse(event.at),
@@ -99,7 +99,7 @@ export function compileMachine(definition: ProcessDefinition) {
       on[event] = [{ target: anytime.to, actions: [record(id, anytime.to)] }];
     }
     if (definition.milestoneRole) {
-      on[MARK_MILESTONE] = [{ guard: { type: 'isMilestonePending', params: undefined }, actions: [record(id, id), { type: 'markMilestone', params: undefined }] }];
+      on[MARK_MILESTONE] = [{ guard: { type: 'isMilestoneOpen', params: undefined }, actions: [record(id, id), { type: 'markMilestone', params: undefined }] }];
     }
     states[id] = {
       meta: { role: stage.role, recordedBy: stage.recordedBy, milestone: stage.milestone ?? null, title: stage.title },

@@ -1,10 +1,12 @@
 #!/usr/bin/env node
+import { DefaultLogger, Runtime } from '@temporalio/worker';
 import { loadConfig } from '../temporal.config.js';
 import { connectWorker, createWorker } from './worker.js';
 
 /** Runs one worker until SIGINT or SIGTERM. */
 async function main() {
   const config = loadConfig();
+  Runtime.install({ logger: new DefaultLogger('WARN') });
   const connection = await connectWorker(config);
   const worker = await createWorker(config, connection);
   process.stdout.write(`duyet worker: polling task queue "${config.temporal.taskQueue}" on ${config.temporal.address} (namespace ${config.temporal.namespace})\n`);

@@ -1,0 +1,89 @@
+import { describe, expect, it } from 'vitest';
+import type { AnyStateMachine } from 'xstate';
+import { getAdjacencyMap, getShortestPaths, toDirectedGraph } from 'xstate/graph';
+import type { ProcessSnapshot } from '../../machines/compile.js';
+import type { ProcessEvent } from '../../machines/process.types.js';
+import { actors, pipeline, startExample } from '../support/review-pipeline.js';
+
+const machine = pipeline.machine as unknown as AnyStateMachine;
+const at = '2027-12-01T00:00:00+07:00';
+const [initial] = startExample();
+
+/** Every event the pipeline can be sent at a state, with an actor of the role that acts there. */
+function eventsAt(snapshot: ProcessSnapshot): ProcessEvent[] {
+  const view = pipeline.view(snapshot);
+  if (!view.awaiting) return [];
+  const { actor } = actors[view.awaiting.role as keyof typeof actors];
+  const decisions = view.allowed
+    .filter((type) => type !== 'MARK_MILESTONE')
+    .map((type) => ({ type, at, actor, onBehalfOf: null, comment: null }));
+  const milestones = view.milestones.map((m) => m.id);
+  return [
+    ...decisions,
+    ...milestones.map((milestone) => ({ type: 'MARK_MILESTONE', milestone, at, actor: actors.secretariat.actor })),
+    ...milestones.map((milestone) => ({ type: 'DEADLINE_REACHED', milestone, at })),
+  ];
+}
+
+// The stage, the pending revision and the milestone statuses make a state; history and draft numbers grow without bound.
+const serializeState = (s: ProcessSnapshot) =>
+  JSON.stringify([s.value, s.context.returnTo, s.context.milestones.map((m) => m.status)]);
+const options = { fromState: initial, events: eventsAt, serializeState } as never;
+
+describe('review-pipeline generated paths', () => {
+  const paths = getShortestPaths(machine, options) as unknown as Array<{ state: ProcessSnapshot; steps: Array<{ event: ProcessEvent; state: ProcessSnapshot }> }>;
+
+  it('reaches every stage and every outcome', () => {
+    const reached = new Set(paths.map((p) => p.state.value as string));
+    const declared = [...Object.keys(pipeline.definition.stages), ...Object.keys(pipeline.definition.outcomes)];
+    expect([...reached].sort()).toEqual(declared.sort());
+  });
+
+  it('takes every transition of the machine', () => {
+    const adjacency = getAdjacencyMap(machine, options);
+    const taken = new Set<string>();
+    for (const vertex of Object.values(adjacency)) {
+      const from = (vertex.state as ProcessSnapshot).value as string;
+      for (const { event, state } of Object.values(vertex.transitions)) {
+        const to = (state as ProcessSnapshot).value as string;
+        if (from !== to) taken.add(`${from} -${(event as ProcessEvent).type}-> ${to}`);
+      }
+    }
+    const declared = new Set<string>();
+    for (const node of toDirectedGraph(machine).children) {
+      for (const edge of node.edges) {
+        const [from, to] = [edge.source.key, edge.target.key];
+        if (from !== to) declared.add(`${from} -${edge.label.text}-> ${to}`);
+      }
+    }
+    expect(declared.size).toBeGreaterThan(20);
+    expect([...declared].filter((t) => !taken.has(t))).toEqual([]);
+  });
+
+  it('replays every generated path with every decision recorded from where it was to where it went', () => {
+    for (const path of paths) {
+      let snapshot = initial;
+      for (const step of path.steps.filter((s) => s.event.type !== 'xstate.init')) {
+        const before = snapshot.value as string;
+        [snapshot] = pipeline.apply(snapshot, step.event);
+        const last = snapshot.context.history.at(-1);
+        if (step.event.type !== 'DEADLINE_REACHED') {
+          expect(last).toMatchObject({ event: step.event.type, from: before, to: snapshot.value, actor: step.event.actor });
+        }
+      }
+      expect(snapshot.value).toEqual(path.state.value);
+      const decisions = path.steps.filter((s) => !['DEADLINE_REACHED', 'xstate.init'].includes(s.event.type)).length;
+      expect(snapshot.context.history).toHaveLength(decisions);
+    }
+  });
+
+  it('ends every path into a final state with the status its outcome declares and nobody awaited', () => {
+    const finals = paths.filter((p) => p.state.status === 'done');
+    expect([...new Set(finals.map((p) => p.state.value as string))].sort()).toEqual(['completed', 'rejected', 'withdrawn']);
+    for (const path of finals) {
+      const view = pipeline.view(path.state);
+      expect(view.status).toBe(pipeline.definition.outcomes[view.state]!.status);
+      expect(view.awaiting).toBeNull();
+    }
+  });
+});
