@@ -20,7 +20,7 @@ export interface DevServer {
  */
 export async function startDevServer(
   config: DuyetConfig,
-  options: { port?: number; dbFile?: string | null; ui?: boolean } = {},
+  options: { port?: number; dbFile?: string | null; ui?: boolean; extraArgs?: string[] } = {},
 ): Promise<DevServer> {
   const [ip = '127.0.0.1', portText = '7233'] = config.temporal.address.split(':');
   const port = options.port ?? Number(portText);
@@ -38,6 +38,7 @@ export async function startDevServer(
       ...(dbFile ? { dbFilename: dbFile } : {}),
       ...(options.ui ? { ui: true, uiPort: config.temporal.uiPort } : {}),
       searchAttributes: Object.values(searchAttributeKeys),
+      ...(options.extraArgs ? { extraArgs: options.extraArgs } : {}),
       log: { format: 'pretty', level: 'error' },
     },
   });

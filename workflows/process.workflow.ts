@@ -52,7 +52,13 @@ export async function processWorkflow(args: ProcessWorkflowInput): Promise<Proce
     snapshot = first;
     pending.push(...effects);
   }
+  // Set when the state changed; the main loop wakes on it. Search attributes follow every change at once.
   let changed = true;
+  const publish = () => {
+    changed = true;
+    upsertSearchAttributes(searchAttributesOf(process.view(snapshot)));
+  };
+  publish();
 
   setHandler(viewQuery, () => process.view(snapshot));
   setHandler(
@@ -63,7 +69,7 @@ export async function processWorkflow(args: ProcessWorkflowInput): Promise<Proce
       const [next, effects] = process.apply(snapshot, checked.data);
       snapshot = next;
       pending.push(...effects);
-      changed = true;
+      publish();
       return process.view(snapshot);
     },
     {
@@ -89,10 +95,7 @@ export async function processWorkflow(args: ProcessWorkflowInput): Promise<Proce
         dueAt: view.state === effect.stage ? (view.awaiting?.dueAt ?? null) : null,
       });
     }
-    if (changed) {
-      changed = false;
-      upsertSearchAttributes(searchAttributesOf(process.view(snapshot)));
-    }
+    changed = false;
     if (snapshot.status !== 'active') break;
 
     const deadline = process.nextDeadline(snapshot);
@@ -102,7 +105,7 @@ export async function processWorkflow(args: ProcessWorkflowInput): Promise<Proce
       : await condition(() => changed || pending.length > 0, wait);
     if (!woke && deadline) {
       [snapshot] = process.apply(snapshot, { type: DEADLINE_REACHED, milestone: deadline.milestone, at: now() });
-      changed = true;
+      publish();
     }
     if (workflowInfo().continueAsNewSuggested) {
       await condition(allHandlersFinished);

@@ -40,13 +40,16 @@ describe('review-pipeline generated paths', () => {
   });
 
   it('takes every transition of the machine', () => {
-    const adjacency = getAdjacencyMap(machine, options);
+    const adjacency = getAdjacencyMap(machine, options) as unknown as Record<
+      string,
+      { state: ProcessSnapshot; transitions: Record<string, { event: ProcessEvent; state: ProcessSnapshot }> }
+    >;
     const taken = new Set<string>();
     for (const vertex of Object.values(adjacency)) {
-      const from = (vertex.state as ProcessSnapshot).value as string;
+      const from = vertex.state.value as string;
       for (const { event, state } of Object.values(vertex.transitions)) {
-        const to = (state as ProcessSnapshot).value as string;
-        if (from !== to) taken.add(`${from} -${(event as ProcessEvent).type}-> ${to}`);
+        const to = state.value as string;
+        if (from !== to) taken.add(`${from} -${event.type}-> ${to}`);
       }
     }
     const declared = new Set<string>();

@@ -1,0 +1,52 @@
+import { execFile, spawn, type ChildProcess } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
+import { fileURLToPath } from 'node:url';
+import { inject } from 'vitest';
+
+const cliMain = fileURLToPath(new URL('../../dist/cli/main.js', import.meta.url));
+const workerMain = fileURLToPath(new URL('../../dist/worker/main.js', import.meta.url));
+
+/** The environment of a built `duyet` process pointed at the test server and a task queue of its own. */
+export function testEnv(taskQueue = `duyet-test-${randomUUID()}`): NodeJS.ProcessEnv {
+  return { ...process.env, TEMPORAL_ADDRESS: inject('temporalAddress'), TEMPORAL_TASK_QUEUE: taskQueue, DUYET_STATE_DIR: inject('stateDir') };
+}
+
+/** Runs the built CLI and resolves with its exit code and output, whatever the code. */
+export function duyet(env: NodeJS.ProcessEnv, ...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  return new Promise((resolve) => {
+    execFile(process.execPath, [cliMain, ...args], { env }, (error, stdout, stderr) => {
+      resolve({ code: error ? (typeof error.code === 'number' ? error.code : 1) : 0, stdout, stderr });
+    });
+  });
+}
+
+/** Runs the built CLI, expects success and parses its JSON output. */
+export async function duyetJson<T = unknown>(env: NodeJS.ProcessEnv, ...args: string[]): Promise<T> {
+  const result = await duyet(env, ...args);
+  if (result.code !== 0) throw new Error(`duyet ${args.join(' ')} exited ${result.code}: ${result.stderr}`);
+  return JSON.parse(result.stdout) as T;
+}
+
+/** Starts a `duyet worker` process and resolves once it polls its task queue. */
+export function startWorker(env: NodeJS.ProcessEnv): Promise<ChildProcess> {
+  const child = spawn(process.execPath, [workerMain], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+  return new Promise((resolve, reject) => {
+    let output = '';
+    const onData = (chunk: Buffer) => {
+      output += chunk.toString();
+      if (output.includes('duyet worker: polling')) resolve(child);
+    };
+    child.stdout!.on('data', onData);
+    child.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    child.once('exit', (code) => reject(new Error(`worker exited with ${code} before polling:\n${output}`)));
+  });
+}
+
+/** Kills a process and waits until it is gone. */
+export function kill(child: ChildProcess, signal: NodeJS.Signals = 'SIGKILL'): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
+  return new Promise((resolve) => {
+    child.once('exit', () => resolve());
+    child.kill(signal);
+  });
+}

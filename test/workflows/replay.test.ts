@@ -1,0 +1,31 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { temporal } from '@temporalio/proto';
+import { Worker } from '@temporalio/worker';
+import { describe, expect, it } from 'vitest';
+import { workflowsPath } from '../../worker/worker.js';
+
+// Binary protobuf histories, recorded by the integration tests with DUYET_RECORD_HISTORIES=1.
+const folder = fileURLToPath(new URL('../fixtures/histories/', import.meta.url));
+const recorded = readdirSync(folder)
+  .filter((f) => f.endsWith('.history.bin'))
+  .sort()
+  .map((file) => ({ workflowId: file.replace('.history.bin', ''), history: temporal.api.history.v1.History.decode(readFileSync(folder + file)) }));
+
+describe('replay of recorded histories', () => {
+  it('has histories recorded from the integration runs, first runs and continued runs alike', () => {
+    const names = recorded.map((r) => r.workflowId);
+    expect(names.filter((n) => n.endsWith('.run1'))).toHaveLength(2);
+    expect(names.filter((n) => n.endsWith('.run2'))).toHaveLength(2);
+    for (const { history } of recorded) expect(history.events.length).toBeGreaterThan(10);
+  });
+
+  it('replays every recorded history on the current workflow code without nondeterminism', async () => {
+    const results: Array<{ workflowId: string; error: string | null }> = [];
+    for await (const result of Worker.runReplayHistories({ workflowsPath, replayName: 'recorded-histories' }, recorded)) {
+      results.push({ workflowId: result.workflowId, error: result.error ? String(result.error) : null });
+    }
+    expect(results.map((r) => r.workflowId)).toEqual(recorded.map((r) => r.workflowId));
+    expect(results.filter((r) => r.error)).toEqual([]);
+  });
+});
