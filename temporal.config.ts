@@ -40,6 +40,12 @@ const Env = z.object({
   DUYET_TOOLS_DIR: z.string().default(resolve(packageRoot, '.tools')),
   /** The user directory: a JSON file of [{id, name, email, roles}]. */
   DUYET_DIRECTORY: z.string().default(resolve(packageRoot, 'directory', 'users.json')),
+  /** The folder of announced days off and swapped working days, one YYYY.json per year. */
+  DUYET_CALENDAR_DIR: z.string().default(resolve(packageRoot, 'calendar', 'data')),
+  DUYET_SMTP_URL: z.url({ protocol: /^smtps?$/, error: 'expected an smtp:// or smtps:// URL, e.g. smtp://127.0.0.1:2525' }).optional(),
+  DUYET_MAIL_FROM: z.string().min(3).default('duyet <duyet@localhost>'),
+  DUYET_WEBHOOK_URL: z.url({ protocol: /^https?$/, error: 'expected an http:// or https:// URL' }).optional(),
+  DUYET_WEBHOOK_SECRET: z.string().min(16, 'expected a secret of at least 16 characters').optional(),
 });
 
 /** Where Temporal is and how to reach it, plus duyet's own local paths. */
@@ -56,6 +62,12 @@ export interface DuyetConfig {
   stateDir: string;
   toolsDir: string;
   directoryFile: string;
+  calendarDir: string;
+  notify: {
+    smtpUrl: string | undefined;
+    mailFrom: string;
+    webhook: { url: string; secret: string } | undefined;
+  };
 }
 
 /** Reads the configuration from the environment, validated with zod; the only reader of process.env. */
@@ -65,6 +77,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): DuyetConfig {
   const e = parsed.data;
   if (Boolean(e.TEMPORAL_TLS_CERT) !== Boolean(e.TEMPORAL_TLS_KEY)) {
     throw new Error('invalid environment: TEMPORAL_TLS_CERT and TEMPORAL_TLS_KEY go together (paths to the client certificate and key)');
+  }
+  if (e.DUYET_WEBHOOK_URL && !e.DUYET_WEBHOOK_SECRET) {
+    throw new Error('invalid environment: DUYET_WEBHOOK_URL needs DUYET_WEBHOOK_SECRET, the key webhooks are signed with');
   }
   const mtls = e.TEMPORAL_TLS_CERT && e.TEMPORAL_TLS_KEY;
   return {
@@ -86,5 +101,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): DuyetConfig {
     stateDir: e.DUYET_STATE_DIR,
     toolsDir: e.DUYET_TOOLS_DIR,
     directoryFile: e.DUYET_DIRECTORY,
+    calendarDir: e.DUYET_CALENDAR_DIR,
+    notify: {
+      smtpUrl: e.DUYET_SMTP_URL,
+      mailFrom: e.DUYET_MAIL_FROM,
+      webhook: e.DUYET_WEBHOOK_URL ? { url: e.DUYET_WEBHOOK_URL, secret: e.DUYET_WEBHOOK_SECRET! } : undefined,
+    },
   };
 }

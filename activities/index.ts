@@ -1,12 +1,10 @@
-import { createNotifyActivities, type Notifier } from './notify.activities.js';
+import { createNotifyActivities, type NotifyDeps } from './notify.activities.js';
 
-export type { Notification, Notifier } from './notify.activities.js';
-export { logNotifier } from './notify.activities.js';
+export type { Delivery, DeliveryStore, Notification, NotifyDeps } from './notify.activities.js';
+export { fileDeliveryStore, SIGNATURE_HEADER, signWebhook } from './notify.activities.js';
 
 /** Dependencies the activities need; the worker passes real ones, unit tests pass fakes. */
-export interface ActivityDeps {
-  notifier: Notifier;
-}
+export type ActivityDeps = NotifyDeps;
 
 /** Every activity the process workflow may call, bound to their dependencies. */
 export function createActivities(deps: ActivityDeps) {

@@ -1,23 +1,38 @@
 #!/usr/bin/env node
 import { readFileSync } from 'node:fs';
 import { Command, Option } from 'commander';
-import { decide, list, processById, RequestError, startDossier, status } from '../client/dossiers.js';
+import { parseDeadline } from '../calendar/phrases.js';
+import { loadCalendarTable } from '../client/calendar-tables.js';
+import { decide, list, processById, RequestError, startDossier, status, withPlan } from '../client/dossiers.js';
 import { toMermaid } from '../machines/diagram.js';
 import { loadConfig } from '../temporal.config.js';
 import { connectClient } from '../client/connect.js';
+import { registerCalendarCommands } from './calendar.command.js';
 import { runDemo } from './demo.js';
 import { runDev, runWorker } from './dev.js';
-import { loadDirectory } from '../client/directory.js';
+import { loadDirectory } from '../directory/directory.js';
 
 const print = (value: unknown): void => void process.stdout.write(JSON.stringify(value, null, 2) + '\n');
 
-function readJson(file: string): unknown {
-  let text: string;
+function readText(file: string): string {
   try {
-    text = readFileSync(file, 'utf8');
+    return readFileSync(file, 'utf8');
   } catch (err) {
-    throw new RequestError(`cannot read ${file}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
+    throw new RequestError(`cannot read ${file}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`, { cause: err });
   }
+}
+
+/** A due instant from an ISO instant, a date (dd/mm/yyyy) or a deadline phrase ("Cuối tháng 10 năm 2027"). */
+function dueArg(text: string): string {
+  if (/^\d{4}-\d{2}-\d{2}T/.test(text) && !Number.isNaN(Date.parse(text))) return text;
+  const year = new Date().getUTCFullYear();
+  const resolved = parseDeadline(text, { table: loadCalendarTable(loadConfig().calendarDir, [year, year + 1, year + 2]), year });
+  if (!resolved.success) throw new RequestError(`--due: ${resolved.error}`);
+  return resolved.data.dueAt;
+}
+
+function readJson(file: string): unknown {
+  const text = readText(file);
   try {
     return JSON.parse(text);
   } catch (err) {
@@ -62,9 +77,11 @@ program
   .argument('<process>', 'process id, e.g. review-pipeline')
   .requiredOption('--input <file>', 'the dossier as JSON (see examples/)')
   .option('--id <workflowId>', 'workflow id to use')
-  .action(async (processId: string, opts: { input: string; id?: string }) => {
+  .option('--plan <file>', 'a plan document whose items give the milestones their due dates')
+  .action(async (processId: string, opts: { input: string; id?: string; plan?: string }) => {
     processById(processId);
-    const input = readJson(opts.input);
+    let input = readJson(opts.input);
+    if (opts.plan) input = withPlan(loadConfig(), processId, input, readText(opts.plan));
     print(await withClient((client, config) => startDossier(client, config, { process: processId, input, workflowId: opts.id })));
   });
 
@@ -76,9 +93,13 @@ program
   .requiredOption('--as <user>', 'the id of the user deciding, from the directory')
   .option('--on-behalf-of <body>', 'the collective body whose decision this records, e.g. standing-government')
   .option('--comment <text>', 'comment kept with the decision')
-  .option('--milestone <id>', 'with MARK_MILESTONE: the milestone met')
-  .action(async (workflowId: string, event: string, opts: { as: string; onBehalfOf?: string; comment?: string; milestone?: string }) => {
-    const view = await withClient((client, config) => decide(client, config, { workflowId, event, ...opts }));
+  .option('--milestone <id>', 'with MARK_MILESTONE or EXTEND: the milestone')
+  .option('--due <when>', 'with EXTEND: the new due date, as an ISO instant, dd/mm/yyyy or a phrase ("Cuối tháng 10 năm 2027")')
+  .option('--to <user>', 'with REASSIGN: the user the stage goes to')
+  .action(async (workflowId: string, event: string, opts: { as: string; onBehalfOf?: string; comment?: string; milestone?: string; due?: string; to?: string }) => {
+    const { due, ...rest } = opts;
+    const request = { workflowId, event, ...rest, ...(due ? { dueAt: dueArg(due) } : {}) };
+    const view = await withClient((client, config) => decide(client, config, request));
     print({ workflowId, state: view.state, status: view.status, draftVersion: view.draftVersion, awaiting: view.awaiting });
   });
 
@@ -106,11 +127,14 @@ program
   .description('list dossiers from Temporal visibility')
   .option('--stage <stage>')
   .option('--process <process>')
+  .option('--overdue', 'only running dossiers whose awaited stage is past due')
   .option('--json', 'print JSON')
-  .action(async (opts: { stage?: string; process?: string; json?: boolean }) => {
+  .action(async (opts: { stage?: string; process?: string; overdue?: boolean; json?: boolean }) => {
     const rows = await withClient((client) => list(client, opts));
     if (opts.json) return print(rows);
-    for (const r of rows) process.stdout.write(`${r.workflowId}\t${r.process}\t${r.stage}\t${r.status}\t${r.awaitedRole ?? '—'}\t${r.dueAt ?? '—'}\n`);
+    for (const r of rows) {
+      process.stdout.write(`${r.workflowId}\t${r.process}\t${r.stage}\t${r.status}\t${r.awaitedRole ?? '—'}\t${r.dueAt ?? '—'}\tlevel ${r.escalationLevel}\n`);
+    }
   });
 
 program
@@ -130,6 +154,8 @@ program
     if (opts.json) return print(users);
     for (const u of users) process.stdout.write(`${u.id}\t${u.name}\t${u.roles.join(',')}\t${u.email}\n`);
   });
+
+registerCalendarCommands(program, () => loadConfig().calendarDir);
 
 async function main() {
   await program.parseAsync(process.argv);

@@ -8,7 +8,9 @@ import { createProcess, type ProcessView } from '../machines/process.js';
 import type { DuyetConfig } from '../temporal.config.js';
 import { decideUpdate, viewQuery } from '../workflows/process.messages.js';
 import { searchAttributeKeys as keys } from '../workflows/search-attributes.js';
-import { findUser, loadDirectory } from './directory.js';
+import { findUser, loadDirectory, type User } from '../directory/directory.js';
+import { loadCalendarTable } from './calendar-tables.js';
+import { importPlan } from './plan-import.js';
 
 /** A refusal the caller caused (bad input, wrong role, unknown id): shown as is, with a non-zero exit or a 4xx. */
 export class RequestError extends Error {
@@ -25,6 +27,29 @@ export function processById(id: string) {
   return createProcess(definition);
 }
 
+/** The years a process started now may span: this one and the next two. */
+const yearsFrom = (at: Date) => [at.getUTCFullYear() - 1, at.getUTCFullYear(), at.getUTCFullYear() + 1, at.getUTCFullYear() + 2];
+
+/**
+ * Takes milestone due dates from a plan document into a start input: each definition milestone with a
+ * `planItem` gets the due instant of that item; due dates already in the input win.
+ */
+export function withPlan(config: DuyetConfig, processId: string, input: unknown, planText: string): unknown {
+  const process = processById(processId);
+  const years = [...planText.matchAll(/năm\s+(\d{4})/g)].map((m) => Number(m[1]));
+  const table = loadCalendarTable(config.calendarDir, [...new Set([...years, ...yearsFrom(new Date())])]);
+  const plan = importPlan(planText, table);
+  if (!plan.success) throw new RequestError(plan.error);
+  const fromPlan: Record<string, string> = {};
+  for (const milestone of process.definition.milestones) {
+    const item = plan.data.find((p) => p.number === milestone.planItem);
+    if (milestone.planItem !== undefined && !item) throw new RequestError(`the plan has no item ${milestone.planItem}, which gives milestone "${milestone.id}"`);
+    if (item) fromPlan[milestone.id] = item.dueAt;
+  }
+  const given = (input ?? {}) as { milestones?: Record<string, string> };
+  return { ...given, milestones: { ...fromPlan, ...(given.milestones ?? {}) } };
+}
+
 /** Validates the input and starts a process workflow; nothing is started when the input is refused. */
 export async function startDossier(
   client: Client,
@@ -32,7 +57,9 @@ export async function startDossier(
   request: { process: string; input: unknown; workflowId?: string | undefined },
 ): Promise<{ workflowId: string }> {
   const process = processById(request.process);
-  const context = parseStartInput(process.definition, request.input, new Date().toISOString());
+  const startedAt = new Date();
+  const calendar = loadCalendarTable(config.calendarDir, yearsFrom(startedAt));
+  const context = parseStartInput(process.definition, request.input, startedAt.toISOString(), calendar);
   if (!context.success) throw new RequestError(context.error);
   const workflowId = request.workflowId ?? `${request.process}-${randomUUID()}`;
   const [initial] = process.start(context.data);
@@ -41,7 +68,7 @@ export async function startDossier(
     await client.workflow.start('processWorkflow', {
       taskQueue: config.temporal.taskQueue,
       workflowId,
-      args: [{ definition: definitions[request.process]!, input: request.input }],
+      args: [{ definition: definitions[request.process]!, input: request.input, calendar }],
       typedSearchAttributes: [
         { key: keys.process, value: view.process },
         { key: keys.stage, value: view.state },
@@ -65,11 +92,16 @@ export interface DecideRequest {
   onBehalfOf?: string | undefined;
   comment?: string | undefined;
   milestone?: string | undefined;
+  /** EXTEND: the new due instant. */
+  dueAt?: string | undefined;
+  /** REASSIGN: the id of the user the stage goes to. */
+  to?: string | undefined;
 }
 
 /** Sends a decision as a Workflow Update; a refused decision throws RequestError and records nothing in the workflow. */
 export async function decide(client: Client, config: DuyetConfig, request: DecideRequest): Promise<DossierStatus> {
   const user = findUserOrRefuse(config, request.as);
+  const assignee: User | undefined = request.to ? findUserOrRefuse(config, request.to) : undefined;
   const handle = client.workflow.getHandle(request.workflowId);
   try {
     const view = await handle.executeUpdate(decideUpdate, {
@@ -81,6 +113,8 @@ export async function decide(client: Client, config: DuyetConfig, request: Decid
           onBehalfOf: request.onBehalfOf ?? null,
           comment: request.comment ?? null,
           ...(request.milestone ? { milestone: request.milestone } : {}),
+          ...(request.dueAt ? { dueAt: request.dueAt } : {}),
+          ...(assignee ? { assignee: { id: assignee.id, roles: assignee.roles } } : {}),
         },
       ],
     });
@@ -117,12 +151,18 @@ export interface ListedDossier {
   status: string | null;
   awaitedRole: string | null;
   dueAt: string | null;
+  escalationLevel: number;
   startedAt: string;
 }
 
 /** Lists duyet workflows from Temporal visibility, filtered by stage and process. */
-export async function list(client: Client, filter: { stage?: string | undefined; process?: string | undefined }): Promise<ListedDossier[]> {
+export async function list(
+  client: Client,
+  filter: { stage?: string | undefined; process?: string | undefined; overdue?: boolean | undefined },
+): Promise<ListedDossier[]> {
   const clauses = [`${keys.process.name} IS NOT NULL`];
+  // Overdue: still running and its awaited stage's due instant has passed.
+  if (filter.overdue) clauses.push(`${keys.status.name} = 'running'`, `${keys.dueAt.name} < '${new Date().toISOString()}'`);
   for (const [key, value] of [
     [keys.stage.name, filter.stage],
     [keys.process.name, filter.process],
@@ -141,6 +181,7 @@ export async function list(client: Client, filter: { stage?: string | undefined;
       status: attrs.get(keys.status) ?? null,
       awaitedRole: attrs.get(keys.awaitedRole) ?? null,
       dueAt: attrs.get(keys.dueAt)?.toISOString() ?? null,
+      escalationLevel: attrs.get(keys.escalationLevel) ?? 0,
       startedAt: execution.startTime.toISOString(),
     });
   }

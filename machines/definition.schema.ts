@@ -77,11 +77,34 @@ export const Outcome = z.strictObject({
 /** A decision accepted at every stage, e.g. the secretariat withdrawing the dossier. */
 export const Anytime = z.strictObject({ role: RoleId, to: Id });
 
+/** A span of working days (weekends and Vietnamese public holidays skipped); negative means before. */
+const WorkingDays = z.strictObject({ workingDays: z.number().int() });
+
+/** One rung of an escalation ladder: who is told, how, and when relative to the milestone's due day. */
+export const Rung = z.strictObject({
+  id: Id,
+  /** 0 fires at the due instant; other offsets fire at 08:00 that many working days before or after. */
+  offset: WorkingDays,
+  /** The role told; "awaited" is whoever the dossier waits for when the rung fires. */
+  to: z.union([z.literal('awaited'), RoleId]),
+  channels: z.array(z.enum(['email', 'webhook'])).min(1),
+  /** An outcome the rung ends the process in; without it the stage goes on. */
+  outcome: Id.optional(),
+});
+export type Rung = z.infer<typeof Rung>;
+
 /** A dated milestone; a stage that names it is bounded by it, one no stage names is tracked beside the main line. */
 export const Milestone = z.strictObject({
   id: Id,
   title: Localized,
   lead: z.string().optional(),
+  /** The number of the item in a plan document (`duyet plan import`) that gives this milestone's due date. */
+  planItem: z.number().int().positive().optional(),
+  /** Due this long after its stage is entered, when the input gives no instant. */
+  duration: WorkingDays.optional(),
+  /** After a revision: "restart" the full duration on resubmission, or "resume" the working days that were left. */
+  onResubmit: z.enum(['restart', 'resume']).default('resume'),
+  escalation: z.array(Rung).default([]),
 });
 export type Milestone = z.infer<typeof Milestone>;
 
@@ -115,6 +138,8 @@ export const ProcessDefinition = z
       .optional(),
     /** Who may record that an unbound milestone was met. */
     milestoneRole: RoleId.optional(),
+    /** Who may extend a milestone's due date and reassign the awaited person. */
+    supervisorRole: RoleId.optional(),
     milestones: z.array(Milestone).default([]),
     documents: z.array(DocumentKind).default([]),
   })
@@ -153,7 +178,19 @@ export const ProcessDefinition = z
         issue(['revision', 'resubmit'], `stage "${def.revision.stage}" must handle the resubmit event ${def.revision.resubmit}`);
       }
     }
+    for (const milestone of def.milestones) {
+      for (const rung of milestone.escalation) {
+        if (rung.to !== 'awaited' && !def.roles[rung.to]) issue(['milestones', milestone.id, 'escalation'], `rung "${rung.id}" tells role "${rung.to}", which is not declared in roles`);
+        if (rung.outcome && !def.outcomes[rung.outcome]) issue(['milestones', milestone.id, 'escalation'], `rung "${rung.id}" ends in "${rung.outcome}", which is not an outcome`);
+      }
+      if (new Set(milestone.escalation.map((r) => r.id)).size !== milestone.escalation.length) {
+        issue(['milestones', milestone.id, 'escalation'], 'rung ids must be unique within a milestone');
+      }
+    }
     const bound = new Set(Object.values(def.stages).map((s) => s.milestone));
+    for (const milestone of def.milestones.filter((m) => m.duration && !bound.has(m.id))) {
+      issue(['milestones', milestone.id, 'duration'], 'a duration counts from entering a stage: name this milestone in a stage');
+    }
     if (def.milestones.some((m) => !bound.has(m.id)) && !def.milestoneRole) {
       issue(['milestoneRole'], 'milestones beside the main line need a milestoneRole that records them');
     }

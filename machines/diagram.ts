@@ -41,9 +41,22 @@ export function toMermaid(machine: ProcessMachine): string {
     }
     if (node.stateNode.type === 'final') lines.push(`  ${name} --> [*]`);
   }
-  for (const edge of graph.edges) selfEvents.add(edge.label.text);
+  const ladders = new Map<string, string[]>();
+  for (const edge of graph.edges) {
+    const guard = edge.transition.guard as { type?: string; params?: { milestone: string; rung: string; offset: number; to: string; channels: string[] } } | undefined;
+    if (guard?.type !== 'isRungDue' || !guard.params) continue;
+    const { milestone, rung, offset, to, channels } = guard.params;
+    const when = offset === 0 ? 'at due' : `${offset > 0 ? '+' : ''}${offset} working days`;
+    const target = edge.target === edge.source ? '' : ` then ${local(edge.target.id)}`;
+    ladders.set(milestone, [...(ladders.get(milestone) ?? []), `${rung} ${when} → ${to} (${channels.join(', ')})${target}`]);
+  }
   if (selfEvents.size > 0) {
-    lines.push(`  note right of ${String(machine.config.initial)}: at every stage ${[...selfEvents].join(', ')} update the milestones`);
+    lines.push(`  note right of ${String(machine.config.initial)}: at every stage ${[...selfEvents].join(', ')} act on milestones`);
+  }
+  for (const node of graph.children) {
+    const milestone = (node.stateNode.meta as { milestone?: string | null } | undefined)?.milestone;
+    const ladder = milestone ? ladders.get(milestone) : undefined;
+    if (ladder) lines.push(`  note left of ${local(node.id)}: DEADLINE_REACHED ${milestone} — ${ladder.join(' · ')}`);
   }
   return lines.join('\n') + '\n';
 }

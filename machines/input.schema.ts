@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import type { CalendarTable } from '../calendar/holidays.js';
+import { rungsFor } from './clock.js';
 import type { ProcessDefinition } from './definition.schema.js';
 import type { ProcessContext } from './process.types.js';
 
@@ -31,7 +33,7 @@ export type StartInput = z.infer<typeof StartInput>;
 export type Result<T> = { success: true; data: T } | { success: false; error: string };
 
 /** Validates a start input against a definition and builds the machine's first context; pure. */
-export function parseStartInput(definition: ProcessDefinition, raw: unknown, startedAt: string): Result<ProcessContext> {
+export function parseStartInput(definition: ProcessDefinition, raw: unknown, startedAt: string, calendar: CalendarTable): Result<ProcessContext> {
   const parsed = StartInput.safeParse(raw);
   if (!parsed.success) return { success: false, error: `invalid input for ${definition.id}:\n${z.prettifyError(parsed.error)}` };
   const input = parsed.data;
@@ -59,16 +61,26 @@ export function parseStartInput(definition: ProcessDefinition, raw: unknown, sta
       documents: input.documents.map((d) => ({ kind: d.kind, title: d.title, draft: d.draft ?? firstDraft, uri: d.uri ?? null })),
       draftVersion: firstDraft,
       returnTo: null,
-      milestones: definition.milestones.map((m) => ({
-        id: m.id,
-        title: m.title,
-        stage: stageOf(m.id),
-        lead: m.lead ?? null,
-        dueAt: input.milestones[m.id] ?? null,
-        status: 'pending',
-        at: null,
-      })),
+      milestones: definition.milestones.map((m) => {
+        const dueAt = input.milestones[m.id] ?? null;
+        return {
+          id: m.id,
+          title: m.title,
+          stage: stageOf(m.id),
+          lead: m.lead ?? null,
+          dueAt,
+          status: 'pending' as const,
+          at: null,
+          completedAt: null,
+          pausedAt: null,
+          remainingWorkingDays: null,
+          rungs: dueAt ? rungsFor(m, dueAt, calendar) : [],
+        };
+      }),
       history: [],
+      escalations: [],
+      assignee: null,
+      calendar,
       startedAt,
     },
   };

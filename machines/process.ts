@@ -1,13 +1,18 @@
 import { initialTransition, transition } from 'xstate';
 import { z } from 'zod';
-import { compileMachine, type ProcessMachine, type ProcessSnapshot } from './compile.js';
+import { isOpen } from './clock.js';
+import { compileMachine, type EscalateParams, type ProcessMachine, type ProcessSnapshot } from './compile.js';
 import { ProcessDefinition, type Effect, type Localized, type ProcessDefinitionInput } from './definition.schema.js';
 import type { Result } from './input.schema.js';
 import {
   DEADLINE_REACHED,
+  ESCALATION_DELIVERED,
+  EXTEND,
   MARK_MILESTONE,
+  REASSIGN,
   type DecisionRecord,
   type DocumentState,
+  type EscalationRecord,
   type MilestoneState,
   type ProcessContext,
   type ProcessEvent,
@@ -21,6 +26,10 @@ export const DecisionInput = z.strictObject({
   onBehalfOf: z.string().min(1).nullish(),
   comment: z.string().nullish(),
   milestone: z.string().min(1).optional(),
+  /** EXTEND: the new due instant. */
+  dueAt: z.iso.datetime({ offset: true, error: 'expected the new due instant as ISO 8601 with offset' }).optional(),
+  /** REASSIGN: the user now awaited, with the roles the directory gives them. */
+  assignee: z.strictObject({ id: z.string().min(1), roles: z.array(z.string()) }).optional(),
 });
 /** A decision before validation. */
 export type DecisionInput = z.input<typeof DecisionInput>;
@@ -32,12 +41,9 @@ export interface PersistedProcess {
 }
 
 /** An effect the driver must carry out, taken from the actions transition() returned. */
-export interface ProcessEffect {
-  type: 'notify';
-  stage: string;
-  to: string;
-  template: string;
-}
+export type ProcessEffect =
+  | { type: 'notify'; stage: string; to: string; template: string }
+  | ({ type: 'escalate' } & EscalateParams);
 
 /** The JSON-safe view of a running or finished process, as queries and `duyet status` show it. */
 export interface ProcessView {
@@ -49,12 +55,13 @@ export interface ProcessView {
   stageTitle: Localized;
   draftVersion: number;
   documents: DocumentState[];
-  awaiting: { role: string; milestone: string | null; dueAt: string | null } | null;
+  awaiting: { role: string; assignee: string | null; milestone: string | null; dueAt: string | null; escalationLevel: number } | null;
   /** The decisions the awaited role can take now. */
   allowed: string[];
   returnTo: string | null;
   milestones: MilestoneState[];
   history: DecisionRecord[];
+  escalations: EscalationRecord[];
   startedAt: string;
 }
 
@@ -67,17 +74,21 @@ export interface Process {
   persist(snapshot: ProcessSnapshot): PersistedProcess;
   check(snapshot: ProcessSnapshot, decision: unknown, at: string): Result<ProcessEvent>;
   apply(snapshot: ProcessSnapshot, event: ProcessEvent): [ProcessSnapshot, ProcessEffect[]];
-  nextDeadline(snapshot: ProcessSnapshot): { milestone: string; dueAt: string } | null;
+  nextDeadline(snapshot: ProcessSnapshot): { milestone: string; rung?: string; at: string } | null;
   view(snapshot: ProcessSnapshot): ProcessView;
 }
 
 function effectsOf(actions: ReadonlyArray<{ type: string; params?: unknown }>): ProcessEffect[] {
-  return actions
-    .filter((a) => a.type === 'notify')
-    .map((a) => {
-      const params = a.params as { stage: string } & Effect;
-      return { type: 'notify', stage: params.stage, to: params.to, template: params.template };
-    });
+  const effects: ProcessEffect[] = [];
+  for (const action of actions) {
+    if (action.type === 'notify') {
+      const params = action.params as { stage: string } & Effect;
+      effects.push({ type: 'notify', stage: params.stage, to: params.to, template: params.template });
+    } else if (action.type === 'escalate') {
+      effects.push({ type: 'escalate', ...(action.params as EscalateParams) });
+    }
+  }
+  return effects;
 }
 
 /** Validates a definition and compiles it; throws with the zod issues when the definition is invalid. */
@@ -90,25 +101,40 @@ export function createProcess(input: ProcessDefinitionInput | ProcessDefinition)
   const stateOf = (snapshot: ProcessSnapshot) => snapshot.value as string;
   const stageOf = (snapshot: ProcessSnapshot) => definition.stages[stateOf(snapshot)];
   const anytime = Object.keys(definition.anytime);
-  const allEvents = [
-    ...new Set([
-      ...Object.values(definition.stages).flatMap((s) => Object.keys(s.on)),
-      ...anytime,
-      ...(definition.milestoneRole ? [MARK_MILESTONE] : []),
-    ]),
-  ];
+  const everywhere = [...anytime, ...(definition.milestoneRole ? [MARK_MILESTONE] : []), ...(definition.supervisorRole ? [EXTEND, REASSIGN] : [])];
+  const allEvents = [...new Set([...Object.values(definition.stages).flatMap((s) => Object.keys(s.on)), ...everywhere])];
 
   function allowedAt(snapshot: ProcessSnapshot): string[] {
     const stage = stageOf(snapshot);
     if (!stage || snapshot.status !== 'active') return [];
-    return [...Object.keys(stage.on), ...anytime, ...(definition.milestoneRole ? [MARK_MILESTONE] : [])];
+    return [...Object.keys(stage.on), ...everywhere];
   }
 
   function roleFor(state: string, event: string): { role: string; recordedBy: string[] } {
     const stage = definition.stages[state]!;
     if (definition.anytime[event]) return { role: definition.anytime[event].role, recordedBy: [] };
     if (event === MARK_MILESTONE) return { role: definition.milestoneRole!, recordedBy: [] };
+    if (event === EXTEND || event === REASSIGN) return { role: definition.supervisorRole!, recordedBy: [] };
     return { role: stage.role, recordedBy: stage.recordedBy };
+  }
+
+  /** The refusal of a supervisor's EXTEND or REASSIGN that is malformed for the current state, or null. */
+  function supervisionProblem(snapshot: ProcessSnapshot, decision: z.infer<typeof DecisionInput>, at: string): string | null {
+    const state = stateOf(snapshot);
+    if (decision.type === EXTEND) {
+      const open = snapshot.context.milestones.filter((m) => m.completedAt === null).map((m) => m.id);
+      if (!decision.milestone || !open.includes(decision.milestone)) return `${EXTEND} needs the id of an open milestone; expected one of: ${open.join(', ') || 'none'}`;
+      if (!decision.dueAt) return `${EXTEND} needs the new due instant (dueAt)`;
+      if (Date.parse(decision.dueAt) <= Date.parse(at)) return `${EXTEND} needs a due instant in the future, got ${decision.dueAt}`;
+    }
+    if (decision.type === REASSIGN) {
+      const role = definition.stages[state]!.role;
+      if (!decision.assignee) return `${REASSIGN} needs the user to reassign the stage to`;
+      if (!decision.assignee.roles.includes(role)) {
+        return `user "${decision.assignee.id}" cannot be awaited at stage "${state}": it needs role "${role}", they have ${decision.assignee.roles.join(', ') || 'none'}`;
+      }
+    }
+    return null;
   }
 
   return {
@@ -162,13 +188,17 @@ export function createProcess(input: ProcessDefinitionInput | ProcessDefinition)
           return { success: false, error: `${MARK_MILESTONE} needs the id of an open milestone beside the main line; expected one of: ${open.join(', ') || 'none'}` };
         }
       }
+      const problem = supervisionProblem(snapshot, decision, at);
+      if (problem) return { success: false, error: problem };
       const event: ProcessEvent = {
         type: decision.type,
         at,
         actor: decision.actor,
         onBehalfOf: decision.onBehalfOf ?? null,
-        comment: decision.comment ?? null,
+        comment: decision.comment ?? (decision.type === EXTEND ? `due ${decision.dueAt}` : null),
         ...(decision.milestone ? { milestone: decision.milestone } : {}),
+        ...(decision.dueAt ? { dueAt: decision.dueAt } : {}),
+        ...(decision.assignee ? { assignee: decision.assignee.id } : {}),
       };
       if (!snapshot.can(event)) {
         return { success: false, error: `"${decision.type}" is not possible at stage "${state}" now` };
@@ -181,11 +211,14 @@ export function createProcess(input: ProcessDefinitionInput | ProcessDefinition)
     },
     nextDeadline(snapshot) {
       if (snapshot.status !== 'active') return null;
-      const pending = snapshot.context.milestones
-        .filter((m): m is MilestoneState & { dueAt: string } => m.status === 'pending' && m.dueAt !== null)
-        .sort((a, b) => Date.parse(a.dueAt) - Date.parse(b.dueAt));
-      const first = pending[0];
-      return first ? { milestone: first.id, dueAt: first.dueAt } : null;
+      const candidates: Array<{ milestone: string; rung?: string; at: string }> = [];
+      for (const m of snapshot.context.milestones.filter(isOpen)) {
+        if (m.status === 'pending') candidates.push({ milestone: m.id, at: m.dueAt! });
+        for (const r of m.rungs.filter((r) => r.firedAt === null)) candidates.push({ milestone: m.id, rung: r.id, at: r.at });
+      }
+      // Earliest first; at the same instant the milestone is marked missed before its rungs fire.
+      candidates.sort((a, b) => Date.parse(a.at) - Date.parse(b.at) || Number(a.rung !== undefined) - Number(b.rung !== undefined));
+      return candidates[0] ?? null;
     },
     view(snapshot) {
       const state = stateOf(snapshot);
@@ -201,15 +234,25 @@ export function createProcess(input: ProcessDefinitionInput | ProcessDefinition)
         stageTitle: (stage ?? outcome)!.title,
         draftVersion: snapshot.context.draftVersion,
         documents: snapshot.context.documents,
-        awaiting: stage && snapshot.status === 'active' ? { role: stage.role, milestone: stage.milestone ?? null, dueAt: milestone?.dueAt ?? null } : null,
+        awaiting:
+          stage && snapshot.status === 'active'
+            ? {
+                role: stage.role,
+                assignee: snapshot.context.assignee?.stage === state ? snapshot.context.assignee.id : null,
+                milestone: stage.milestone ?? null,
+                dueAt: milestone?.dueAt ?? null,
+                escalationLevel: milestone?.rungs.filter((r) => r.firedAt !== null).length ?? 0,
+              }
+            : null,
         allowed: allowedAt(snapshot),
         returnTo: snapshot.context.returnTo,
         milestones: snapshot.context.milestones,
         history: snapshot.context.history,
+        escalations: snapshot.context.escalations,
         startedAt: snapshot.context.startedAt,
       };
     },
   };
 }
 
-export { DEADLINE_REACHED, MARK_MILESTONE };
+export { DEADLINE_REACHED, ESCALATION_DELIVERED, EXTEND, MARK_MILESTONE, REASSIGN };

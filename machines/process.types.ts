@@ -1,3 +1,4 @@
+import type { CalendarTable } from '../calendar/holidays.js';
 import type { Localized } from './definition.schema.js';
 
 /** One decision as history keeps it. */
@@ -19,9 +20,34 @@ export interface MilestoneState {
   stage: string | null;
   lead: string | null;
   dueAt: string | null;
+  /** "missed" once its due instant passed before it was met; a missed milestone may still be met later. */
   status: 'pending' | 'met' | 'missed';
   /** When it was met (or found missed). */
   at: string | null;
+  /** When it was met, late or not; its rungs stop then. */
+  completedAt: string | null;
+  /** Set while a revision stops the clock of the stage it bounds. */
+  pausedAt: string | null;
+  /** Working days that were left when the clock stopped. */
+  remainingWorkingDays: number | null;
+  rungs: RungState[];
+}
+
+/** When one rung of a milestone's ladder fires, and whether it has. */
+export interface RungState {
+  id: string;
+  at: string;
+  firedAt: string | null;
+}
+
+/** One delivery of an escalation, as `status --json` shows it. */
+export interface EscalationRecord {
+  milestone: string;
+  rung: string;
+  to: string;
+  channel: 'email' | 'webhook';
+  at: string;
+  delivered: boolean;
 }
 
 /** A document of the dossier and its current draft number. */
@@ -42,6 +68,11 @@ export interface ProcessContext {
   returnTo: string | null;
   milestones: MilestoneState[];
   history: DecisionRecord[];
+  escalations: EscalationRecord[];
+  /** The person the current stage was reassigned to, if a supervisor did. */
+  assignee: { id: string; stage: string } | null;
+  /** Days off and working days, resolved once at start so replay never reads today's files. */
+  calendar: CalendarTable;
   startedAt: string;
 }
 
@@ -53,9 +84,22 @@ export interface ProcessEvent {
   onBehalfOf?: string | null;
   comment?: string | null;
   milestone?: string;
+  rung?: string;
+  /** EXTEND: the new due instant. */
+  dueAt?: string;
+  /** REASSIGN: the user now awaited. */
+  assignee?: string;
+  /** ESCALATION_DELIVERED: one delivery's outcome. */
+  delivery?: Omit<EscalationRecord, 'at'>;
 }
 
 /** The event the driver feeds when a milestone's due instant passes. */
 export const DEADLINE_REACHED = 'DEADLINE_REACHED';
 /** The event that records a milestone beside the main line as met. */
 export const MARK_MILESTONE = 'MARK_MILESTONE';
+/** A supervisor moves a milestone's due instant; the ladder is armed again. */
+export const EXTEND = 'EXTEND';
+/** A supervisor gives the awaited stage to another person of its role. */
+export const REASSIGN = 'REASSIGN';
+/** The driver reports what an escalation's delivery did. */
+export const ESCALATION_DELIVERED = 'ESCALATION_DELIVERED';

@@ -1,7 +1,10 @@
 import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { NativeConnection, Worker, type WorkerOptions } from '@temporalio/worker';
-import { createActivities, logNotifier, type ActivityDeps } from '../activities/index.js';
+import nodemailer from 'nodemailer';
+import { createActivities, fileDeliveryStore, type ActivityDeps } from '../activities/index.js';
+import { loadDirectory } from '../directory/directory.js';
 import type { DuyetConfig } from '../temporal.config.js';
 
 /** The workflows module, loaded by path as the Temporal bundler wants: the .ts source under tests, the .js build otherwise. */
@@ -16,6 +19,18 @@ export function connectWorker(config: DuyetConfig): Promise<NativeConnection> {
   return NativeConnection.connect({ address, ...(tls ? { tls } : {}), ...(apiKey ? { apiKey } : {}) });
 }
 
+/** The real dependencies of the activities: the directory file, SMTP, the signed webhook, a delivery log. */
+export function activityDeps(config: DuyetConfig): ActivityDeps {
+  const { smtpUrl, mailFrom, webhook } = config.notify;
+  return {
+    users: () => loadDirectory(config.directoryFile),
+    mail: smtpUrl ? { transport: nodemailer.createTransport(smtpUrl), from: mailFrom } : undefined,
+    webhook,
+    deliveries: fileDeliveryStore(join(config.stateDir, 'deliveries.log')),
+    log: (line) => process.stdout.write(line + '\n'),
+  };
+}
+
 /** Creates a worker hosting the process workflow and its activities on the configured task queue. */
 export async function createWorker(
   config: DuyetConfig,
@@ -27,6 +42,6 @@ export async function createWorker(
     namespace: config.temporal.namespace,
     taskQueue: config.temporal.taskQueue,
     ...(options.bundle ? { workflowBundle: options.bundle } : { workflowsPath }),
-    activities: createActivities({ notifier: logNotifier, ...options.deps }),
+    activities: createActivities({ ...activityDeps(config), ...options.deps }),
   });
 }

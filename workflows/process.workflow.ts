@@ -8,10 +8,11 @@ import {
   upsertSearchAttributes,
   workflowInfo,
 } from '@temporalio/workflow';
-import type { createActivities } from '../activities/index.js';
+import type { createActivities, Notification } from '../activities/index.js';
+import type { CalendarTable } from '../calendar/holidays.js';
 import type { ProcessDefinitionInput } from '../machines/definition.schema.js';
 import { parseStartInput } from '../machines/input.schema.js';
-import { createProcess, DEADLINE_REACHED, type PersistedProcess, type ProcessEffect, type ProcessView } from '../machines/process.js';
+import { createProcess, DEADLINE_REACHED, ESCALATION_DELIVERED, type PersistedProcess, type ProcessEffect, type ProcessView } from '../machines/process.js';
 import { decideUpdate, viewQuery } from './process.messages.js';
 import { searchAttributeKeys as keys } from './search-attributes.js';
 
@@ -25,10 +26,12 @@ export interface ProcessWorkflowInput {
   /** The whole definition, so later edits to definition files never change a running workflow. */
   definition: ProcessDefinitionInput;
   input: unknown;
+  /** Days off and working days for the years the process may span, resolved by the client at start. */
+  calendar: CalendarTable;
   /** The machine state carried over by continueAsNew. */
   persisted?: PersistedProcess;
-  /** Effects decided before continueAsNew and not yet carried out. */
-  pending?: ProcessEffect[];
+  /** Notifications decided before continueAsNew and not yet delivered. */
+  pending?: Notification[];
 }
 
 const now = () => new Date().toISOString();
@@ -41,17 +44,53 @@ export async function processWorkflow(args: ProcessWorkflowInput): Promise<Proce
   } catch (err) {
     throw ApplicationFailure.nonRetryable((err as Error).message, 'InvalidDefinition');
   }
-  const pending: ProcessEffect[] = [...(args.pending ?? [])];
+  const { workflowId } = workflowInfo();
+  const outbox: Notification[] = [...(args.pending ?? [])];
   let snapshot: ReturnType<typeof process.restore>;
+
+  // Effects become notifications at once, with the state they were decided in, so their keys are stable.
+  const enqueue = (effects: ProcessEffect[]) => {
+    const view = process.view(snapshot);
+    for (const effect of effects) {
+      const stage = effect.type === 'notify' ? effect.stage : view.state;
+      const role = effect.to === 'awaited' ? (process.definition.stages[stage]?.role ?? null) : effect.to;
+      if (!role) continue;
+      const assignee = effect.to === 'awaited' && snapshot.context.assignee?.stage === stage ? snapshot.context.assignee.id : null;
+      const milestoneId = effect.type === 'escalate' ? effect.milestone : process.definition.stages[stage]?.milestone;
+      const milestone = snapshot.context.milestones.find((m) => m.id === milestoneId);
+      const rung = effect.type === 'escalate' ? milestone?.rungs.find((r) => r.id === effect.rung) : undefined;
+      outbox.push({
+        key:
+          effect.type === 'escalate'
+            ? `${workflowId}:${effect.milestone}:${effect.rung}:${rung?.at}`
+            : `${workflowId}:${stage}:${effect.template}:${snapshot.context.history.length}`,
+        kind: effect.type === 'escalate' ? 'escalation' : 'stage',
+        template: effect.type === 'escalate' ? 'escalation' : effect.template,
+        workflowId,
+        process: view.process,
+        subject: view.subject,
+        stage,
+        role,
+        assignee,
+        channels: effect.type === 'escalate' ? effect.channels : ['email'],
+        draftVersion: view.draftVersion,
+        milestone: milestone ? { id: milestone.id, title: milestone.title.vi, dueAt: milestone.dueAt } : null,
+        rung: effect.type === 'escalate' ? effect.rung : null,
+        at: now(),
+      });
+    }
+  };
+
   if (args.persisted) {
     snapshot = process.restore(args.persisted);
   } else {
-    const context = parseStartInput(process.definition, args.input, now());
+    const context = parseStartInput(process.definition, args.input, now(), args.calendar);
     if (!context.success) throw ApplicationFailure.nonRetryable(context.error, 'InvalidInput');
     const [first, effects] = process.start(context.data);
     snapshot = first;
-    pending.push(...effects);
+    enqueue(effects);
   }
+
   // Set when the state changed; the main loop wakes on it. Search attributes follow every change at once.
   let changed = true;
   const publish = () => {
@@ -68,7 +107,7 @@ export async function processWorkflow(args: ProcessWorkflowInput): Promise<Proce
       if (!checked.success) throw ApplicationFailure.nonRetryable(checked.error, 'DecisionRefused');
       const [next, effects] = process.apply(snapshot, checked.data);
       snapshot = next;
-      pending.push(...effects);
+      enqueue(effects);
       publish();
       return process.view(snapshot);
     },
@@ -81,35 +120,42 @@ export async function processWorkflow(args: ProcessWorkflowInput): Promise<Proce
   );
 
   for (;;) {
-    while (pending.length > 0) {
-      const effect = pending.shift()!;
-      const view = process.view(snapshot);
-      await notify({
-        workflowId: workflowInfo().workflowId,
-        process: view.process,
-        subject: view.subject,
-        stage: effect.stage,
-        to: effect.to === 'awaited' ? (process.definition.stages[effect.stage]?.role ?? effect.to) : effect.to,
-        template: effect.template,
-        draftVersion: view.draftVersion,
-        dueAt: view.state === effect.stage ? (view.awaiting?.dueAt ?? null) : null,
-      });
+    while (outbox.length > 0) {
+      const notification = outbox.shift()!;
+      const deliveries = await notify(notification);
+      if (notification.kind !== 'escalation') continue;
+      for (const delivery of deliveries) {
+        [snapshot] = process.apply(snapshot, {
+          type: ESCALATION_DELIVERED,
+          at: now(),
+          delivery: { milestone: notification.milestone!.id, rung: notification.rung!, ...delivery },
+        });
+      }
     }
     changed = false;
     if (snapshot.status !== 'active') break;
 
     const deadline = process.nextDeadline(snapshot);
-    const wait = deadline ? Date.parse(deadline.dueAt) - Date.now() : undefined;
-    const woke = wait === undefined ? await condition(() => changed || pending.length > 0).then(() => true)
-      : wait <= 0 ? false
-      : await condition(() => changed || pending.length > 0, wait);
+    const wait = deadline ? Date.parse(deadline.at) - Date.now() : undefined;
+    const woke =
+      wait === undefined
+        ? await condition(() => changed || outbox.length > 0).then(() => true)
+        : wait <= 0
+          ? false
+          : await condition(() => changed || outbox.length > 0, wait);
     if (!woke && deadline) {
-      [snapshot] = process.apply(snapshot, { type: DEADLINE_REACHED, milestone: deadline.milestone, at: now() });
+      const [next, effects] = process.apply(snapshot, { type: DEADLINE_REACHED, milestone: deadline.milestone, ...(deadline.rung ? { rung: deadline.rung } : {}), at: now() });
+      if (next.context === snapshot.context) {
+        // The machine did not take the deadline (it should always): wait rather than spin.
+        await condition(() => changed || outbox.length > 0, 60_000);
+      }
+      snapshot = next;
+      enqueue(effects);
       publish();
     }
     if (workflowInfo().continueAsNewSuggested) {
       await condition(allHandlersFinished);
-      await continueAsNew<typeof processWorkflow>({ definition: args.definition, input: args.input, persisted: process.persist(snapshot), pending });
+      await continueAsNew<typeof processWorkflow>({ ...args, persisted: process.persist(snapshot), pending: outbox });
     }
   }
   await condition(allHandlersFinished);
@@ -123,5 +169,6 @@ function searchAttributesOf(view: ProcessView) {
     { key: keys.status, value: view.status },
     { key: keys.awaitedRole, value: view.awaiting?.role ?? null },
     { key: keys.dueAt, value: view.awaiting?.dueAt ? new Date(view.awaiting.dueAt) : null },
+    { key: keys.escalationLevel, value: view.awaiting?.escalationLevel ?? 0 },
   ];
 }

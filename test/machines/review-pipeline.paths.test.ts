@@ -7,6 +7,8 @@ import { actors, pipeline, startExample } from '../support/review-pipeline.js';
 
 const machine = pipeline.machine as unknown as AnyStateMachine;
 const at = '2027-12-01T00:00:00+07:00';
+// Deadlines are fed long after every due instant, so that every rung is due whenever it is armed.
+const late = '2030-01-01T00:00:00+07:00';
 const [initial] = startExample();
 
 /** Every event the pipeline can be sent at a state, with an actor of the role that acts there. */
@@ -18,10 +20,12 @@ function eventsAt(snapshot: ProcessSnapshot): ProcessEvent[] {
     .filter((type) => type !== 'MARK_MILESTONE')
     .map((type) => ({ type, at, actor, onBehalfOf: null, comment: null }));
   const milestones = view.milestones.map((m) => m.id);
+  const rungs = pipeline.definition.milestones.flatMap((m) => m.escalation.map((r) => ({ type: 'DEADLINE_REACHED', milestone: m.id, rung: r.id, at: late })));
   return [
     ...decisions,
     ...milestones.map((milestone) => ({ type: 'MARK_MILESTONE', milestone, at, actor: actors.secretariat.actor })),
-    ...milestones.map((milestone) => ({ type: 'DEADLINE_REACHED', milestone, at })),
+    ...milestones.map((milestone) => ({ type: 'DEADLINE_REACHED', milestone, at: late })),
+    ...rungs,
   ];
 }
 
@@ -63,6 +67,24 @@ describe('review-pipeline generated paths', () => {
     expect([...declared].filter((t) => !taken.has(t))).toEqual([]);
   });
 
+  it('fires every rung of every escalation ladder on some generated transition', () => {
+    const adjacency = getAdjacencyMap(machine, options) as unknown as Record<
+      string,
+      { state: ProcessSnapshot; transitions: Record<string, { event: ProcessEvent; state: ProcessSnapshot }> }
+    >;
+    const fired = new Set<string>();
+    for (const vertex of Object.values(adjacency)) {
+      for (const { event, state } of Object.values(vertex.transitions)) {
+        if (event.type !== 'DEADLINE_REACHED' || !event.rung) continue;
+        const rung = state.context.milestones.find((m) => m.id === event.milestone)!.rungs.find((r) => r.id === event.rung);
+        if (rung?.firedAt === late) fired.add(`${event.milestone}/${event.rung}`);
+      }
+    }
+    const declared = pipeline.definition.milestones.flatMap((m) => m.escalation.map((r) => `${m.id}/${r.id}`));
+    expect(declared.length).toBeGreaterThan(10);
+    expect(declared.filter((r) => !fired.has(r))).toEqual([]);
+  });
+
   it('replays every generated path with every decision recorded from where it was to where it went', () => {
     for (const path of paths) {
       let snapshot = initial;
@@ -70,7 +92,7 @@ describe('review-pipeline generated paths', () => {
         const before = snapshot.value as string;
         [snapshot] = pipeline.apply(snapshot, step.event);
         const last = snapshot.context.history.at(-1);
-        if (step.event.type !== 'DEADLINE_REACHED') {
+        if (!['DEADLINE_REACHED', 'ESCALATION_DELIVERED'].includes(step.event.type)) {
           expect(last).toMatchObject({ event: step.event.type, from: before, to: snapshot.value, actor: step.event.actor });
         }
       }

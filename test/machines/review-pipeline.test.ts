@@ -3,7 +3,7 @@ import type { ProcessSnapshot } from '../../machines/compile.js';
 import { parseStartInput } from '../../machines/input.schema.js';
 import { createProcess } from '../../machines/process.js';
 import { reviewPipeline } from '../../machines/definitions/review-pipeline.definition.js';
-import { actors, exampleInput, pipeline, startExample } from '../support/review-pipeline.js';
+import { actors, calendar, exampleInput, pipeline, startExample } from '../support/review-pipeline.js';
 
 let clock = Date.parse('2027-09-02T08:00:00+07:00');
 function decide(snapshot: ProcessSnapshot, decision: Record<string, unknown>) {
@@ -19,7 +19,7 @@ describe('review-pipeline machine', () => {
     const view = pipeline.view(snapshot);
     expect(view.state).toBe('drafting');
     expect(view.draftVersion).toBe(2);
-    expect(view.awaiting).toEqual({ role: 'secretariat', milestone: 'pmSubmission', dueAt: '2027-09-29T23:59:59+07:00' });
+    expect(view.awaiting).toEqual({ role: 'secretariat', assignee: null, milestone: 'pmSubmission', dueAt: '2027-09-29T23:59:59+07:00', escalationLevel: 0 });
     expect(effects).toEqual([{ type: 'notify', stage: 'drafting', to: 'awaited', template: 'stage-awaiting' }]);
   });
 
@@ -80,7 +80,7 @@ describe('review-pipeline machine', () => {
     const unknown = pipeline.check(s, { type: 'ESCALATE', ...actors.secretariat }, '2027-09-03T00:00:00Z');
     expect(!unknown.success && unknown.error).toMatch(/^unknown event "ESCALATE" for review-pipeline; expected one of: SUBMIT, APPROVE/);
     const early = pipeline.check(s, { type: 'APPROVE', ...actors.pm }, '2027-09-03T00:00:00Z');
-    expect(!early.success && early.error).toBe('"APPROVE" cannot be taken at stage "drafting"; expected one of: SUBMIT, WITHDRAW, MARK_MILESTONE');
+    expect(!early.success && early.error).toBe('"APPROVE" cannot be taken at stage "drafting"; expected one of: SUBMIT, WITHDRAW, MARK_MILESTONE, EXTEND, REASSIGN');
   });
 
   it('lets the secretariat withdraw at any stage before the end, and takes nothing after', () => {
@@ -109,7 +109,8 @@ describe('review-pipeline machine', () => {
     expect(early.context.milestones.find((m) => m.id === 'draftReady')!.status).toBe('pending');
     const late = pipeline.apply(s, { type: 'DEADLINE_REACHED', milestone: 'draftReady', at: '2027-09-15T00:00:00+07:00' })[0];
     expect(late.context.milestones.find((m) => m.id === 'draftReady')).toMatchObject({ status: 'missed', at: '2027-09-15T00:00:00+07:00' });
-    expect(pipeline.nextDeadline(late)).toEqual({ milestone: 'pmSubmission', dueAt: '2027-09-29T23:59:59+07:00' });
+    // Next comes the supervisor's rung of the same milestone, at its due instant.
+    expect(pipeline.nextDeadline(late)).toEqual({ milestone: 'draftReady', rung: 'supervisor', at: '2027-09-14T23:59:59+07:00' });
   });
 
   it('survives a persist and restore round trip through JSON', () => {
@@ -124,7 +125,7 @@ describe('review-pipeline machine', () => {
 describe('start input', () => {
   it('names the missing required document and unknown milestones', () => {
     const bad = { subject: 'Đề án', documents: [{ kind: 'report', title: 'Đề án' }], milestones: { kickoff: '2027-09-01T00:00:00Z' } };
-    const result = parseStartInput(pipeline.definition, bad, '2027-09-01T00:00:00Z');
+    const result = parseStartInput(pipeline.definition, bad, '2027-09-01T00:00:00Z', calendar);
     expect(result.success).toBe(false);
     expect(!result.success && result.error).toContain('the dossier needs a "submissionLetters" document');
     expect(!result.success && result.error).toContain('milestone "kickoff" is not one of: draftReady');
@@ -132,7 +133,7 @@ describe('start input', () => {
 
   it('rejects a due date without an offset', () => {
     const bad = { ...(exampleInput as object), milestones: { pmSubmission: '2027-09-29' } };
-    const result = parseStartInput(pipeline.definition, bad, '2027-09-01T00:00:00Z');
+    const result = parseStartInput(pipeline.definition, bad, '2027-09-01T00:00:00Z', calendar);
     expect(!result.success && result.error).toContain('expected an ISO 8601 instant with offset');
   });
 });
@@ -162,7 +163,7 @@ describe('process definitions', () => {
       outcomes: { approved: { title: { vi: 'Duyệt', en: 'Approved' }, status: 'completed' } },
     });
     const route = (facts: object) => {
-      const context = parseStartInput(routed.definition, { subject: 'Đoàn ra', facts }, '2027-01-01T00:00:00Z');
+      const context = parseStartInput(routed.definition, { subject: 'Đoàn ra', facts }, '2027-01-01T00:00:00Z', calendar);
       if (!context.success) throw new Error(context.error);
       const [s] = routed.start(context.data);
       const checked = routed.check(s, { type: 'SUBMIT', actor: 'a', roles: ['officer'] }, '2027-01-02T00:00:00Z');

@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { defaultCalendarDir, loadCalendarTable } from '../../client/calendar-tables.js';
 import { parseStartInput } from '../../machines/input.schema.js';
 import { createProcess } from '../../machines/process.js';
 import { reviewPipeline } from '../../machines/definitions/review-pipeline.definition.js';
@@ -8,9 +9,12 @@ export const exampleInput = JSON.parse(readFileSync(new URL('../../examples/revi
 
 export const pipeline = createProcess(reviewPipeline);
 
+/** Days off and working days for the years the tests run in, from the shipped data files. */
+export const calendar = loadCalendarTable(defaultCalendarDir, [2023, 2024, 2025, 2026, 2027, 2028]);
+
 /** Starts the pipeline machine on the example dossier at a fixed instant. */
 export function startExample(at = '2027-09-01T08:00:00+07:00') {
-  const context = parseStartInput(pipeline.definition, exampleInput, at);
+  const context = parseStartInput(pipeline.definition, exampleInput, at, calendar);
   if (!context.success) throw new Error(context.error);
   return pipeline.start(context.data);
 }

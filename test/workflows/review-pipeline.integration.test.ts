@@ -116,7 +116,7 @@ describe('review pipeline on a real Temporal server, driven by the CLI', () => {
     const unknownEvent = await duyet(env, 'decide', workflowId, 'ESCALATE', '--as', 'nguyen.thu');
     expect(unknownEvent.stderr).toContain('unknown event "ESCALATE" for review-pipeline; expected one of:');
     const early = await duyet(env, 'decide', workflowId, 'APPROVE', '--as', 'pham.minh');
-    expect(early.stderr).toContain('"APPROVE" cannot be taken at stage "drafting"; expected one of: SUBMIT, WITHDRAW, MARK_MILESTONE');
+    expect(early.stderr).toContain('"APPROVE" cannot be taken at stage "drafting"; expected one of: SUBMIT, WITHDRAW, MARK_MILESTONE, EXTEND, REASSIGN');
     const status = await duyetJson<DossierStatus>(env, 'status', workflowId, '--json');
     expect(status.history).toEqual([]);
     const history = await client.workflow.getHandle(workflowId).fetchHistory();

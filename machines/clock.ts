@@ -1,0 +1,43 @@
+import { addDays, endOfDay, toPlainDate } from '../calendar/dates.js';
+import type { CalendarTable } from '../calendar/holidays.js';
+import { addWorkingDays, isWorkingDay } from '../calendar/working-days.js';
+import type { Milestone } from './definition.schema.js';
+import type { MilestoneState, RungState } from './process.types.js';
+
+/** The instants a milestone's rungs fire at for a due instant (pure): offset 0 at due, others at 08:00 that working day. */
+export function rungsFor(milestone: Milestone, dueAt: string, calendar: CalendarTable): RungState[] {
+  const dueDay = toPlainDate(dueAt);
+  return milestone.escalation.map((rung) => ({
+    id: rung.id,
+    at: rung.offset.workingDays === 0 ? dueAt : `${addWorkingDays(dueDay, rung.offset.workingDays, calendar).date}T08:00:00+07:00`,
+    firedAt: null,
+  }));
+}
+
+/** The end of the day `workingDays` working days after the day of `at` (pure). */
+export function dueAfter(at: string, workingDays: number, calendar: CalendarTable): string {
+  return endOfDay(addWorkingDays(toPlainDate(at), workingDays, calendar).date);
+}
+
+/** Working days after the day of `at` up to and including the due day; 0 when already due (pure). */
+export function workingDaysLeft(at: string, dueAt: string, calendar: CalendarTable): number {
+  const last = toPlainDate(dueAt);
+  let count = 0;
+  for (let day = addDays(toPlainDate(at), 1); day <= last; day = addDays(day, 1)) {
+    if (isWorkingDay(day, calendar)) count += 1;
+  }
+  return count;
+}
+
+/** A milestone with a new due instant: status pending again if that is later than `at`, rungs re-armed (pure). */
+export function withDue(state: MilestoneState, milestone: Milestone, dueAt: string, at: string, calendar: CalendarTable, keepFired: boolean): MilestoneState {
+  const rungs = rungsFor(milestone, dueAt, calendar).map((rung) => {
+    const before = state.rungs.find((r) => r.id === rung.id);
+    return keepFired && before?.firedAt ? { ...rung, firedAt: before.firedAt } : rung;
+  });
+  const late = Date.parse(dueAt) <= Date.parse(at);
+  return { ...state, dueAt, rungs, status: late ? state.status : 'pending', at: late ? state.at : null, pausedAt: null, remainingWorkingDays: null };
+}
+
+/** Whether a milestone still counts: not met, not paused, with a due instant. */
+export const isOpen = (m: MilestoneState) => m.completedAt === null && m.pausedAt === null && m.dueAt !== null;
