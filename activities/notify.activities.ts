@@ -1,4 +1,4 @@
-import { createHmac } from 'node:crypto';
+import { createHmac, timingSafeEqual } from 'node:crypto';
 import { appendFileSync, existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { Transporter } from 'nodemailer';
@@ -67,6 +67,16 @@ export const SIGNATURE_HEADER = 'x-duyet-signature';
 /** Signs a webhook body for a timestamp (unix seconds) with the shared secret. */
 export function signWebhook(secret: string, timestamp: number, body: string): string {
   return `t=${timestamp},v1=${createHmac('sha256', secret).update(`${timestamp}.${body}`).digest('hex')}`;
+}
+
+/** Whether a webhook's signature header matches its body and is recent enough, for receivers to check. */
+export function verifyWebhook(secret: string, header: string | undefined, body: string, nowSeconds: number, toleranceSeconds = 300): boolean {
+  const match = /^t=(\d+),v1=([0-9a-f]{64})$/.exec(header ?? '');
+  if (!match) return false;
+  const timestamp = Number(match[1]);
+  if (Math.abs(nowSeconds - timestamp) > toleranceSeconds) return false;
+  const expected = Buffer.from(signWebhook(secret, timestamp, body).split('v1=')[1]!, 'hex');
+  return timingSafeEqual(expected, Buffer.from(match[2]!, 'hex'));
 }
 
 function mailText(n: Notification): { subject: string; text: string } {

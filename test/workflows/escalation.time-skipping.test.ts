@@ -1,0 +1,112 @@
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { TestWorkflowEnvironment } from '@temporalio/testing';
+import type { Worker } from '@temporalio/worker';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { addWorkingDays } from '../../calendar/working-days.js';
+import { endOfDay, toPlainDate } from '../../calendar/dates.js';
+import { decide, startDossier, status, type DossierStatus } from '../../client/dossiers.js';
+import { loadCalendarTable } from '../../client/calendar-tables.js';
+import { loadConfig } from '../../temporal.config.js';
+import { createWorker } from '../../worker/worker.js';
+import { startSmtpServer, startWebhookReceiver } from '../support/receivers.js';
+import { startTimeSkipping } from '../support/time-skipping.js';
+
+const secret = 'time-skipping-webhook-secret';
+const input = JSON.parse(readFileSync(new URL('../../examples/review-pipeline.json', import.meta.url), 'utf8')) as Record<string, unknown>;
+
+describe('escalation ladder of a 15-working-day milestone, with time skipping', () => {
+  let env: TestWorkflowEnvironment;
+  let worker: Worker;
+  let running: Promise<void>;
+  let smtp: Awaited<ReturnType<typeof startSmtpServer>>;
+  let hooks: Awaited<ReturnType<typeof startWebhookReceiver>>;
+  let stateDir: string;
+  let config: ReturnType<typeof loadConfig>;
+
+  beforeAll(async () => {
+    smtp = await startSmtpServer();
+    hooks = await startWebhookReceiver(secret);
+    stateDir = mkdtempSync(join(tmpdir(), 'duyet-skip-'));
+    config = loadConfig({
+      ...process.env,
+      TEMPORAL_TASK_QUEUE: 'escalation-time-skipping',
+      DUYET_STATE_DIR: stateDir,
+      DUYET_SMTP_URL: smtp.url,
+      DUYET_WEBHOOK_URL: hooks.url,
+      DUYET_WEBHOOK_SECRET: secret,
+    });
+    env = await startTimeSkipping(config);
+    worker = await createWorker(config, env.nativeConnection);
+    running = worker.run();
+  });
+  afterAll(async () => {
+    worker?.shutdown();
+    await running;
+    await env?.teardown();
+    await smtp.stop();
+    await hooks.stop();
+    rmSync(stateDir, { recursive: true, force: true });
+  });
+
+  /** Skips time on the server, then waits (briefly, in real time) until the deliveries are recorded. */
+  async function skip(duration: string, until: (s: DossierStatus) => boolean): Promise<DossierStatus> {
+    await env.sleep(duration);
+    for (let attempt = 0; attempt < 100; attempt += 1) {
+      const current = await status(env.client, 'nq22-ladder');
+      if (until(current)) return current;
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    throw new Error('escalations were not recorded within 10 s of real time');
+  }
+
+  const deliveriesOf = (s: DossierStatus, rung: string) => s.escalations.filter((e) => e.milestone === 'pmApproval' && e.rung === rung);
+
+  it('reminds, escalates and escalates again, in order and once each; an extension re-arms the ladder', async () => {
+    await startDossier(env.client, config, { process: 'review-pipeline', input, workflowId: 'nq22-ladder' });
+    const submitted = await decide(env.client, config, { workflowId: 'nq22-ladder', event: 'SUBMIT', as: 'nguyen.thu' });
+    expect(submitted.state).toBe('pmReview');
+
+    const table = loadCalendarTable(config.calendarDir, [2025, 2026, 2027, 2028, 2029]);
+    const submittedAt = submitted.history[0]!.at;
+    const due = endOfDay(addWorkingDays(toPlainDate(submittedAt), 15, table).date);
+    expect(submitted.awaiting).toMatchObject({ role: 'pm', milestone: 'pmApproval', dueAt: due, escalationLevel: 0 });
+    const rungs = submitted.milestones.find((m) => m.id === 'pmApproval')!.rungs;
+    expect(rungs.map((r) => r.id)).toEqual(['reminder', 'supervisor', 'head']);
+
+    // Five calendar weeks hold well over 15 + 3 working days, whatever the holidays.
+    const after = await skip('35 days', (s) => deliveriesOf(s, 'head').length === 2);
+    const supervisors = ['dang.quang@chinhphu.example', 'hoang.nam@chinhphu.example'];
+    expect(deliveriesOf(after, 'reminder').map((e) => [e.channel, e.to, e.delivered])).toEqual([['email', 'pham.minh@chinhphu.example', true]]);
+    expect(deliveriesOf(after, 'supervisor').map((e) => [e.channel, e.to])).toEqual([...supervisors.map((to) => ['email', to]), ['webhook', hooks.url]]);
+    expect(deliveriesOf(after, 'head').map((e) => [e.channel, e.to])).toEqual([['email', 'hoang.nam@chinhphu.example'], ['webhook', hooks.url]]);
+    const order = after.escalations.filter((e) => e.milestone === 'pmApproval').map((e) => e.rung);
+    expect([...new Set(order)]).toEqual(['reminder', 'supervisor', 'head']);
+    const fired = after.milestones.find((m) => m.id === 'pmApproval')!;
+    expect(fired.status).toBe('missed');
+    for (const rung of fired.rungs) expect(Date.parse(rung.firedAt!)).toBeGreaterThanOrEqual(Date.parse(rung.at));
+    expect(after.awaiting!.escalationLevel).toBe(3);
+    expect(after.state).toBe('pmReview');
+
+    const mailsFor = (rung: string) => smtp.mails.filter((m) => m.idempotencyKey?.startsWith(`nq22-ladder:pmApproval:${rung}:`));
+    expect(mailsFor('reminder')).toHaveLength(1);
+    expect(mailsFor('supervisor')).toHaveLength(2);
+    expect(mailsFor('head')).toHaveLength(1);
+    expect(hooks.hooks.map((h) => h.body.rung)).toEqual(['supervisor', 'head']);
+
+    const newDue = endOfDay(addWorkingDays(toPlainDate(fired.rungs[2]!.firedAt!), 10, table).date);
+    const extended = await decide(env.client, config, { workflowId: 'nq22-ladder', event: 'EXTEND', as: 'dang.quang', milestone: 'pmApproval', dueAt: newDue });
+    expect(extended.awaiting).toMatchObject({ dueAt: newDue, escalationLevel: 0 });
+    expect(extended.milestones.find((m) => m.id === 'pmApproval')!.status).toBe('pending');
+    expect(extended.history.at(-1)).toMatchObject({ event: 'EXTEND', actor: 'dang.quang', from: 'pmReview', to: 'pmReview' });
+
+    const again = await skip('30 days', (s) => deliveriesOf(s, 'head').length === 4);
+    expect(deliveriesOf(again, 'reminder')).toHaveLength(2);
+    expect(deliveriesOf(again, 'supervisor')).toHaveLength(6);
+    expect(mailsFor('reminder')).toHaveLength(2);
+    expect(mailsFor('supervisor')).toHaveLength(4);
+    expect(mailsFor('head')).toHaveLength(2);
+    expect(hooks.hooks.map((h) => h.body.rung)).toEqual(['supervisor', 'head', 'supervisor', 'head']);
+  });
+});
