@@ -26,6 +26,13 @@ export default tseslint.config(
     ]),
   },
   {
+    files: ['calendar/**/*.ts'],
+    rules: restrict([
+      { regex: '^(?!zod$)[^.]', message: 'calendar/ is pure (it runs inside workflows): it imports only zod and itself.' },
+      { regex: into('machines', 'workflows', 'activities', 'worker', 'cli', 'client', 'api', 'web', 'temporal\\.config'), message: 'calendar/ imports only zod and itself.' },
+    ]),
+  },
+  {
     files: ['workflows/**/*.ts'],
     rules: restrict([
       { group: nodeBuiltins, message: 'Workflow code is deterministic: no Node built-ins (DESIGN.md, determinism rules).' },

@@ -15,8 +15,8 @@ const recorded = readdirSync(folder)
 describe('replay of recorded histories', () => {
   it('has histories recorded from the integration runs, first runs and continued runs alike', () => {
     const names = recorded.map((r) => r.workflowId);
-    expect(names.filter((n) => n.endsWith('.run1'))).toHaveLength(2);
-    expect(names.filter((n) => n.endsWith('.run2'))).toHaveLength(2);
+    expect(names).toEqual(expect.arrayContaining(['review-pipeline-escalated.run1', 'review-pipeline-full-run.run1', 'review-pipeline-full-run.run2']));
+    expect(names.filter((n) => n.endsWith('.run2')).length).toBeGreaterThanOrEqual(2);
     for (const { history } of recorded) expect(history.events.length).toBeGreaterThan(10);
   });
 

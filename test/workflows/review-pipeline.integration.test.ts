@@ -1,16 +1,12 @@
 import type { ChildProcess } from 'node:child_process';
-import { mkdirSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Client, Connection } from '@temporalio/client';
-import { temporal } from '@temporalio/proto';
-import { Worker } from '@temporalio/worker';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { DossierStatus, ListedDossier } from '../../client/dossiers.js';
-import { workflowsPath } from '../../worker/worker.js';
 import { duyet, duyetJson, kill, startWorker, testEnv } from '../support/cli.js';
+import { replayAndKeep } from '../support/replay.js';
 
 const example = fileURLToPath(new URL('../../examples/review-pipeline.json', import.meta.url));
-const fixtures = fileURLToPath(new URL('../fixtures/histories/', import.meta.url));
 
 let client: Client;
 beforeAll(async () => {
@@ -19,24 +15,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await client.connection.close();
 });
-
-/**
- * Checks every run of a finished workflow (it continues as new along the way) replays on today's code and
- * returns how many runs there were; keeps the histories as replay fixtures when DUYET_RECORD_HISTORIES=1.
- */
-async function replayAndKeep(workflowId: string, name: string): Promise<number> {
-  const runs: string[] = [];
-  for await (const run of client.workflow.list({ query: `WorkflowId = '${workflowId}'` })) runs.push(run.runId);
-  for (const [index, runId] of runs.reverse().entries()) {
-    const history = await client.workflow.getHandle(workflowId, runId).fetchHistory();
-    await Worker.runReplayHistory({ workflowsPath, replayName: `${name}-${index}` }, history, workflowId);
-    if (process.env.DUYET_RECORD_HISTORIES === '1') {
-      mkdirSync(fixtures, { recursive: true });
-      writeFileSync(`${fixtures}${name}.run${index + 1}.history.bin`, temporal.api.history.v1.History.encode(history).finish());
-    }
-  }
-  return runs.length;
-}
 
 describe('review pipeline on a real Temporal server, driven by the CLI', () => {
   const env = testEnv();
@@ -89,7 +67,7 @@ describe('review pipeline on a real Temporal server, driven by the CLI', () => {
     expect(description.status.name).toBe('COMPLETED');
     expect(description.typedSearchAttributes.get({ name: 'DuyetStatus', type: 'KEYWORD' })).toBe('completed');
     // The test server suggests continue-as-new after 60 events: the snapshot crossed runs intact.
-    expect(await replayAndKeep(workflowId, 'review-pipeline-full-run')).toBeGreaterThan(1);
+    expect(await replayAndKeep(client, workflowId, 'review-pipeline-full-run')).toBeGreaterThan(1);
   });
 
   it('refuses bad input with a clear error and starts nothing', async () => {
@@ -161,7 +139,7 @@ describe('review pipeline when its worker is killed', () => {
         'APPROVE:partyCommittee->politburo',
         'APPROVE:politburo->completed',
       ]);
-      expect(await replayAndKeep(workflowId, 'review-pipeline-worker-killed')).toBeGreaterThan(1);
+      expect(await replayAndKeep(client, workflowId, 'review-pipeline-worker-killed')).toBeGreaterThan(1);
     } finally {
       await kill(second, 'SIGTERM');
     }

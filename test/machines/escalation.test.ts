@@ -1,0 +1,84 @@
+import { describe, expect, it } from 'vitest';
+import type { ProcessSnapshot } from '../../machines/compile.js';
+import { actors, pipeline, startExample } from '../support/review-pipeline.js';
+
+function decide(snapshot: ProcessSnapshot, at: string, decision: Record<string, unknown>) {
+  const checked = pipeline.check(snapshot, decision, at);
+  if (!checked.success) throw new Error(checked.error);
+  return pipeline.apply(snapshot, checked.data);
+}
+const milestone = (s: ProcessSnapshot, id: string) => s.context.milestones.find((m) => m.id === id)!;
+
+// Monday 6 September 2027; 15 working days later is Monday 27 September (no holiday in between but 2/9 is before).
+const submitAt = '2027-09-06T09:00:00+07:00';
+
+describe('escalation ladder on the pure machine', () => {
+  it('arms a 15-working-day milestone on entering the stage, with its rungs before, at and after due', () => {
+    const [s] = startExample('2027-09-01T08:00:00+07:00');
+    const [entered] = decide(s, submitAt, { type: 'SUBMIT', ...actors.secretariat });
+    const m = milestone(entered, 'pmApproval');
+    expect(m.dueAt).toBe('2027-09-27T23:59:59+07:00');
+    expect(m.rungs).toEqual([
+      { id: 'reminder', at: '2027-09-23T08:00:00+07:00', firedAt: null },
+      { id: 'supervisor', at: '2027-09-27T23:59:59+07:00', firedAt: null },
+      { id: 'head', at: '2027-09-30T08:00:00+07:00', firedAt: null },
+    ]);
+    // The earliest instant comes first: the draft milestone of the example is due on 14 September.
+    expect(pipeline.nextDeadline(entered)).toEqual({ milestone: 'draftReady', at: '2027-09-14T23:59:59+07:00' });
+  });
+
+  it('fires a rung once, with an escalate effect naming whom to tell, and refuses it early', () => {
+    const [s] = startExample('2027-09-01T08:00:00+07:00');
+    const [entered] = decide(s, submitAt, { type: 'SUBMIT', ...actors.secretariat });
+    const [early] = pipeline.apply(entered, { type: 'DEADLINE_REACHED', milestone: 'pmApproval', rung: 'reminder', at: '2027-09-22T08:00:00+07:00' });
+    expect(milestone(early, 'pmApproval').rungs[0]!.firedAt).toBeNull();
+    const [fired, effects] = pipeline.apply(entered, { type: 'DEADLINE_REACHED', milestone: 'pmApproval', rung: 'reminder', at: '2027-09-23T08:00:00+07:00' });
+    expect(effects).toEqual([{ type: 'escalate', milestone: 'pmApproval', rung: 'reminder', offset: -2, to: 'awaited', channels: ['email'] }]);
+    const [twice, none] = pipeline.apply(fired, { type: 'DEADLINE_REACHED', milestone: 'pmApproval', rung: 'reminder', at: '2027-09-24T08:00:00+07:00' });
+    expect(none).toEqual([]);
+    expect(milestone(twice, 'pmApproval').rungs[0]!.firedAt).toBe('2027-09-23T08:00:00+07:00');
+    expect(pipeline.view(twice).awaiting!.escalationLevel).toBe(1);
+  });
+
+  it('stops the clock on a revision request and restarts the full duration on resubmission', () => {
+    const [s] = startExample('2027-09-01T08:00:00+07:00');
+    const [entered] = decide(s, submitAt, { type: 'SUBMIT', ...actors.secretariat });
+    const [revising] = decide(entered, '2027-09-13T10:00:00+07:00', { type: 'REQUEST_REVISION', ...actors.pm });
+    expect(milestone(revising, 'pmApproval')).toMatchObject({ pausedAt: '2027-09-13T10:00:00+07:00', remainingWorkingDays: 10 });
+    expect(pipeline.nextDeadline(revising)?.milestone).not.toBe('pmApproval');
+    const [late] = pipeline.apply(revising, { type: 'DEADLINE_REACHED', milestone: 'pmApproval', rung: 'supervisor', at: '2027-10-30T00:00:00+07:00' });
+    expect(milestone(late, 'pmApproval').rungs[1]!.firedAt).toBeNull();
+    // Resubmitted on Monday 20 September: 15 working days from then is Monday 11 October.
+    const [back] = decide(revising, '2027-09-20T09:00:00+07:00', { type: 'SUBMIT', ...actors.secretariat });
+    expect(milestone(back, 'pmApproval')).toMatchObject({ dueAt: '2027-10-11T23:59:59+07:00', pausedAt: null, status: 'pending' });
+  });
+
+  it('lets a supervisor extend a milestone, re-arming its rungs, and records it', () => {
+    const [s] = startExample('2027-09-01T08:00:00+07:00');
+    let [snap] = decide(s, submitAt, { type: 'SUBMIT', ...actors.secretariat });
+    for (const rung of ['reminder', 'supervisor']) {
+      [snap] = pipeline.apply(snap, { type: 'DEADLINE_REACHED', milestone: 'pmApproval', rung, at: '2027-09-28T00:00:00+07:00' });
+    }
+    [snap] = pipeline.apply(snap, { type: 'DEADLINE_REACHED', milestone: 'pmApproval', at: '2027-09-28T00:00:00+07:00' });
+    expect(milestone(snap, 'pmApproval').status).toBe('missed');
+    const refused = pipeline.check(snap, { type: 'EXTEND', ...actors.pm, milestone: 'pmApproval', dueAt: '2027-10-15T23:59:59+07:00' }, '2027-09-28T09:00:00+07:00');
+    expect(!refused.success && refused.error).toContain('it belongs to role "supervisor"');
+    const past = pipeline.check(snap, { type: 'EXTEND', ...actors.supervisor, milestone: 'pmApproval', dueAt: '2027-09-01T00:00:00+07:00' }, '2027-09-28T09:00:00+07:00');
+    expect(!past.success && past.error).toContain('needs a due instant in the future');
+    const [extended] = decide(snap, '2027-09-28T09:00:00+07:00', { type: 'EXTEND', ...actors.supervisor, milestone: 'pmApproval', dueAt: '2027-10-15T23:59:59+07:00' });
+    expect(milestone(extended, 'pmApproval')).toMatchObject({ status: 'pending', dueAt: '2027-10-15T23:59:59+07:00' });
+    expect(milestone(extended, 'pmApproval').rungs.map((r) => r.firedAt)).toEqual([null, null, null]);
+    expect(extended.context.history.at(-1)).toMatchObject({ event: 'EXTEND', actor: 'dang.quang', comment: 'due 2027-10-15T23:59:59+07:00' });
+  });
+
+  it('lets a supervisor reassign the awaited stage only to a person of its role', () => {
+    const [s] = startExample('2027-09-01T08:00:00+07:00');
+    const wrong = pipeline.check(s, { type: 'REASSIGN', ...actors.supervisor, assignee: { id: 'pham.minh', roles: ['pm'] } }, submitAt);
+    expect(!wrong.success && wrong.error).toBe('user "pham.minh" cannot be awaited at stage "drafting": it needs role "secretariat", they have pm');
+    const [reassigned, effects] = decide(s, submitAt, { type: 'REASSIGN', ...actors.supervisor, assignee: { id: 'tran.an', roles: ['secretariat'] } });
+    expect(pipeline.view(reassigned).awaiting).toMatchObject({ role: 'secretariat', assignee: 'tran.an' });
+    expect(effects).toEqual([{ type: 'notify', stage: 'drafting', to: 'awaited', template: 'stage-reassigned' }]);
+    const [moved] = decide(reassigned, submitAt, { type: 'SUBMIT', actor: 'tran.an', roles: ['secretariat'] });
+    expect(pipeline.view(moved).awaiting!.assignee).toBeNull();
+  });
+});
