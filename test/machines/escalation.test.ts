@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { ProcessSnapshot } from '../../machines/compile.js';
-import { actors, pipeline, startExample } from '../support/review-pipeline.js';
+import { parseStartInput } from '../../machines/input.schema.js';
+import { createProcess } from '../../machines/process.js';
+import { actors, calendar, pipeline, startExample } from '../support/review-pipeline.js';
 
 function decide(snapshot: ProcessSnapshot, at: string, decision: Record<string, unknown>) {
   const checked = pipeline.check(snapshot, decision, at);
@@ -80,5 +82,59 @@ describe('escalation ladder on the pure machine', () => {
     expect(effects).toEqual([{ type: 'notify', stage: 'drafting', to: 'awaited', template: 'stage-reassigned' }]);
     const [moved] = decide(reassigned, submitAt, { type: 'SUBMIT', actor: 'tran.an', roles: ['secretariat'] });
     expect(pipeline.view(moved).awaiting!.assignee).toBeNull();
+  });
+});
+
+describe('ladders of other definitions', () => {
+  const definition = {
+    id: 'short-task',
+    version: 1,
+    title: { vi: 'Nhiệm vụ', en: 'Task' },
+    roles: { owner: { vi: 'Chủ trì', en: 'Owner' }, reviewer: { vi: 'Thẩm định', en: 'Reviewer' }, supervisor: { vi: 'Giám sát', en: 'Supervisor' } },
+    initial: 'work',
+    stages: {
+      work: { title: { vi: 'Thực hiện', en: 'Work' }, role: 'owner', on: { SUBMIT: 'review' } },
+      review: { title: { vi: 'Thẩm định', en: 'Review' }, role: 'reviewer', milestone: 'reviewed', on: { APPROVE: 'done', REQUEST_REVISION: { revise: true as const } } },
+    },
+    outcomes: { done: { title: { vi: 'Xong', en: 'Done' }, status: 'completed' as const }, expired: { title: { vi: 'Hết hạn', en: 'Expired' }, status: 'rejected' as const } },
+    revision: { stage: 'work', resubmit: 'SUBMIT', firstDraft: 1 },
+    milestones: [
+      {
+        id: 'reviewed',
+        title: { vi: 'Thẩm định trong 5 ngày làm việc', en: 'Reviewed within 5 working days' },
+        duration: { workingDays: 5 },
+        onResubmit: 'resume' as const,
+        escalation: [{ id: 'expire', offset: { workingDays: 2 }, to: 'supervisor', channels: ['email' as const], outcome: 'expired' }],
+      },
+    ],
+  };
+  const task = createProcess(definition);
+  const start = () => {
+    const context = parseStartInput(task.definition, { subject: 'Thẩm định báo cáo' }, '2027-09-06T08:00:00+07:00', calendar);
+    if (!context.success) throw new Error(context.error);
+    return task.start(context.data)[0];
+  };
+  const step = (s: ProcessSnapshot, type: string, role: string, at: string) => {
+    const checked = task.check(s, { type, actor: role, roles: [role] }, at);
+    if (!checked.success) throw new Error(checked.error);
+    return task.apply(s, checked.data)[0];
+  };
+
+  it('resumes the working days that were left when a revision stopped the clock', () => {
+    // Entered Monday 6/9; 5 working days → Monday 13/9. Revision on Wednesday 8/9 leaves 3 (9, 10, 13).
+    let s = step(start(), 'SUBMIT', 'owner', '2027-09-06T09:00:00+07:00');
+    expect(s.context.milestones[0]!.dueAt).toBe('2027-09-13T23:59:59+07:00');
+    s = step(s, 'REQUEST_REVISION', 'reviewer', '2027-09-08T09:00:00+07:00');
+    expect(s.context.milestones[0]!.remainingWorkingDays).toBe(3);
+    // Back on Monday 20/9 with 3 days left: Thursday 23/9.
+    s = step(s, 'SUBMIT', 'owner', '2027-09-20T09:00:00+07:00');
+    expect(s.context.milestones[0]!.dueAt).toBe('2027-09-23T23:59:59+07:00');
+  });
+
+  it('ends the process in the outcome a rung names, telling whom it says', () => {
+    const s = step(start(), 'SUBMIT', 'owner', '2027-09-06T09:00:00+07:00');
+    const [expired, effects] = task.apply(s, { type: 'DEADLINE_REACHED', milestone: 'reviewed', rung: 'expire', at: '2027-09-15T08:00:00+07:00' });
+    expect(task.view(expired)).toMatchObject({ state: 'expired', status: 'rejected', awaiting: null });
+    expect(effects).toEqual([{ type: 'escalate', milestone: 'reviewed', rung: 'expire', offset: 2, to: 'supervisor', channels: ['email'] }]);
   });
 });
