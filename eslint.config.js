@@ -33,6 +33,13 @@ export default tseslint.config(
     ]),
   },
   {
+    files: ['delegation/**/*.ts'],
+    rules: restrict([
+      { regex: '^(?!zod$)[^.]', message: 'delegation/ is pure (it runs inside workflows): it imports only zod, calendar/ and itself.' },
+      { regex: into('machines', 'workflows', 'activities', 'worker', 'cli', 'client', 'api', 'web', 'temporal\\.config'), message: 'delegation/ imports only zod, calendar/ and itself.' },
+    ]),
+  },
+  {
     files: ['workflows/**/*.ts'],
     rules: restrict([
       { group: nodeBuiltins, message: 'Workflow code is deterministic: no Node built-ins (DESIGN.md, determinism rules).' },

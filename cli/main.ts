@@ -8,6 +8,7 @@ import { toMermaid } from '../machines/diagram.js';
 import { loadConfig } from '../temporal.config.js';
 import { connectClient } from '../client/connect.js';
 import { registerCalendarCommands } from './calendar.command.js';
+import { registerDelegationCommands } from './delegation.command.js';
 import { runDemo } from './demo.js';
 import { runDev, runWorker } from './dev.js';
 import { loadDirectory } from '../directory/directory.js';
@@ -156,6 +157,7 @@ program
   });
 
 registerCalendarCommands(program, () => loadConfig().calendarDir);
+registerDelegationCommands(program);
 
 async function main() {
   await program.parseAsync(process.argv);
