@@ -50,6 +50,8 @@ export interface ProcessView {
   process: string;
   version: number;
   subject: string;
+  /** What the process's conditions read, e.g. a delegation's direction and the rule set it was checked with. */
+  facts: Record<string, unknown>;
   status: 'running' | 'completed' | 'rejected' | 'withdrawn';
   state: string;
   stageTitle: Localized;
@@ -229,6 +231,7 @@ export function createProcess(input: ProcessDefinitionInput | ProcessDefinition)
         process: definition.id,
         version: definition.version,
         subject: snapshot.context.subject,
+        facts: snapshot.context.facts,
         status: outcome ? outcome.status : 'running',
         state,
         stageTitle: (stage ?? outcome)!.title,

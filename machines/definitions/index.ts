@@ -1,7 +1,9 @@
 import type { ProcessDefinitionInput } from '../definition.schema.js';
+import { delegation } from './delegation.definition.js';
 import { reviewPipeline } from './review-pipeline.definition.js';
 
 /** The process definitions duyet ships, by id. */
 export const definitions: Record<string, ProcessDefinitionInput> = {
   [reviewPipeline.id]: reviewPipeline,
+  [delegation.id]: delegation,
 };
