@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { endOfDay, type PlainDate } from '../calendar/dates.js';
 import { Proposal } from '../delegation/proposal.schema.js';
 import { checkProposal, keyLeaderIds, reportDueDate, ruleSets, type Finding, type LedgerEntry, type RuleSet } from '../delegation/rules.js';
-import { RequestError } from './dossiers.js';
+import { RequestError } from './errors.js';
 
 /** A proposal as a secretariat submits it: the proposal, and a justification for each finding that needs an exception. */
 const Submission = z.object({ justifications: z.record(z.string(), z.string().min(1)).default({}) }).loose();

@@ -10,12 +10,10 @@ import { decideUpdate, viewQuery } from '../workflows/process.messages.js';
 import { searchAttributeKeys as keys } from '../workflows/search-attributes.js';
 import { findUser, loadDirectory, type User } from '../directory/directory.js';
 import { loadCalendarTable } from './calendar-tables.js';
+import { RequestError } from './errors.js';
 import { importPlan } from './plan-import.js';
 
-/** A refusal the caller caused (bad input, wrong role, unknown id): shown as is, with a non-zero exit or a 4xx. */
-export class RequestError extends Error {
-  override name = 'RequestError';
-}
+export { RequestError };
 
 /** The status of one workflow as `duyet status --json` prints it. */
 export type DossierStatus = { workflowId: string } & ProcessView;
