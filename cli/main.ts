@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { Command, Option } from 'commander';
 import { parseDeadline } from '../calendar/phrases.js';
 import { loadCalendarTable } from '../client/calendar-tables.js';
-import { decide, list, processById, RequestError, startDossier, status, withPlan } from '../client/dossiers.js';
+import { decide, list, processById, RequestError, startDelegation, startDossier, status, withPlan } from '../client/dossiers.js';
 import { toMermaid } from '../machines/diagram.js';
 import { loadConfig } from '../temporal.config.js';
 import { connectClient } from '../client/connect.js';
@@ -79,8 +79,13 @@ program
   .requiredOption('--input <file>', 'the dossier as JSON (see examples/)')
   .option('--id <workflowId>', 'workflow id to use')
   .option('--plan <file>', 'a plan document whose items give the milestones their due dates')
-  .action(async (processId: string, opts: { input: string; id?: string; plan?: string }) => {
+  .option('--rules <ruleSet>', 'with delegation: the rule set the proposal is checked against', 'hanoi-2022')
+  .action(async (processId: string, opts: { input: string; id?: string; plan?: string; rules: string }) => {
     processById(processId);
+    if (processId === 'delegation') {
+      const proposal = readJson(opts.input);
+      return print(await withClient((client, config) => startDelegation(client, config, { proposal, ruleSet: opts.rules, workflowId: opts.id })));
+    }
     let input = readJson(opts.input);
     if (opts.plan) input = withPlan(loadConfig(), processId, input, readText(opts.plan));
     print(await withClient((client, config) => startDossier(client, config, { process: processId, input, workflowId: opts.id })));

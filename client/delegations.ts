@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { endOfDay, type PlainDate } from '../calendar/dates.js';
 import { Proposal } from '../delegation/proposal.schema.js';
 import { checkProposal, keyLeaderIds, reportDueDate, ruleSets, type Finding, type LedgerEntry, type RuleSet } from '../delegation/rules.js';
+import type { ReserveTrips } from '../workflows/ledger.messages.js';
 import { RequestError } from './errors.js';
 
 /** A proposal as a secretariat submits it: the proposal, and a justification for each finding that needs an exception. */
@@ -71,5 +72,69 @@ export function prepareDelegation(raw: unknown, rules: RuleSet, ledger: LedgerEn
         endDate: proposal.endDate,
       },
     },
+  };
+}
+
+/** What a face does around one decision of a delegation, so the ledger and the workflow agree. */
+export interface DecisionHooks {
+  /** Before the decision is sent: a final approval reserves the trips in the ledger (refused past the limit). */
+  before(): Promise<void>;
+  /** When the workflow refused the decision: undo what `before` reserved. */
+  refused(): Promise<void>;
+  /** After the workflow took it: a filed report is recorded; a withdrawn approved trip frees its places. */
+  after(): Promise<void>;
+}
+
+interface DelegationFacts {
+  ruleSet: { id: string; version: number };
+  direction: 'out' | 'in';
+  travellers: string[];
+  keyLeaders: string[];
+  startDate: PlainDate;
+  endDate: PlainDate;
+  exceptions: Array<{ rule: string; facts: Record<string, unknown> }>;
+}
+
+const FINAL_APPROVALS = ['standingBoardDecision', 'competentAuthorityDecision'];
+
+/** The ledger work around a decision on a delegation workflow, given its current view. */
+export function delegationHooks(
+  ledger: {
+    reserve(ruleSet: string, limit: number, request: ReserveTrips): Promise<unknown>;
+    release(ruleSet: string, year: number, delegation: string): Promise<unknown>;
+    report(ruleSet: string, year: number, delegation: string, filedAt: string): Promise<unknown>;
+  },
+  view: { workflowId: string; state: string; facts: Record<string, unknown>; milestones: Array<{ id: string; dueAt: string | null }> },
+  event: string,
+  today: PlainDate,
+): DecisionHooks {
+  const facts = view.facts as unknown as DelegationFacts;
+  const rules = ruleSetById(facts.ruleSet.id);
+  const year = Number(facts.startDate.slice(0, 4));
+  const reserves = event === 'APPROVE' && facts.direction === 'out' && FINAL_APPROVALS.includes(view.state);
+  const nothing = async () => {};
+  return {
+    before: reserves
+      ? async () => {
+          const due = view.milestones.find((m) => m.id === 'tripReport')?.dueAt;
+          await ledger.reserve(rules.id, rules.tripsPerKeyLeaderPerYear, {
+            delegation: view.workflowId,
+            year,
+            travellers: facts.travellers.map((id) => ({ id, keyLeader: facts.keyLeaders.includes(id) })),
+            startDate: facts.startDate,
+            endDate: facts.endDate,
+            reportDueAt: due ? due.slice(0, 10) : reportDueDate(facts.endDate, rules),
+            // Key leaders whose extra trip the competent authority allowed in the exception step.
+            exceptions: facts.exceptions.filter((e) => e.rule === 'KEY_LEADER_TRIPS_PER_YEAR').map((e) => String(e.facts.person)),
+          });
+        }
+      : nothing,
+    refused: reserves ? async () => void (await ledger.release(rules.id, year, view.workflowId)) : nothing,
+    after:
+      event === 'FILE_REPORT'
+        ? async () => void (await ledger.report(rules.id, year, view.workflowId, today))
+        : event === 'WITHDRAW' && view.state === 'reporting'
+          ? async () => void (await ledger.release(rules.id, year, view.workflowId))
+          : nothing,
   };
 }

@@ -8,9 +8,13 @@ import { createProcess, type ProcessView } from '../machines/process.js';
 import type { DuyetConfig } from '../temporal.config.js';
 import { decideUpdate, viewQuery } from '../workflows/process.messages.js';
 import { searchAttributeKeys as keys } from '../workflows/search-attributes.js';
+import { toPlainDate } from '../calendar/dates.js';
 import { findUser, loadDirectory, type User } from '../directory/directory.js';
 import { loadCalendarTable } from './calendar-tables.js';
+import type { Finding } from '../delegation/rules.js';
+import { delegationHooks, prepareDelegation, ruleSetById } from './delegations.js';
 import { RequestError } from './errors.js';
+import { ledgerEntries, recordReport, releaseTrips, reserveTrips } from './ledger.js';
 import { importPlan } from './plan-import.js';
 
 export { RequestError };
@@ -46,6 +50,21 @@ export function withPlan(config: DuyetConfig, processId: string, input: unknown,
   }
   const given = (input ?? {}) as { milestones?: Record<string, string> };
   return { ...given, milestones: { ...fromPlan, ...(given.milestones ?? {}) } };
+}
+
+/** Checks a delegation proposal against its rule set and the ledger, then starts the `delegation` process. */
+export async function startDelegation(
+  client: Client,
+  config: DuyetConfig,
+  request: { proposal: unknown; ruleSet: string; workflowId?: string | undefined },
+): Promise<{ workflowId: string; findings: Finding[] }> {
+  const rules = ruleSetById(request.ruleSet);
+  const year = Number(String((request.proposal as { startDate?: unknown })?.startDate ?? '').slice(0, 4)) || new Date().getUTCFullYear();
+  // Last year's trips too: a report due in January for a December trip still counts.
+  const ledger = [...(await ledgerEntries(client, config, rules.id, year - 1)), ...(await ledgerEntries(client, config, rules.id, year))];
+  const prepared = prepareDelegation(request.proposal, rules, ledger, toPlainDate(Date.now()));
+  const started = await startDossier(client, config, { process: 'delegation', input: prepared.input, workflowId: request.workflowId });
+  return { ...started, findings: prepared.findings };
 }
 
 /** Validates the input and starts a process workflow; nothing is started when the input is refused. */
@@ -101,6 +120,10 @@ export async function decide(client: Client, config: DuyetConfig, request: Decid
   const user = findUserOrRefuse(config, request.as);
   const assignee: User | undefined = request.to ? findUserOrRefuse(config, request.to) : undefined;
   const handle = client.workflow.getHandle(request.workflowId);
+  const hooks = (await processOf(client, request.workflowId)) === 'delegation'
+    ? delegationHooks(ledgerOf(client, config), await status(client, request.workflowId), request.event, toPlainDate(Date.now()))
+    : undefined;
+  await hooks?.before();
   try {
     const view = await handle.executeUpdate(decideUpdate, {
       args: [
@@ -116,10 +139,12 @@ export async function decide(client: Client, config: DuyetConfig, request: Decid
         },
       ],
     });
+    await hooks?.after();
     return { workflowId: request.workflowId, ...view };
   } catch (err) {
     if (err instanceof WorkflowNotFoundError) throw new RequestError(`no workflow with id "${request.workflowId}"`);
     if (err instanceof WorkflowUpdateFailedError) {
+      await hooks?.refused();
       const reason = err.cause?.message ?? err.message;
       auditRefusal(config, { ...request, reason });
       throw new RequestError(`decision refused: ${reason}`);
@@ -185,6 +210,23 @@ export async function list(
   }
   return rows;
 }
+
+/** The process a workflow runs, from its search attributes (no worker needed). */
+async function processOf(client: Client, workflowId: string): Promise<string | undefined> {
+  try {
+    return (await client.workflow.getHandle(workflowId).describe()).typedSearchAttributes.get(keys.process);
+  } catch (err) {
+    if (err instanceof WorkflowNotFoundError) throw new RequestError(`no workflow with id "${workflowId}"`);
+    throw err;
+  }
+}
+
+/** The trip ledger as the delegation hooks use it. */
+const ledgerOf = (client: Client, config: DuyetConfig) => ({
+  reserve: (ruleSet: string, limit: number, request: Parameters<typeof reserveTrips>[4]) => reserveTrips(client, config, ruleSet, limit, request),
+  release: (ruleSet: string, year: number, delegation: string) => releaseTrips(client, config, ruleSet, year, delegation),
+  report: (ruleSet: string, year: number, delegation: string, filedAt: string) => recordReport(client, config, ruleSet, year, delegation, filedAt),
+});
 
 function findUserOrRefuse(config: DuyetConfig, id: string) {
   try {

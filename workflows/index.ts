@@ -1,1 +1,2 @@
 export { processWorkflow } from './process.workflow.js';
+export { ledgerWorkflow } from './ledger.workflow.js';

@@ -1,0 +1,101 @@
+import type { ChildProcess } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Client, Connection } from '@temporalio/client';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { DossierStatus } from '../../client/dossiers.js';
+import { ledgerEntries } from '../../client/ledger.js';
+import { loadConfig } from '../../temporal.config.js';
+import { duyet, duyetJson, kill, startWorker, testEnv } from '../support/cli.js';
+
+const compliant = JSON.parse(readFileSync(new URL('../../examples/delegation-compliant.json', import.meta.url), 'utf8')) as Record<string, unknown>;
+const violations = new URL('../../examples/delegation-violations.json', import.meta.url).pathname;
+const dir = mkdtempSync(join(tmpdir(), 'duyet-delegation-'));
+
+/** A proposal file: the compliant example moved to the given dates, with its leader renamed so tests do not share trips. */
+function proposalFile(leaderId: string, startDate: string, endDate: string, extra: Record<string, unknown> = {}): string {
+  const file = join(dir, `${randomUUID()}.json`);
+  const leader = { ...(compliant.leader as object), id: leaderId };
+  writeFileSync(file, JSON.stringify({ ...compliant, leader, startDate, endDate, ...extra }));
+  return file;
+}
+
+describe('delegation approvals on a real Temporal server', () => {
+  const env = testEnv();
+  let worker: ChildProcess;
+  let client: Client;
+  const config = () => loadConfig({ ...env });
+  beforeAll(async () => {
+    worker = await startWorker(env);
+    client = new Client({ connection: await Connection.connect({ address: inject('temporalAddress') }) });
+  });
+  afterAll(async () => {
+    await kill(worker, 'SIGTERM');
+    await client.connection.close();
+  });
+
+  const approveToDecision = async (id: string) => {
+    await duyetJson(env, 'decide', id, 'SUBMIT', '--as', 'tran.mai');
+    await duyetJson(env, 'decide', id, 'APPROVE', '--as', 'le.minh');
+    await duyetJson(env, 'decide', id, 'APPROVE', '--as', 'pham.ha');
+  };
+
+  it('takes an in-plan trip through review and the Standing Board, records the trips in the ledger and closes on the report', async () => {
+    const leader = `leader-${randomUUID()}`;
+    const started = await duyetJson<{ workflowId: string; findings: unknown[] }>(env, 'start', 'delegation', '--input', proposalFile(leader, '2027-03-08', '2027-03-12'));
+    expect(started.findings).toEqual([]);
+    await approveToDecision(started.workflowId);
+    await duyetJson(env, 'decide', started.workflowId, 'APPROVE', '--as', 'nguyen.hung');
+    const approved = await duyetJson<DossierStatus>(env, 'status', started.workflowId, '--json');
+    expect(approved).toMatchObject({ state: 'reporting', awaiting: { role: 'unit', milestone: 'tripReport', dueAt: '2027-03-22T23:59:59+07:00' } });
+    expect(approved.facts.ruleSet).toEqual({ id: 'hanoi-2022', version: 1 });
+
+    const trips = (await ledgerEntries(client, config(), 'hanoi-2022', 2027)).filter((e) => e.delegation === started.workflowId);
+    expect(trips.map((e) => e.person)).toContain(leader);
+    expect(trips.every((e) => e.reportFiledAt === null && e.reportDueAt === '2027-03-22')).toBe(true);
+
+    await duyetJson(env, 'decide', started.workflowId, 'FILE_REPORT', '--as', 'tran.mai', '--comment', 'Báo cáo kết quả số 12/BC-SDL');
+    expect((await duyetJson<DossierStatus>(env, 'status', started.workflowId, '--json')).status).toBe('completed');
+    const filed = (await ledgerEntries(client, config(), 'hanoi-2022', 2027)).filter((e) => e.delegation === started.workflowId);
+    expect(filed.every((e) => e.reportFiledAt !== null)).toBe(true);
+  });
+
+  it('refuses to start a proposal that breaks blocking rules, listing every one, and starts nothing', async () => {
+    const result = await duyet(env, 'start', 'delegation', '--input', violations, '--id', 'delegation-refused');
+    expect(result.code).not.toBe(0);
+    for (const rule of ['UNIT_TRIP_SUSPENDED', 'DAYS_PER_COUNTRY', 'COUNTRIES_PER_TRIP', 'FUNDING_SOURCE']) expect(result.stderr).toContain(rule);
+    expect((await duyet(env, 'status', 'delegation-refused', '--json')).stderr).toContain('no workflow with id "delegation-refused"');
+  });
+
+  it('lets only one of two delegations racing for a key leader\'s last trip be approved', async () => {
+    const leader = `leader-${randomUUID()}`;
+    const first = await duyetJson<{ workflowId: string }>(env, 'start', 'delegation', '--input', proposalFile(leader, '2027-05-03', '2027-05-05'));
+    await approveToDecision(first.workflowId);
+    await duyetJson(env, 'decide', first.workflowId, 'APPROVE', '--as', 'nguyen.hung');
+    const racers = await Promise.all(
+      ['2027-06-07', '2027-07-05'].map((start) => duyetJson<{ workflowId: string }>(env, 'start', 'delegation', '--input', proposalFile(leader, start, start.replace(/\d\d$/, '09')))),
+    );
+    for (const r of racers) await approveToDecision(r.workflowId);
+    const results = await Promise.all(racers.map((r) => duyet(env, 'decide', r.workflowId, 'APPROVE', '--as', 'nguyen.hung')));
+    expect(results.map((r) => r.code === 0).sort()).toEqual([false, true]);
+    expect(results.find((r) => r.code !== 0)!.stderr).toContain('KEY_LEADER_TRIPS_PER_YEAR');
+    const states = await Promise.all(racers.map(async (r) => (await duyetJson<DossierStatus>(env, 'status', r.workflowId, '--json')).state));
+    expect(states.sort()).toEqual(['reporting', 'standingBoardDecision']);
+    const trips = (await ledgerEntries(client, config(), 'hanoi-2022', 2027)).filter((e) => e.person === leader);
+    expect(trips).toHaveLength(2);
+  });
+
+  it('flags the next proposal of a person whose trip report is overdue', async () => {
+    const leader = `leader-${randomUUID()}`;
+    const today = new Date();
+    const day = (offset: number) => new Date(today.getTime() + offset * 86_400_000).toISOString().slice(0, 10);
+    const past = await duyetJson<{ workflowId: string }>(env, 'start', 'delegation', '--input', proposalFile(leader, day(-20), day(-15)));
+    await approveToDecision(past.workflowId);
+    await duyetJson(env, 'decide', past.workflowId, 'APPROVE', '--as', 'nguyen.hung');
+    const next = await duyet(env, 'start', 'delegation', '--input', proposalFile(leader, day(30), day(33)));
+    expect(next.code).not.toBe(0);
+    expect(next.stderr).toContain('REPORT_OVERDUE');
+  });
+});
