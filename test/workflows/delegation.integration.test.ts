@@ -8,7 +8,9 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { DossierStatus } from '../../client/dossiers.js';
 import { ledgerEntries } from '../../client/ledger.js';
 import { loadConfig } from '../../temporal.config.js';
+import { ledgerWorkflowId } from '../../workflows/ledger.messages.js';
 import { duyet, duyetJson, kill, startWorker, testEnv } from '../support/cli.js';
+import { replayAndKeep } from '../support/replay.js';
 
 const compliant = JSON.parse(readFileSync(new URL('../../examples/delegation-compliant.json', import.meta.url), 'utf8')) as Record<string, unknown>;
 const violations = new URL('../../examples/delegation-violations.json', import.meta.url).pathname;
@@ -60,6 +62,8 @@ describe('delegation approvals on a real Temporal server', () => {
     expect((await duyetJson<DossierStatus>(env, 'status', started.workflowId, '--json')).status).toBe('completed');
     const filed = (await ledgerEntries(client, config(), 'hanoi-2022', 2027)).filter((e) => e.delegation === started.workflowId);
     expect(filed.every((e) => e.reportFiledAt !== null)).toBe(true);
+    await replayAndKeep(client, started.workflowId, 'delegation-in-plan');
+    await replayAndKeep(client, ledgerWorkflowId('hanoi-2022', 2027), 'delegation-ledger');
   });
 
   it('refuses to start a proposal that breaks blocking rules, listing every one, and starts nothing', async () => {

@@ -15,7 +15,9 @@ const recorded = readdirSync(folder)
 describe('replay of recorded histories', () => {
   it('has histories recorded from the integration runs, first runs and continued runs alike', () => {
     const names = recorded.map((r) => r.workflowId);
-    expect(names).toEqual(expect.arrayContaining(['review-pipeline-escalated.run1', 'review-pipeline-full-run.run1', 'review-pipeline-full-run.run2']));
+    expect(names).toEqual(
+      expect.arrayContaining(['review-pipeline-escalated.run1', 'review-pipeline-full-run.run1', 'review-pipeline-full-run.run2', 'delegation-in-plan.run1', 'delegation-ledger.run1']),
+    );
     expect(names.filter((n) => n.endsWith('.run2')).length).toBeGreaterThanOrEqual(2);
     for (const { history } of recorded) expect(history.events.length).toBeGreaterThan(10);
   });
