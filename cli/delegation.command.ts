@@ -4,6 +4,7 @@ import type { z } from 'zod';
 import { isPlainDate, toPlainDate, type PlainDate } from '../calendar/dates.js';
 import { Proposal } from '../delegation/proposal.schema.js';
 import { checkProposal, Ledger, ruleSets, type RuleSet } from '../delegation/rules.js';
+import { registerPlanCommands } from './delegation-plan.command.js';
 
 const write = (text: string): void => void process.stdout.write(text + '\n');
 
@@ -51,6 +52,7 @@ function todayArg(text: string | undefined): PlainDate {
 /** Adds `delegation check` to the program: a delegation proposal checked against a rule set and the trips already approved. */
 export function registerDelegationCommands(program: Command): void {
   const delegation = program.command('delegation').description('outbound and inbound delegations under the city\'s foreign-affairs plan');
+  registerPlanCommands(delegation);
 
   delegation
     .command('check')

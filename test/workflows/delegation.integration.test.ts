@@ -66,6 +66,43 @@ describe('delegation approvals on a real Temporal server', () => {
     await replayAndKeep(client, ledgerWorkflowId('hanoi-2022', 2027), 'delegation-ledger');
   });
 
+  it('takes every other route on the server: exception step, competent authority, commitment, inbound, no Organisation Board', async () => {
+    const plain = { managedByStandingBoard: false };
+    const routes: Array<{ name: string; extra: Record<string, unknown>; steps: Array<[string, string]>; stages: string[] }> = [
+      {
+        name: 'urgent unplanned',
+        extra: { plan: { inPlan: false }, urgent: true, justifications: { PLAN_REQUIRED: 'Lời mời đột xuất' } },
+        steps: [['SUBMIT', 'tran.mai'], ['APPROVE', 'vu.son'], ['APPROVE', 'vu.son']],
+        stages: ['exceptionApproval', 'competentAuthorityDecision', 'reporting'],
+      },
+      {
+        name: 'international commitment',
+        extra: { plan: { inPlan: false }, urgent: true, purpose: 'international-commitment', justifications: { PLAN_REQUIRED: 'Cam kết quốc tế' } },
+        steps: [['SUBMIT', 'tran.mai'], ['APPROVE', 'vu.son'], ['APPROVE', 'do.lan'], ['APPROVE', 'nguyen.hung']],
+        stages: ['exceptionApproval', 'partyCommitteeProposal', 'standingBoardDecision', 'reporting'],
+      },
+      {
+        name: 'inbound',
+        extra: { direction: 'in', countries: [], inbound: { criteria: ['city-hosted-event'] } },
+        steps: [['SUBMIT', 'tran.mai'], ['APPROVE', 'le.minh'], ['APPROVE', 'nguyen.hung']],
+        stages: ['inboundSelection', 'standingBoardDecision', 'hosted'],
+      },
+      {
+        name: 'in plan, no cadre of the Standing Board',
+        extra: { leader: { ...(compliant.leader as object), id: `leader-${randomUUID()}`, ...plain } },
+        steps: [['SUBMIT', 'tran.mai'], ['APPROVE', 'le.minh'], ['APPROVE', 'nguyen.hung']],
+        stages: ['foreignAffairsReview', 'standingBoardDecision', 'reporting'],
+      },
+    ];
+    for (const route of routes) {
+      const file = proposalFile(`leader-${randomUUID()}`, '2027-10-04', '2027-10-06', route.extra);
+      const { workflowId } = await duyetJson<{ workflowId: string }>(env, 'start', 'delegation', '--input', file);
+      const seen: string[] = [];
+      for (const [event, as] of route.steps) seen.push((await duyetJson<{ state: string }>(env, 'decide', workflowId, event, '--as', as)).state);
+      expect(seen, route.name).toEqual(route.stages);
+    }
+  });
+
   it('refuses to start a proposal that breaks blocking rules, listing every one, and starts nothing', async () => {
     const result = await duyet(env, 'start', 'delegation', '--input', violations, '--id', 'delegation-refused');
     expect(result.code).not.toBe(0);

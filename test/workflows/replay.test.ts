@@ -19,7 +19,7 @@ describe('replay of recorded histories', () => {
       expect.arrayContaining(['review-pipeline-escalated.run1', 'review-pipeline-full-run.run1', 'review-pipeline-full-run.run2', 'delegation-in-plan.run1', 'delegation-ledger.run1']),
     );
     expect(names.filter((n) => n.endsWith('.run2')).length).toBeGreaterThanOrEqual(2);
-    for (const { history } of recorded) expect(history.events.length).toBeGreaterThan(10);
+    for (const { history } of recorded) expect(history.events.length).toBeGreaterThanOrEqual(5);
   });
 
   it('replays every recorded history on the current workflow code without nondeterminism', async () => {

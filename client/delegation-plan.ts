@@ -1,0 +1,108 @@
+import { WorkflowExecutionAlreadyStartedError, WorkflowNotFoundError, WorkflowUpdateFailedError, type Client } from '@temporalio/client';
+import { z } from 'zod';
+import { ruleSets } from '../delegation/rules.js';
+import type { DuyetConfig } from '../temporal.config.js';
+import { adjustPlanUpdate, planQuery, planWorkflowId, type PlannedDelegation, type PlanState } from '../workflows/delegation-plan.messages.js';
+import type { delegationPlanWorkflow, DelegationPlanInput } from '../workflows/delegation-plan.workflow.js';
+import { RequestError } from './errors.js';
+
+/** One delegation of the plan as a file gives it. */
+export const PlannedDelegationSchema = z
+  .object({
+    item: z.string().min(1, 'expected the item id of the delegation in the plan, such as "DR-01"'),
+    direction: z.enum(['out', 'in'], { error: 'expected direction "out" (đoàn ra) or "in" (đoàn vào)' }),
+    unit: z.string().min(1, 'expected the unit that sends or receives the delegation'),
+    title: z.string().min(1, 'expected the delegation\'s title'),
+    countries: z.array(z.string().min(1, 'expected a country name')).min(1, 'expected at least one country'),
+    quarter: z.union([z.literal(1), z.literal(2), z.literal(3), z.literal(4)], { error: 'expected a quarter 1, 2, 3 or 4' }).optional(),
+  })
+  .strict() satisfies z.ZodType<PlannedDelegation>;
+
+/** The delegations of a plan, each item id once. */
+export const PlanItems = z.array(PlannedDelegationSchema).superRefine((items, ctx) => {
+  const ids = items.map((item) => item.item);
+  ids.forEach((id, i) => {
+    if (ids.indexOf(id) !== i) ctx.addIssue({ code: 'custom', path: [i, 'item'], message: `expected each item id once; "${id}" is listed twice` });
+  });
+});
+
+/** The rule set and adjustment window a plan starts with, given explicitly instead of a shipped rule set's. */
+export interface PlanRules {
+  version: number;
+  adjustment: DelegationPlanInput['adjustment'];
+}
+
+/** Validates a plan's delegations, or throws RequestError listing each issue with its path. */
+export function parsePlanItems(value: unknown, source = 'the plan'): PlannedDelegation[] {
+  const parsed = PlanItems.safeParse(value);
+  if (parsed.success) return parsed.data;
+  const issues = parsed.error.issues.map((issue) => `  ${issue.path.map((key) => (typeof key === 'number' ? `[${key}]` : `.${String(key)}`)).join('') || '(the whole list)'}: ${issue.message}`);
+  throw new RequestError(`${source} is not a list of planned delegations [{item, direction, unit, title, countries, quarter?}]:\n${issues.join('\n')}`);
+}
+
+const knownRuleSets = () => Object.keys(ruleSets).join(', ');
+
+const noPlan = (ruleSetId: string, year: number) =>
+  new RequestError(`no plan of rule set "${ruleSetId}" for ${year}; expected a plan started with \`duyet delegation plan start --year ${year} --rules ${ruleSetId}\` (shipped rule sets: ${knownRuleSets()})`);
+
+function shippedRules(ruleSetId: string, year: number): PlanRules {
+  const rules = ruleSets[ruleSetId];
+  if (!rules) throw new RequestError(`unknown rule set "${ruleSetId}"; expected one of: ${knownRuleSets()}`);
+  if (rules.year !== year) throw new RequestError(`rule set "${ruleSetId}" is for ${rules.year}; expected --year ${rules.year}, or a rule set for ${year}`);
+  return { version: rules.version, adjustment: rules.planAdjustment };
+}
+
+/** Starts the plan of a rule set and year with its delegations; an existing plan throws RequestError. `rules` replaces the shipped rule set's. */
+export async function startPlan(
+  client: Client,
+  config: DuyetConfig,
+  ruleSetId: string,
+  year: number,
+  items: PlannedDelegation[],
+  rules?: PlanRules,
+): Promise<{ workflowId: string }> {
+  const { version, adjustment } = rules ?? shippedRules(ruleSetId, year);
+  const workflowId = planWorkflowId(ruleSetId, year);
+  try {
+    await client.workflow.start<typeof delegationPlanWorkflow>('delegationPlanWorkflow', {
+      workflowId,
+      taskQueue: config.temporal.taskQueue,
+      workflowIdConflictPolicy: 'FAIL',
+      args: [{ year, ruleSet: { id: ruleSetId, version }, adjustment, items: parsePlanItems(items) }],
+    });
+  } catch (err) {
+    if (err instanceof WorkflowExecutionAlreadyStartedError) {
+      throw new RequestError(`the plan of rule set "${ruleSetId}" for ${year} already exists (${workflowId}); expected \`duyet delegation plan adjust\` to change it`);
+    }
+    throw err;
+  }
+  return { workflowId };
+}
+
+/** Adjusts the plan of a rule set and year; an adjustment the rule set does not allow throws RequestError with the reasons. */
+export async function adjustPlan(
+  client: Client,
+  _config: DuyetConfig,
+  ruleSetId: string,
+  year: number,
+  request: { items: PlannedDelegation[]; by: string; reason: string },
+): Promise<PlanState> {
+  const items = parsePlanItems(request.items, 'the adjusted plan');
+  try {
+    return await client.workflow.getHandle(planWorkflowId(ruleSetId, year)).executeUpdate(adjustPlanUpdate, { args: [{ ...request, items }] });
+  } catch (err) {
+    if (err instanceof WorkflowUpdateFailedError) throw new RequestError(err.cause?.message ?? err.message);
+    if (err instanceof WorkflowNotFoundError) throw noPlan(ruleSetId, year);
+    throw err;
+  }
+}
+
+/** The plan of a rule set and year: its delegations and every adjustment made. */
+export async function showPlan(client: Client, _config: DuyetConfig, ruleSetId: string, year: number): Promise<PlanState> {
+  try {
+    return await client.workflow.getHandle(planWorkflowId(ruleSetId, year)).query(planQuery);
+  } catch (err) {
+    if (err instanceof WorkflowNotFoundError) throw noPlan(ruleSetId, year);
+    throw err;
+  }
+}
