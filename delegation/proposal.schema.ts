@@ -81,6 +81,9 @@ export const Proposal = z
     if (proposal.direction === 'out' && proposal.countries.length === 0) {
       ctx.addIssue({ code: 'custom', path: ['countries'], message: 'expected at least one country for an outbound delegation, such as [{"country": "Nhật Bản", "days": 3}]' });
     }
+    if (proposal.direction === 'in' && !proposal.inbound) {
+      ctx.addIssue({ code: 'custom', path: ['inbound'], message: 'expected the criteria an inbound delegation is chosen by, such as {"criteria": ["anniversary"]}' });
+    }
     if (proposal.direction === 'out' && proposal.inbound) {
       ctx.addIssue({ code: 'custom', path: ['inbound'], message: 'expected no inbound criteria on an outbound delegation; they belong to direction "in"' });
     }

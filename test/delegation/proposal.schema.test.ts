@@ -36,7 +36,7 @@ describe('Proposal', () => {
     expect(problems({ ...valid(), countries: [] })).toEqual([
       'countries: expected at least one country for an outbound delegation, such as [{"country": "Nhật Bản", "days": 3}]',
     ]);
-    expect(Proposal.safeParse({ ...valid(), direction: 'in', countries: [] }).success).toBe(true);
+    expect(Proposal.safeParse({ ...valid(), direction: 'in', countries: [], inbound: { criteria: ['leader-invitation'] } }).success).toBe(true);
   });
 
   it('needs a funding source', () => {
@@ -70,5 +70,15 @@ describe('Ledger', () => {
   it('says what a missing filing day should be', () => {
     const parsed = Ledger.safeParse([without(trip('a', 'X'), 'reportFiledAt')]);
     expect(parsed.error?.issues.map((issue) => issue.message)).toEqual(['expected the day the report was filed, YYYY-MM-DD, or null while it is not filed']);
+  });
+});
+
+describe('inbound proposals', () => {
+  it('need the criteria the delegation is chosen by', () => {
+    const inbound = { ...valid(), direction: 'in', countries: [] };
+    const refused = Proposal.safeParse(inbound);
+    expect(refused.success).toBe(false);
+    expect(!refused.success && refused.error.issues[0]!.message).toContain('expected the criteria an inbound delegation is chosen by');
+    expect(Proposal.safeParse({ ...inbound, inbound: { criteria: ['anniversary'] } }).success).toBe(true);
   });
 });
