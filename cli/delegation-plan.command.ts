@@ -1,12 +1,10 @@
 import { readFileSync } from 'node:fs';
 import type { Command } from 'commander';
-import { connectClient } from '../client/connect.js';
+import { withClient } from '../client/connect.js';
 import { adjustPlan, parsePlanItems, showPlan, startPlan } from '../client/delegation-plan.js';
 import { RequestError } from '../client/errors.js';
 import { ruleSets } from '../delegation/rules.js';
-import { loadConfig, type DuyetConfig } from '../temporal.config.js';
 import type { PlannedDelegation, PlanState } from '../workflows/delegation-plan.messages.js';
-import type { Client } from '@temporalio/client';
 
 const print = (value: unknown): void => void process.stdout.write(JSON.stringify(value, null, 2) + '\n');
 
@@ -28,16 +26,6 @@ function readItems(file: string): PlannedDelegation[] {
 function yearArg(text: string): number {
   if (!/^\d{4}$/.test(text)) throw new RequestError(`--year: expected a year such as 2022; got "${text}"`);
   return Number(text);
-}
-
-async function withClient<T>(fn: (client: Client, config: DuyetConfig) => Promise<T>): Promise<T> {
-  const config = loadConfig();
-  const client = await connectClient(config);
-  try {
-    return await fn(client, config);
-  } finally {
-    await client.connection.close();
-  }
 }
 
 function describePlan(plan: PlanState): void {

@@ -6,7 +6,7 @@ import { loadCalendarTable } from '../client/calendar-tables.js';
 import { decide, list, processById, RequestError, startDelegation, startDossier, status, withPlan } from '../client/dossiers.js';
 import { toMermaid } from '../machines/diagram.js';
 import { loadConfig } from '../temporal.config.js';
-import { connectClient } from '../client/connect.js';
+import { withClient } from '../client/connect.js';
 import { registerCalendarCommands } from './calendar.command.js';
 import { registerDelegationCommands } from './delegation.command.js';
 import { runDemo } from './demo.js';
@@ -38,17 +38,6 @@ function readJson(file: string): unknown {
     return JSON.parse(text);
   } catch (err) {
     throw new RequestError(`${file} is not valid JSON: ${(err as Error).message}`);
-  }
-}
-
-/** Runs one client command with a connection that is closed afterwards. */
-async function withClient<T>(fn: (client: Awaited<ReturnType<typeof connectClient>>, config: ReturnType<typeof loadConfig>) => Promise<T>) {
-  const config = loadConfig();
-  const client = await connectClient(config);
-  try {
-    return await fn(client, config);
-  } finally {
-    await client.connection.close();
   }
 }
 
@@ -163,6 +152,12 @@ program
 
 registerCalendarCommands(program, () => loadConfig().calendarDir);
 registerDelegationCommands(program);
+
+// A reader that stops early (`duyet users | head`) is not an error.
+process.stdout.on('error', (err: NodeJS.ErrnoException) => {
+  if (err.code === 'EPIPE') process.exit(0);
+  throw err;
+});
 
 async function main() {
   await program.parseAsync(process.argv);

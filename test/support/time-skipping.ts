@@ -1,8 +1,14 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { temporal } from '@temporalio/proto';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { locateTestServer } from '../../cli/temporal-cli.js';
-import type { DuyetConfig } from '../../temporal.config.js';
+import { status, type DossierStatus } from '../../client/dossiers.js';
+import { loadConfig, type DuyetConfig } from '../../temporal.config.js';
+import { createWorker } from '../../worker/worker.js';
 import { searchAttributeKeys } from '../../workflows/search-attributes.js';
+import { startSmtpServer, startWebhookReceiver } from './receivers.js';
 
 const { IndexedValueType } = temporal.api.enums.v1;
 const indexed = { KEYWORD: IndexedValueType.INDEXED_VALUE_TYPE_KEYWORD, INT: IndexedValueType.INDEXED_VALUE_TYPE_INT, DATETIME: IndexedValueType.INDEXED_VALUE_TYPE_DATETIME };
@@ -21,4 +27,56 @@ export async function startTimeSkipping(config: DuyetConfig): Promise<TestWorkfl
     searchAttributes: Object.fromEntries(Object.values(searchAttributeKeys).map((key) => [key.name, indexed[key.type as keyof typeof indexed]])),
   });
   return env;
+}
+
+/** A time-skipping server with a worker running duyet's real activities, SMTP and webhook receivers, for one test file. */
+export interface TimeSkippingHarness {
+  env: TestWorkflowEnvironment;
+  config: DuyetConfig;
+  smtp: Awaited<ReturnType<typeof startSmtpServer>>;
+  hooks: Awaited<ReturnType<typeof startWebhookReceiver>>;
+  /** Skips time on the server, then waits (up to 10 s of real time) until the workflow's status satisfies `until`. */
+  skip(duration: string, workflowId: string, until: (s: DossierStatus) => boolean): Promise<DossierStatus>;
+  stop(): Promise<void>;
+}
+
+/** Starts a {@link TimeSkippingHarness} whose worker polls its own task queue. */
+export async function startHarness(taskQueue: string, webhookSecret: string): Promise<TimeSkippingHarness> {
+  const smtp = await startSmtpServer();
+  const hooks = await startWebhookReceiver(webhookSecret);
+  const stateDir = mkdtempSync(join(tmpdir(), 'duyet-skip-'));
+  const config = loadConfig({
+    ...process.env,
+    TEMPORAL_TASK_QUEUE: taskQueue,
+    DUYET_STATE_DIR: stateDir,
+    DUYET_SMTP_URL: smtp.url,
+    DUYET_WEBHOOK_URL: hooks.url,
+    DUYET_WEBHOOK_SECRET: webhookSecret,
+  });
+  const env = await startTimeSkipping(config);
+  const worker = await createWorker(config, env.nativeConnection);
+  const running = worker.run();
+  return {
+    env,
+    config,
+    smtp,
+    hooks,
+    async skip(duration, workflowId, until) {
+      await env.sleep(duration);
+      for (let attempt = 0; attempt < 100; attempt += 1) {
+        const current = await status(env.client, workflowId);
+        if (until(current)) return current;
+        await new Promise((resolve) => setTimeout(resolve, 100));
+      }
+      throw new Error(`${workflowId} did not reach the expected status within 10 s of real time`);
+    },
+    async stop() {
+      worker.shutdown();
+      await running;
+      await env.teardown();
+      await smtp.stop();
+      await hooks.stop();
+      rmSync(stateDir, { recursive: true, force: true });
+    },
+  };
 }

@@ -1,69 +1,26 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import type { TestWorkflowEnvironment } from '@temporalio/testing';
-import type { Worker } from '@temporalio/worker';
+import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addWorkingDays } from '../../calendar/working-days.js';
 import { endOfDay, toPlainDate } from '../../calendar/dates.js';
-import { decide, startDossier, status, type DossierStatus } from '../../client/dossiers.js';
+import { decide, startDossier, type DossierStatus } from '../../client/dossiers.js';
 import { loadCalendarTable } from '../../client/calendar-tables.js';
-import { loadConfig } from '../../temporal.config.js';
-import { createWorker } from '../../worker/worker.js';
-import { startSmtpServer, startWebhookReceiver } from '../support/receivers.js';
-import { startTimeSkipping } from '../support/time-skipping.js';
+import { startHarness, type TimeSkippingHarness } from '../support/time-skipping.js';
 
 const secret = 'time-skipping-webhook-secret';
 const input = JSON.parse(readFileSync(new URL('../../examples/review-pipeline.json', import.meta.url), 'utf8')) as Record<string, unknown>;
 
 describe('escalation ladder of a 15-working-day milestone, with time skipping', () => {
-  let env: TestWorkflowEnvironment;
-  let worker: Worker;
-  let running: Promise<void>;
-  let smtp: Awaited<ReturnType<typeof startSmtpServer>>;
-  let hooks: Awaited<ReturnType<typeof startWebhookReceiver>>;
-  let stateDir: string;
-  let config: ReturnType<typeof loadConfig>;
-
+  let harness: TimeSkippingHarness;
   beforeAll(async () => {
-    smtp = await startSmtpServer();
-    hooks = await startWebhookReceiver(secret);
-    stateDir = mkdtempSync(join(tmpdir(), 'duyet-skip-'));
-    config = loadConfig({
-      ...process.env,
-      TEMPORAL_TASK_QUEUE: 'escalation-time-skipping',
-      DUYET_STATE_DIR: stateDir,
-      DUYET_SMTP_URL: smtp.url,
-      DUYET_WEBHOOK_URL: hooks.url,
-      DUYET_WEBHOOK_SECRET: secret,
-    });
-    env = await startTimeSkipping(config);
-    worker = await createWorker(config, env.nativeConnection);
-    running = worker.run();
+    harness = await startHarness('escalation-time-skipping', secret);
   });
-  afterAll(async () => {
-    worker?.shutdown();
-    await running;
-    await env?.teardown();
-    await smtp.stop();
-    await hooks.stop();
-    rmSync(stateDir, { recursive: true, force: true });
-  });
-
-  /** Skips time on the server, then waits (briefly, in real time) until the deliveries are recorded. */
-  async function skip(duration: string, until: (s: DossierStatus) => boolean): Promise<DossierStatus> {
-    await env.sleep(duration);
-    for (let attempt = 0; attempt < 100; attempt += 1) {
-      const current = await status(env.client, 'nq22-ladder');
-      if (until(current)) return current;
-      await new Promise((resolve) => setTimeout(resolve, 100));
-    }
-    throw new Error('escalations were not recorded within 10 s of real time');
-  }
+  afterAll(() => harness?.stop());
+  const skip = (duration: string, until: (s: DossierStatus) => boolean) => harness.skip(duration, 'nq22-ladder', until);
 
   const deliveriesOf = (s: DossierStatus, rung: string) => s.escalations.filter((e) => e.milestone === 'pmApproval' && e.rung === rung);
 
   it('reminds, escalates and escalates again, in order and once each; an extension re-arms the ladder', async () => {
+    const { env, config, smtp, hooks } = harness;
     await startDossier(env.client, config, { process: 'review-pipeline', input, workflowId: 'nq22-ladder' });
     const submitted = await decide(env.client, config, { workflowId: 'nq22-ladder', event: 'SUBMIT', as: 'nguyen.thu' });
     expect(submitted.state).toBe('pmReview');

@@ -1,54 +1,22 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import type { TestWorkflowEnvironment } from '@temporalio/testing';
-import type { Worker } from '@temporalio/worker';
+import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { decide, startDelegation, status, type DossierStatus } from '../../client/dossiers.js';
 import { ledgerEntries } from '../../client/ledger.js';
-import { loadConfig } from '../../temporal.config.js';
-import { createWorker } from '../../worker/worker.js';
-import { startSmtpServer } from '../support/receivers.js';
-import { startTimeSkipping } from '../support/time-skipping.js';
+import { startHarness, type TimeSkippingHarness } from '../support/time-skipping.js';
 
 const compliant = JSON.parse(readFileSync(new URL('../../examples/delegation-compliant.json', import.meta.url), 'utf8')) as Record<string, unknown>;
 const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
 
 describe('the post-trip report obligation, with time skipping', () => {
-  let env: TestWorkflowEnvironment;
-  let worker: Worker;
-  let running: Promise<void>;
-  let smtp: Awaited<ReturnType<typeof startSmtpServer>>;
-  let stateDir: string;
-  let config: ReturnType<typeof loadConfig>;
-
+  let harness: TimeSkippingHarness;
   beforeAll(async () => {
-    smtp = await startSmtpServer();
-    stateDir = mkdtempSync(join(tmpdir(), 'duyet-report-'));
-    config = loadConfig({ ...process.env, TEMPORAL_TASK_QUEUE: 'report-ladder', DUYET_STATE_DIR: stateDir, DUYET_SMTP_URL: smtp.url });
-    env = await startTimeSkipping(config);
-    worker = await createWorker(config, env.nativeConnection);
-    running = worker.run();
+    harness = await startHarness('report-ladder', 'report-ladder-webhook-secret');
   });
-  afterAll(async () => {
-    worker?.shutdown();
-    await running;
-    await env?.teardown();
-    await smtp.stop();
-    rmSync(stateDir, { recursive: true, force: true });
-  });
-
-  async function skip(duration: string, until: (s: DossierStatus) => boolean): Promise<DossierStatus> {
-    await env.sleep(duration);
-    for (let attempt = 0; attempt < 100; attempt += 1) {
-      const current = await status(env.client, 'trip-report');
-      if (until(current)) return current;
-      await new Promise((resolve) => setTimeout(resolve, 100));
-    }
-    throw new Error('escalations were not recorded within 10 s of real time');
-  }
+  afterAll(() => harness?.stop());
+  const skip = (duration: string, until: (s: DossierStatus) => boolean) => harness.skip(duration, 'trip-report', until);
 
   it('reminds the unit, tells the supervisor at due and the unit again after, once each; filing the report closes it', async () => {
+    const { env, config, smtp, hooks } = harness;
     const proposal = { ...compliant, startDate: day(3), endDate: day(6) };
     await startDelegation(env.client, config, { proposal, ruleSet: 'hanoi-2022', workflowId: 'trip-report' });
     for (const [event, as] of [['SUBMIT', 'tran.mai'], ['APPROVE', 'le.minh'], ['APPROVE', 'pham.ha'], ['APPROVE', 'nguyen.hung']] as const) {
@@ -64,7 +32,7 @@ describe('the post-trip report obligation, with time skipping', () => {
       'reminder:tran.mai@sodulich.example',
       'supervisor:dang.quang@chinhphu.example',
       'supervisor:hoang.nam@chinhphu.example',
-      'supervisor:webhook',
+      `supervisor:${hooks.url}`,
       'overdue:tran.mai@sodulich.example',
     ]);
     expect(late.milestones[0]!.status).toBe('missed');
