@@ -1,7 +1,9 @@
 import { execFile, spawn, type ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
-import { inject } from 'vitest';
+import { Client, Connection } from '@temporalio/client';
+import { afterAll, beforeAll, inject } from 'vitest';
+import { loadConfig } from '../../temporal.config.js';
 
 const cliMain = fileURLToPath(new URL('../../dist/cli/main.js', import.meta.url));
 const workerMain = fileURLToPath(new URL('../../dist/worker/main.js', import.meta.url));
@@ -49,4 +51,36 @@ export function kill(child: ChildProcess, signal: NodeJS.Signals = 'SIGKILL'): P
     child.once('exit', () => resolve());
     child.kill(signal);
   });
+}
+
+/**
+ * For one describe block: a `duyet worker` process on a task queue of its own, a client on the test server,
+ * and the matching client-side config; started before the block's tests and stopped after.
+ */
+export function useWorkerAndClient(extraEnv: NodeJS.ProcessEnv = {}) {
+  const env = { ...testEnv(), ...extraEnv };
+  const state: { worker?: ChildProcess; client?: Client } = {};
+  beforeAll(async () => {
+    state.worker = await startWorker(env);
+    state.client = new Client({ connection: await Connection.connect({ address: inject('temporalAddress') }) });
+  });
+  afterAll(async () => {
+    if (state.worker) await kill(state.worker, 'SIGTERM');
+    await state.client?.connection.close();
+  });
+  return {
+    env,
+    config: loadConfig({ ...env }),
+    get client(): Client {
+      return state.client!;
+    },
+    /** Stops the worker (SIGTERM unless told); decisions then wait on the server. */
+    stopWorker: async (signal: NodeJS.Signals = 'SIGTERM') => {
+      if (state.worker) await kill(state.worker, signal);
+      state.worker = undefined;
+    },
+    startWorker: async () => {
+      state.worker = await startWorker(env);
+    },
+  };
 }
