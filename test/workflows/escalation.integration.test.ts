@@ -1,5 +1,5 @@
 import type { ChildProcess } from 'node:child_process';
-import { readFileSync, writeFileSync, mkdtempSync } from 'node:fs';
+import { writeFileSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Client, Connection } from '@temporalio/client';
@@ -7,10 +7,11 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { DossierStatus, ListedDossier } from '../../client/dossiers.js';
 import { duyet, duyetJson, kill, startWorker, testEnv } from '../support/cli.js';
 import { startSmtpServer, startWebhookReceiver } from '../support/receivers.js';
+import { futureExample, futureExampleFile } from '../support/future-example.js';
 import { replayAndKeep } from '../support/replay.js';
 
 const secret = 'dev-server-webhook-secret';
-const example = JSON.parse(readFileSync(new URL('../../examples/review-pipeline.json', import.meta.url), 'utf8')) as Record<string, unknown>;
+const example = futureExample();
 const plan = new URL('../fixtures/seeds/plan-nq22.txt', import.meta.url).pathname;
 
 /** Polls `duyet status` until the condition holds; visibility and deliveries settle within seconds. */
@@ -85,7 +86,7 @@ describe('escalation on the embedded server', () => {
   });
 
   it('lists nothing overdue for a dossier whose milestones are all ahead', async () => {
-    const { workflowId } = await duyetJson<{ workflowId: string }>(env, 'start', 'review-pipeline', '--input', new URL('../../examples/review-pipeline.json', import.meta.url).pathname);
+    const { workflowId } = await duyetJson<{ workflowId: string }>(env, 'start', 'review-pipeline', '--input', futureExampleFile());
     await statusWhen(env, workflowId, (s) => s.state === 'drafting');
     const overdue = await duyetJson<ListedDossier[]>(env, 'list', '--overdue', '--json');
     expect(overdue.map((r) => r.workflowId)).not.toContain(workflowId);

@@ -4,9 +4,10 @@ import { Client, Connection } from '@temporalio/client';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { DossierStatus, ListedDossier } from '../../client/dossiers.js';
 import { duyet, duyetJson, kill, startWorker, testEnv } from '../support/cli.js';
+import { futureExampleFile } from '../support/future-example.js';
 import { replayAndKeep } from '../support/replay.js';
 
-const example = fileURLToPath(new URL('../../examples/review-pipeline.json', import.meta.url));
+const example = futureExampleFile();
 
 let client: Client;
 beforeAll(async () => {
