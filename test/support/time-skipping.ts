@@ -36,7 +36,7 @@ export interface TimeSkippingHarness {
   smtp: Awaited<ReturnType<typeof startSmtpServer>>;
   hooks: Awaited<ReturnType<typeof startWebhookReceiver>>;
   /** Skips time on the server, then waits (up to 10 s of real time) until the workflow's status satisfies `until`. */
-  skip(duration: string, workflowId: string, until: (s: DossierStatus) => boolean): Promise<DossierStatus>;
+  advance(duration: string, workflowId: string, until: (s: DossierStatus) => boolean): Promise<DossierStatus>;
   stop(): Promise<void>;
 }
 
@@ -61,7 +61,7 @@ export async function startHarness(taskQueue: string, webhookSecret: string): Pr
     config,
     smtp,
     hooks,
-    async skip(duration, workflowId, until) {
+    async advance(duration, workflowId, until) {
       await env.sleep(duration);
       for (let attempt = 0; attempt < 100; attempt += 1) {
         const current = await status(env.client, workflowId);

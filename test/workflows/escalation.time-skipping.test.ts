@@ -15,7 +15,7 @@ describe('escalation ladder of a 15-working-day milestone, with time skipping', 
     harness = await startHarness('escalation-time-skipping', secret);
   });
   afterAll(() => harness?.stop());
-  const skip = (duration: string, until: (s: DossierStatus) => boolean) => harness.skip(duration, 'nq22-ladder', until);
+  const advance = (duration: string, until: (s: DossierStatus) => boolean) => harness.advance(duration, 'nq22-ladder', until);
 
   const deliveriesOf = (s: DossierStatus, rung: string) => s.escalations.filter((e) => e.milestone === 'pmApproval' && e.rung === rung);
 
@@ -33,7 +33,7 @@ describe('escalation ladder of a 15-working-day milestone, with time skipping', 
     expect(rungs.map((r) => r.id)).toEqual(['reminder', 'supervisor', 'head']);
 
     // Five calendar weeks hold well over 15 + 3 working days, whatever the holidays.
-    const after = await skip('45 days', (s) => deliveriesOf(s, 'head').length === 2);
+    const after = await advance('45 days', (s) => deliveriesOf(s, 'head').length === 2);
     const supervisors = ['dang.quang@chinhphu.example', 'hoang.nam@chinhphu.example'];
     expect(deliveriesOf(after, 'reminder').map((e) => [e.channel, e.to, e.delivered])).toEqual([['email', 'pham.minh@chinhphu.example', true]]);
     expect(deliveriesOf(after, 'supervisor').map((e) => [e.channel, e.to])).toEqual([...supervisors.map((to) => ['email', to]), ['webhook', hooks.url]]);
@@ -58,7 +58,7 @@ describe('escalation ladder of a 15-working-day milestone, with time skipping', 
     expect(extended.milestones.find((m) => m.id === 'pmApproval')!.status).toBe('pending');
     expect(extended.history.at(-1)).toMatchObject({ event: 'EXTEND', actor: 'dang.quang', from: 'pmReview', to: 'pmReview' });
 
-    const again = await skip('30 days', (s) => deliveriesOf(s, 'head').length === 4);
+    const again = await advance('30 days', (s) => deliveriesOf(s, 'head').length === 4);
     expect(deliveriesOf(again, 'reminder')).toHaveLength(2);
     expect(deliveriesOf(again, 'supervisor')).toHaveLength(6);
     expect(mailsFor('reminder')).toHaveLength(2);

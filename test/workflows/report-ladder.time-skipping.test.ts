@@ -13,7 +13,7 @@ describe('the post-trip report obligation, with time skipping', () => {
     harness = await startHarness('report-ladder', 'report-ladder-webhook-secret');
   });
   afterAll(() => harness?.stop());
-  const skip = (duration: string, until: (s: DossierStatus) => boolean) => harness.skip(duration, 'trip-report', until);
+  const advance = (duration: string, until: (s: DossierStatus) => boolean) => harness.advance(duration, 'trip-report', until);
 
   it('reminds the unit, tells the supervisor at due and the unit again after, once each; filing the report closes it', async () => {
     const { env, config, smtp, hooks } = harness;
@@ -26,7 +26,7 @@ describe('the post-trip report obligation, with time skipping', () => {
     expect(approved.state).toBe('reporting');
     expect(approved.awaiting!.dueAt).toBe(`${day(16)}T23:59:59+07:00`);
 
-    const late = await skip('30 days', (s) => s.escalations.some((e) => e.rung === 'overdue'));
+    const late = await advance('30 days', (s) => s.escalations.some((e) => e.rung === 'overdue'));
     const rungs = late.escalations.filter((e) => e.milestone === 'tripReport').map((e) => `${e.rung}:${e.to}`);
     expect(rungs).toEqual([
       'reminder:tran.mai@sodulich.example',
