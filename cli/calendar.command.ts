@@ -1,16 +1,14 @@
-import { readFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import { addDays, addWorkingDays, dayOfWeek, holidaysOf, isPlainDate, type PlainDate } from '../calendar/index.js';
 import { loadAnnouncements, loadCalendarTable } from '../client/calendar-tables.js';
 import { importPlan } from '../client/plan-import.js';
+import { print, readText, write } from './io.js';
 
 const WEEKDAYS = ['Chủ nhật', 'Thứ Hai', 'Thứ Ba', 'Thứ Tư', 'Thứ Năm', 'Thứ Sáu', 'Thứ Bảy'];
 
 /** About forty years of working days: more is a typing slip. */
 const MAX_WORKING_DAYS = 10_000;
 
-const write = (text: string): void => void process.stdout.write(text + '\n');
-const print = (value: unknown): void => write(JSON.stringify(value, null, 2));
 
 /** A year argument such as 2025. */
 function yearArg(text: string): number {
@@ -48,15 +46,6 @@ function yearsAround(start: PlainDate, n: number): number[] {
 function yearsIn(text: string): number[] {
   const years = [...text.matchAll(/(?<!\d)(19\d{2}|20\d{2}|21\d{2})(?!\d)/g)].map((match) => Number(match[1]));
   return [...new Set(years.flatMap((year) => [year, year + 1]))];
-}
-
-/** Reads a text file, or throws naming the file and why it could not be read. */
-function readText(file: string): string {
-  try {
-    return readFileSync(file, 'utf8');
-  } catch (err) {
-    throw new Error(`cannot read ${file}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`, { cause: err });
-  }
 }
 
 /** Adds `calendar holidays`, `calendar add-working-days` and `plan import` to the program, reading holiday data from `calendarDir()`. */

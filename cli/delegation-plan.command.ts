@@ -1,26 +1,14 @@
-import { readFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import { withClient } from '../client/connect.js';
 import { adjustPlan, parsePlanItems, showPlan, startPlan } from '../client/delegation-plan.js';
 import { RequestError } from '../client/errors.js';
 import { ruleSets } from '../delegation/rules.js';
 import type { PlannedDelegation, PlanState } from '../workflows/delegation-plan.messages.js';
+import { print, readJson, write } from './io.js';
 
-const print = (value: unknown): void => void process.stdout.write(JSON.stringify(value, null, 2) + '\n');
 
 function readItems(file: string): PlannedDelegation[] {
-  let text: string;
-  try {
-    text = readFileSync(file, 'utf8');
-  } catch (err) {
-    throw new RequestError(`cannot read ${file}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`, { cause: err });
-  }
-  try {
-    return parsePlanItems(JSON.parse(text), file);
-  } catch (err) {
-    if (err instanceof SyntaxError) throw new RequestError(`${file} is not valid JSON: ${err.message}`, { cause: err });
-    throw err;
-  }
+  return parsePlanItems(readJson(file), file);
 }
 
 function yearArg(text: string): number {
@@ -30,7 +18,6 @@ function yearArg(text: string): number {
 
 function describePlan(plan: PlanState): void {
   const out = plan.items.filter((item) => item.direction === 'out').length;
-  const write = (text: string) => void process.stdout.write(text + '\n');
   write(`${plan.ruleSet.id} v${plan.ruleSet.version}, ${plan.year}: ${out} đoàn ra / outbound, ${plan.items.length - out} đoàn vào / inbound`);
   for (const item of plan.items) write(`${item.item}\t${item.direction}\t${item.quarter ? `Q${item.quarter}` : '-'}\t${item.unit}\t${item.title}\t${item.countries.join(', ')}`);
   for (const a of plan.adjustments) write(`adjusted ${a.at} by ${a.by}: ${a.before.outbound}/${a.before.inbound} → ${a.after.outbound}/${a.after.inbound} (${a.reason})`);

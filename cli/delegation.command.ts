@@ -1,27 +1,11 @@
-import { readFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import type { z } from 'zod';
 import { isPlainDate, toPlainDate, type PlainDate } from '../calendar/dates.js';
 import { Proposal } from '../delegation/proposal.schema.js';
 import { checkProposal, Ledger, ruleSets, type RuleSet } from '../delegation/rules.js';
 import { registerPlanCommands } from './delegation-plan.command.js';
+import { readJson, write } from './io.js';
 
-const write = (text: string): void => void process.stdout.write(text + '\n');
-
-/** Reads and parses a JSON file, or throws naming the file and what was wrong with it. */
-function readJson(file: string): unknown {
-  let text: string;
-  try {
-    text = readFileSync(file, 'utf8');
-  } catch (err) {
-    throw new Error(`cannot read ${file}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`, { cause: err });
-  }
-  try {
-    return JSON.parse(text);
-  } catch (err) {
-    throw new Error(`${file} is not valid JSON: ${(err as Error).message}`, { cause: err });
-  }
-}
 
 /** A zod issue's path written as in JavaScript: `members[2].keyLeader`, `[0].year`. */
 function pathOf(path: PropertyKey[]): string {

@@ -1,5 +1,4 @@
 #!/usr/bin/env node
-import { readFileSync } from 'node:fs';
 import { Command, Option } from 'commander';
 import { parseDeadline } from '../calendar/phrases.js';
 import { loadCalendarTable } from '../client/calendar-tables.js';
@@ -12,16 +11,8 @@ import { registerDelegationCommands } from './delegation.command.js';
 import { runDemo } from './demo.js';
 import { runDev, runWorker } from './dev.js';
 import { loadDirectory } from '../directory/directory.js';
+import { print, readJson, readText } from './io.js';
 
-const print = (value: unknown): void => void process.stdout.write(JSON.stringify(value, null, 2) + '\n');
-
-function readText(file: string): string {
-  try {
-    return readFileSync(file, 'utf8');
-  } catch (err) {
-    throw new RequestError(`cannot read ${file}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`, { cause: err });
-  }
-}
 
 /** A due instant from an ISO instant, a date (dd/mm/yyyy) or a deadline phrase ("Cuối tháng 10 năm 2027"). */
 function dueArg(text: string): string {
@@ -30,15 +21,6 @@ function dueArg(text: string): string {
   const resolved = parseDeadline(text, { table: loadCalendarTable(loadConfig().calendarDir, [year, year + 1, year + 2]), year });
   if (!resolved.success) throw new RequestError(`--due: ${resolved.error}`);
   return resolved.data.dueAt;
-}
-
-function readJson(file: string): unknown {
-  const text = readText(file);
-  try {
-    return JSON.parse(text);
-  } catch (err) {
-    throw new RequestError(`${file} is not valid JSON: ${(err as Error).message}`);
-  }
 }
 
 const program = new Command('duyet')

@@ -37,6 +37,12 @@ const options = { fromState: initial, events: eventsAt, serializeState } as neve
 describe('review-pipeline generated paths', () => {
   const paths = getShortestPaths(machine, options) as unknown as Array<{ state: ProcessSnapshot; steps: Array<{ event: ProcessEvent; state: ProcessSnapshot }> }>;
 
+  // Every vertex of the generated graph with the events it takes and where they lead.
+  const adjacency = getAdjacencyMap(machine, options) as unknown as Record<
+    string,
+    { state: ProcessSnapshot; transitions: Record<string, { event: ProcessEvent; state: ProcessSnapshot }> }
+  >;
+
   it('reaches every stage and every outcome', () => {
     const reached = new Set(paths.map((p) => p.state.value as string));
     const declared = [...Object.keys(pipeline.definition.stages), ...Object.keys(pipeline.definition.outcomes)];
@@ -44,10 +50,6 @@ describe('review-pipeline generated paths', () => {
   });
 
   it('takes every transition of the machine', () => {
-    const adjacency = getAdjacencyMap(machine, options) as unknown as Record<
-      string,
-      { state: ProcessSnapshot; transitions: Record<string, { event: ProcessEvent; state: ProcessSnapshot }> }
-    >;
     const taken = new Set<string>();
     for (const vertex of Object.values(adjacency)) {
       const from = vertex.state.value as string;
@@ -68,10 +70,6 @@ describe('review-pipeline generated paths', () => {
   });
 
   it('fires every rung of every escalation ladder on some generated transition', () => {
-    const adjacency = getAdjacencyMap(machine, options) as unknown as Record<
-      string,
-      { state: ProcessSnapshot; transitions: Record<string, { event: ProcessEvent; state: ProcessSnapshot }> }
-    >;
     const fired = new Set<string>();
     for (const vertex of Object.values(adjacency)) {
       for (const { event, state } of Object.values(vertex.transitions)) {
