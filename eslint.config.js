@@ -1,7 +1,20 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
-const nodeBuiltins = ['node:*', 'fs', 'path', 'child_process', 'crypto', 'os', 'http', 'https', 'net', 'url', 'util', 'process'];
+const nodeBuiltins = [
+  'node:*',
+  'fs',
+  'path',
+  'child_process',
+  'crypto',
+  'os',
+  'http',
+  'https',
+  'net',
+  'url',
+  'util',
+  'process',
+];
 const restrict = (patterns) => ({ 'no-restricted-imports': ['error', { patterns }] });
 /** Matches a relative import that reaches into one of the named top-level folders. */
 const into = (...folders) => `^(\\.\\./)+(${folders.join('|')})(/|\\.js$)`;
@@ -21,31 +34,82 @@ export default tseslint.config(
   {
     files: ['machines/**/*.ts'],
     rules: restrict([
-      { regex: '^(?!(xstate|xstate/graph|zod)$)[^.]', message: 'machines/ is pure: it imports only xstate, zod and itself.' },
-      { regex: into('workflows', 'activities', 'worker', 'cli', 'client', 'api', 'web', 'temporal\\.config'), message: 'machines/ never imports the layers built on it.' },
+      {
+        regex: '^(?!(xstate|xstate/graph|zod)$)[^.]',
+        message: 'machines/ is pure: it imports only xstate, zod and itself.',
+      },
+      {
+        regex: into('workflows', 'activities', 'worker', 'cli', 'client', 'api', 'web', 'temporal\\.config'),
+        message: 'machines/ never imports the layers built on it.',
+      },
     ]),
   },
   {
     files: ['calendar/**/*.ts'],
     rules: restrict([
-      { regex: '^(?!zod$)[^.]', message: 'calendar/ is pure (it runs inside workflows): it imports only zod and itself.' },
-      { regex: into('machines', 'workflows', 'activities', 'worker', 'cli', 'client', 'api', 'web', 'temporal\\.config'), message: 'calendar/ imports only zod and itself.' },
+      {
+        regex: '^(?!zod$)[^.]',
+        message: 'calendar/ is pure (it runs inside workflows): it imports only zod and itself.',
+      },
+      {
+        regex: into(
+          'machines',
+          'workflows',
+          'activities',
+          'worker',
+          'cli',
+          'client',
+          'api',
+          'web',
+          'temporal\\.config',
+        ),
+        message: 'calendar/ imports only zod and itself.',
+      },
     ]),
   },
   {
     files: ['delegation/**/*.ts'],
     rules: restrict([
-      { regex: '^(?!zod$)[^.]', message: 'delegation/ is pure (it runs inside workflows): it imports only zod, calendar/ and itself.' },
-      { regex: into('machines', 'workflows', 'activities', 'worker', 'cli', 'client', 'api', 'web', 'temporal\\.config'), message: 'delegation/ imports only zod, calendar/ and itself.' },
+      {
+        regex: '^(?!zod$)[^.]',
+        message: 'delegation/ is pure (it runs inside workflows): it imports only zod, calendar/ and itself.',
+      },
+      {
+        regex: into(
+          'machines',
+          'workflows',
+          'activities',
+          'worker',
+          'cli',
+          'client',
+          'api',
+          'web',
+          'temporal\\.config',
+        ),
+        message: 'delegation/ imports only zod, calendar/ and itself.',
+      },
     ]),
   },
   {
     files: ['workflows/**/*.ts'],
     rules: restrict([
-      { group: nodeBuiltins, message: 'Workflow code is deterministic: no Node built-ins (DESIGN.md, determinism rules).' },
-      { regex: into('activities'), allowTypeImports: true, message: 'Workflows import activities as types only, through proxyActivities.' },
-      { regex: into('worker', 'cli', 'client', 'api', 'web', 'temporal\\.config'), message: 'workflows/ imports only @temporalio/workflow, @temporalio/common, machines/ and itself.' },
-      { group: ['@temporalio/client', '@temporalio/worker', '@temporalio/activity', '@temporalio/testing'], message: 'workflows/ imports only @temporalio/workflow, @temporalio/common, machines/ and itself.' },
+      {
+        group: nodeBuiltins,
+        message: 'Workflow code is deterministic: no Node built-ins (DESIGN.md, determinism rules).',
+      },
+      {
+        regex: into('activities'),
+        allowTypeImports: true,
+        message: 'Workflows import activities as types only, through proxyActivities.',
+      },
+      {
+        regex: into('worker', 'cli', 'client', 'api', 'web', 'temporal\\.config'),
+        message: 'workflows/ imports only @temporalio/workflow, @temporalio/common, machines/ and itself.',
+      },
+      {
+        group: ['@temporalio/client', '@temporalio/worker', '@temporalio/activity', '@temporalio/testing'],
+        message: 'workflows/ imports only @temporalio/workflow, @temporalio/common, machines/ and itself.',
+      },
     ]),
   },
   {
@@ -54,13 +118,24 @@ export default tseslint.config(
   },
   {
     files: ['activities/**/*.ts'],
-    rules: restrict([{ regex: into('workflows', 'worker', 'cli', 'client', 'api', 'web'), message: 'activities/ never imports workflows/, worker/ or the faces.' }]),
+    rules: restrict([
+      {
+        regex: into('workflows', 'worker', 'cli', 'client', 'api', 'web'),
+        message: 'activities/ never imports workflows/, worker/ or the faces.',
+      },
+    ]),
   },
   {
     files: ['cli/**/*.ts', 'client/**/*.ts'],
     rules: restrict([
-      { regex: into('activities', 'worker'), message: 'Faces talk to Temporal through @temporalio/client; they never import activities/ or worker/.' },
-      { group: ['@temporalio/worker', '@temporalio/activity'], message: 'Faces talk to Temporal through @temporalio/client; they never import activities/ or worker/.' },
+      {
+        regex: into('activities', 'worker'),
+        message: 'Faces talk to Temporal through @temporalio/client; they never import activities/ or worker/.',
+      },
+      {
+        group: ['@temporalio/worker', '@temporalio/activity'],
+        message: 'Faces talk to Temporal through @temporalio/client; they never import activities/ or worker/.',
+      },
     ]),
   },
 );

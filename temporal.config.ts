@@ -24,7 +24,10 @@ const flag = z
   .transform((v) => v === 'true' || v === '1');
 
 const Env = z.object({
-  TEMPORAL_ADDRESS: z.string().regex(/^[^:\s]+:\d+$/, 'expected host:port, e.g. 127.0.0.1:7233').default('127.0.0.1:7233'),
+  TEMPORAL_ADDRESS: z
+    .string()
+    .regex(/^[^:\s]+:\d+$/, 'expected host:port, e.g. 127.0.0.1:7233')
+    .default('127.0.0.1:7233'),
   TEMPORAL_NAMESPACE: z.string().min(1).default('default'),
   TEMPORAL_TASK_QUEUE: z.string().min(1).default('duyet'),
   TEMPORAL_TLS: flag,
@@ -42,7 +45,9 @@ const Env = z.object({
   DUYET_DIRECTORY: z.string().default(resolve(packageRoot, 'directory', 'users.json')),
   /** The folder of announced days off and swapped working days, one YYYY.json per year. */
   DUYET_CALENDAR_DIR: z.string().default(resolve(packageRoot, 'calendar', 'data')),
-  DUYET_SMTP_URL: z.url({ protocol: /^smtps?$/, error: 'expected an smtp:// or smtps:// URL, e.g. smtp://127.0.0.1:2525' }).optional(),
+  DUYET_SMTP_URL: z
+    .url({ protocol: /^smtps?$/, error: 'expected an smtp:// or smtps:// URL, e.g. smtp://127.0.0.1:2525' })
+    .optional(),
   DUYET_MAIL_FROM: z.string().min(3).default('duyet <duyet@localhost>'),
   DUYET_WEBHOOK_URL: z.url({ protocol: /^https?$/, error: 'expected an http:// or https:// URL' }).optional(),
   DUYET_WEBHOOK_SECRET: z.string().min(16, 'expected a secret of at least 16 characters').optional(),
@@ -76,10 +81,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): DuyetConfig {
   if (!parsed.success) throw new Error(`invalid environment:\n${z.prettifyError(parsed.error)}`);
   const e = parsed.data;
   if (Boolean(e.TEMPORAL_TLS_CERT) !== Boolean(e.TEMPORAL_TLS_KEY)) {
-    throw new Error('invalid environment: TEMPORAL_TLS_CERT and TEMPORAL_TLS_KEY go together (paths to the client certificate and key)');
+    throw new Error(
+      'invalid environment: TEMPORAL_TLS_CERT and TEMPORAL_TLS_KEY go together (paths to the client certificate and key)',
+    );
   }
   if (e.DUYET_WEBHOOK_URL && !e.DUYET_WEBHOOK_SECRET) {
-    throw new Error('invalid environment: DUYET_WEBHOOK_URL needs DUYET_WEBHOOK_SECRET, the key webhooks are signed with');
+    throw new Error(
+      'invalid environment: DUYET_WEBHOOK_URL needs DUYET_WEBHOOK_SECRET, the key webhooks are signed with',
+    );
   }
   const mtls = e.TEMPORAL_TLS_CERT && e.TEMPORAL_TLS_KEY;
   return {
@@ -90,7 +99,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): DuyetConfig {
       tls:
         e.TEMPORAL_TLS || mtls || e.TEMPORAL_API_KEY
           ? {
-              ...(mtls ? { clientCertPair: { crt: readFileSync(e.TEMPORAL_TLS_CERT!), key: readFileSync(e.TEMPORAL_TLS_KEY!) } } : {}),
+              ...(mtls
+                ? {
+                    clientCertPair: { crt: readFileSync(e.TEMPORAL_TLS_CERT!), key: readFileSync(e.TEMPORAL_TLS_KEY!) },
+                  }
+                : {}),
               ...(e.TEMPORAL_TLS_SERVER_NAME ? { serverNameOverride: e.TEMPORAL_TLS_SERVER_NAME } : {}),
             }
           : undefined,

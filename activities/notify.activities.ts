@@ -70,7 +70,13 @@ export function signWebhook(secret: string, timestamp: number, body: string): st
 }
 
 /** Whether a webhook's signature header matches its body and is recent enough, for receivers to check. */
-export function verifyWebhook(secret: string, header: string | undefined, body: string, nowSeconds: number, toleranceSeconds = 300): boolean {
+export function verifyWebhook(
+  secret: string,
+  header: string | undefined,
+  body: string,
+  nowSeconds: number,
+  toleranceSeconds = 300,
+): boolean {
   const match = /^t=(\d+),v1=([0-9a-f]{64})$/.exec(header ?? '');
   if (!match) return false;
   const timestamp = Number(match[1]);
@@ -94,7 +100,11 @@ function mailText(n: Notification): { subject: string; text: string } {
   }
   return {
     subject: `[duyet] Hồ sơ chờ xử lý / Awaiting you: ${n.subject}`,
-    text: [`Hồ sơ "${n.subject}" đang chờ ý kiến tại giai đoạn ${n.stage}${due}.`, `"${n.subject}" awaits your decision at ${n.stage}${due}.`, `duyet status ${n.workflowId}`].join('\n'),
+    text: [
+      `Hồ sơ "${n.subject}" đang chờ ý kiến tại giai đoạn ${n.stage}${due}.`,
+      `"${n.subject}" awaits your decision at ${n.stage}${due}.`,
+      `duyet status ${n.workflowId}`,
+    ].join('\n'),
   };
 }
 
@@ -133,11 +143,18 @@ export function createNotifyActivities(deps: NotifyDeps) {
           deliveries.push({ to: 'webhook', channel: 'webhook', delivered: false });
         } else {
           if (!deps.deliveries.has(key)) {
-            const body = JSON.stringify({ ...n, recipients: recipients.map((u) => ({ id: u.id, name: u.name, email: u.email })) });
+            const body = JSON.stringify({
+              ...n,
+              recipients: recipients.map((u) => ({ id: u.id, name: u.name, email: u.email })),
+            });
             const timestamp = Math.floor(Date.now() / 1000);
             const response = await fetch(deps.webhook.url, {
               method: 'POST',
-              headers: { 'content-type': 'application/json', [SIGNATURE_HEADER]: signWebhook(deps.webhook.secret, timestamp, body), 'idempotency-key': key },
+              headers: {
+                'content-type': 'application/json',
+                [SIGNATURE_HEADER]: signWebhook(deps.webhook.secret, timestamp, body),
+                'idempotency-key': key,
+              },
               body,
               signal: AbortSignal.timeout(10_000),
             });

@@ -6,7 +6,14 @@ import { actors, pipeline, startExample } from '../test/support/review-pipeline.
 // and ladders) and on a hand-written five-state machine that does nothing else: the baseline of the ratio.
 const baseline = createMachine({
   initial: 'a',
-  states: { a: { on: { NEXT: 'b' } }, b: { on: { NEXT: 'c' } }, c: { on: { NEXT: 'd' } }, d: { on: { NEXT: 'e' } }, e: { on: { NEXT: 'f' } }, f: { type: 'final' } },
+  states: {
+    a: { on: { NEXT: 'b' } },
+    b: { on: { NEXT: 'c' } },
+    c: { on: { NEXT: 'd' } },
+    d: { on: { NEXT: 'e' } },
+    e: { on: { NEXT: 'f' } },
+    f: { type: 'final' },
+  },
 });
 const walk = [
   { type: 'SUBMIT', ...actors.secretariat },

@@ -33,7 +33,9 @@ export function dateOfEpochDay(epochDay: number): { year: number; month: number;
   const z = epochDay + 719_468;
   const era = Math.floor(z / 146_097);
   const dayOfEra = z - era * 146_097;
-  const yearOfEra = Math.floor((dayOfEra - Math.floor(dayOfEra / 1460) + Math.floor(dayOfEra / 36_524) - Math.floor(dayOfEra / 146_096)) / 365);
+  const yearOfEra = Math.floor(
+    (dayOfEra - Math.floor(dayOfEra / 1460) + Math.floor(dayOfEra / 36_524) - Math.floor(dayOfEra / 146_096)) / 365,
+  );
   const dayOfYear = dayOfEra - (365 * yearOfEra + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100));
   const mp = Math.floor((5 * dayOfYear + 2) / 153);
   const day = dayOfYear - Math.floor((153 * mp + 2) / 5) + 1;
@@ -93,7 +95,9 @@ export function toPlainDate(instant: string | number): PlainDate {
     ms = ISO_INSTANT.test(instant) ? Date.parse(instant) : Number.NaN;
   }
   if (!Number.isFinite(ms)) {
-    throw new RangeError(`"${String(instant)}" is not an instant: expected an ISO text with an offset, e.g. 2023-09-15T10:00:00+07:00, or epoch milliseconds`);
+    throw new RangeError(
+      `"${String(instant)}" is not an instant: expected an ISO text with an offset, e.g. 2023-09-15T10:00:00+07:00, or epoch milliseconds`,
+    );
   }
   return fromEpochDay(Math.floor((ms + VN_OFFSET_MS) / MS_PER_DAY));
 }

@@ -24,7 +24,11 @@ export const YearAnnouncement = z
     const off = new Set(announcement.daysOff.map((day) => day.date));
     announcement.workingDays.forEach((day, index) => {
       if (off.has(day.date)) {
-        ctx.addIssue({ code: 'custom', path: ['workingDays', index, 'date'], message: `${day.date} is listed both as a day off and as a working day; keep it in one list` });
+        ctx.addIssue({
+          code: 'custom',
+          path: ['workingDays', index, 'date'],
+          message: `${day.date} is listed both as a day off and as a working day; keep it in one list`,
+        });
       }
     });
   });
@@ -57,13 +61,20 @@ function sortedUnique(days: Holiday[]): Holiday[] {
  * 2/9 with 1/9 (3/9 when told); and for each of these but Tết that falls on a Saturday or Sunday, a
  * compensatory day off on the next working day, Tết's being placed by each year's announcement.
  */
-export function statutoryHolidays(year: number, options: { nationalDayAdjacent?: NationalDayAdjacent } = {}): Holiday[] {
+export function statutoryHolidays(
+  year: number,
+  options: { nationalDayAdjacent?: NationalDayAdjacent } = {},
+): Holiday[] {
   const firstOfTet = lunarToSolar({ year, month: 1, day: 1, leap: false });
   const tet = [-1, 0, 1, 2, 3].map((offset) => ({ date: addDays(firstOfTet, offset), name: 'Tết Nguyên đán' }));
   const adjacent = options.nationalDayAdjacent === 'after' ? plainDateOf(year, 9, 3) : plainDateOf(year, 9, 1);
   const others: Array<Holiday & { short: string }> = [
     { date: plainDateOf(year, 1, 1), name: 'Tết Dương lịch', short: 'Tết Dương lịch' },
-    { date: lunarToSolar({ year, month: 3, day: 10, leap: false }), name: 'Giỗ Tổ Hùng Vương', short: 'Giỗ Tổ Hùng Vương' },
+    {
+      date: lunarToSolar({ year, month: 3, day: 10, leap: false }),
+      name: 'Giỗ Tổ Hùng Vương',
+      short: 'Giỗ Tổ Hùng Vương',
+    },
     { date: plainDateOf(year, 4, 30), name: 'Ngày Chiến thắng', short: 'Ngày Chiến thắng' },
     { date: plainDateOf(year, 5, 1), name: 'Ngày Quốc tế Lao động', short: 'Ngày Quốc tế Lao động' },
     { date: plainDateOf(year, 9, 2), name: 'Quốc khánh', short: 'Quốc khánh' },
@@ -90,7 +101,10 @@ function adjacentChosenBy(year: number, announcement: YearAnnouncement | undefin
 function yearTable(year: number, announcement: YearAnnouncement | undefined): CalendarTable {
   const workingDays = announcement?.workingDays ?? [];
   const worked = new Set(workingDays.map((day) => day.date));
-  const daysOff = [...statutoryHolidays(year, { nationalDayAdjacent: adjacentChosenBy(year, announcement) }), ...(announcement?.daysOff ?? [])];
+  const daysOff = [
+    ...statutoryHolidays(year, { nationalDayAdjacent: adjacentChosenBy(year, announcement) }),
+    ...(announcement?.daysOff ?? []),
+  ];
   return { daysOff: daysOff.filter((day) => !worked.has(day.date)), workingDays };
 }
 
@@ -99,7 +113,14 @@ function yearTable(year: number, announcement: YearAnnouncement | undefined): Ca
  * and deduplicated by date; an announced working day wins over a day off on the same date (pure).
  */
 export function buildCalendarTable(years: number[], announcements: YearAnnouncement[]): CalendarTable {
-  const tables = [...new Set(years)].sort((a, b) => a - b).map((year) => yearTable(year, announcements.find((a) => a.year === year)));
+  const tables = [...new Set(years)]
+    .sort((a, b) => a - b)
+    .map((year) =>
+      yearTable(
+        year,
+        announcements.find((a) => a.year === year),
+      ),
+    );
   const workingDays = sortedUnique(tables.flatMap((table) => table.workingDays));
   const worked = new Set(workingDays.map((day) => day.date));
   const daysOff = sortedUnique(tables.flatMap((table) => table.daysOff)).filter((day) => !worked.has(day.date));

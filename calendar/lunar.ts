@@ -22,7 +22,12 @@ function newMoonInstant(k: number): number {
   const t = k / 1236.85;
   const t2 = t * t;
   const t3 = t2 * t;
-  const meanPhase = 2415020.75933 + 29.53058868 * k + 0.0001178 * t2 - 0.000000155 * t3 + 0.00033 * Math.sin((166.56 + 132.87 * t - 0.009173 * t2) * RAD);
+  const meanPhase =
+    2415020.75933 +
+    29.53058868 * k +
+    0.0001178 * t2 -
+    0.000000155 * t3 +
+    0.00033 * Math.sin((166.56 + 132.87 * t - 0.009173 * t2) * RAD);
   const sunAnomaly = (359.2242 + 29.10535608 * k - 0.0000333 * t2 - 0.00000347 * t3) * RAD;
   const moonAnomaly = (306.0253 + 385.81691806 * k + 0.0107306 * t2 + 0.00001236 * t3) * RAD;
   const latitude = (21.2964 + 390.67050646 * k - 0.0016528 * t2 - 0.00000239 * t3) * RAD;
@@ -41,7 +46,10 @@ function newMoonInstant(k: number): number {
     0.001 * Math.sin(2 * latitude - moonAnomaly) +
     0.0005 * Math.sin(2 * moonAnomaly + sunAnomaly);
   // Terrestrial time runs ahead of universal time; the polynomial depends on the era.
-  const deltaT = t < -11 ? 0.001 + 0.000839 * t + 0.0002261 * t2 - 0.00000845 * t3 - 0.000000081 * t * t3 : -0.000278 + 0.000265 * t + 0.000262 * t2;
+  const deltaT =
+    t < -11
+      ? 0.001 + 0.000839 * t + 0.0002261 * t2 - 0.00000845 * t3 - 0.000000081 * t * t3
+      : -0.000278 + 0.000265 * t + 0.000262 * t2;
   return meanPhase + correction - deltaT;
 }
 
@@ -52,7 +60,9 @@ function sunLongitude(julianDay: number): number {
   const meanAnomaly = (357.5291 + 35999.0503 * t - 0.0001559 * t2 - 0.00000048 * t * t2) * RAD;
   const meanLongitude = 280.46645 + 36000.76983 * t + 0.0003032 * t2;
   const center =
-    (1.9146 - 0.004817 * t - 0.000014 * t2) * Math.sin(meanAnomaly) + (0.019993 - 0.000101 * t) * Math.sin(2 * meanAnomaly) + 0.00029 * Math.sin(3 * meanAnomaly);
+    (1.9146 - 0.004817 * t - 0.000014 * t2) * Math.sin(meanAnomaly) +
+    (0.019993 - 0.000101 * t) * Math.sin(2 * meanAnomaly) +
+    0.00029 * Math.sin(3 * meanAnomaly);
   const longitude = (meanLongitude + center) * RAD;
   return longitude - 2 * Math.PI * Math.floor(longitude / (2 * Math.PI));
 }
@@ -138,14 +148,23 @@ export function solarToLunar(date: PlainDate): LunarDate {
 export function lunarToSolar(lunar: LunarDate): PlainDate {
   const { year, month, day, leap } = lunar;
   const shown = `${day}/${month}${leap ? ' (nhuận)' : ''}/${year}`;
-  if (!Number.isInteger(year) || !Number.isInteger(month) || month < 1 || month > 12 || !Number.isInteger(day) || day < 1 || day > 30) {
+  if (
+    !Number.isInteger(year) ||
+    !Number.isInteger(month) ||
+    month < 1 ||
+    month > 12 ||
+    !Number.isInteger(day) ||
+    day < 1 ||
+    day > 30
+  ) {
     throw new RangeError(`lunar date ${shown} does not exist: month is 1–12 and day 1–30`);
   }
   const span = spanFrom(month < 11 ? year - 1 : year);
   let offset = (month + 1) % 12;
   if (span.leapOffset !== null) {
     const leapMonth = (span.leapOffset + 10) % 12 || 12;
-    if (leap && month !== leapMonth) throw new RangeError(`lunar date ${shown} does not exist: lunar year ${year} has leap month ${leapMonth}`);
+    if (leap && month !== leapMonth)
+      throw new RangeError(`lunar date ${shown} does not exist: lunar year ${year} has leap month ${leapMonth}`);
     if (leap || offset >= span.leapOffset) offset += 1;
   } else if (leap) {
     throw new RangeError(`lunar date ${shown} does not exist: lunar year ${year} has no leap month`);

@@ -1,4 +1,13 @@
-import { addDays, daysInMonth, endOfDay, formatVn, isPlainDate, lastDayOfMonth, plainDateOf, type PlainDate } from './dates.js';
+import {
+  addDays,
+  daysInMonth,
+  endOfDay,
+  formatVn,
+  isPlainDate,
+  lastDayOfMonth,
+  plainDateOf,
+  type PlainDate,
+} from './dates.js';
 import type { CalendarTable } from './holidays.js';
 import { addWorkingDays } from './working-days.js';
 
@@ -65,16 +74,22 @@ function normalize(text: string): string {
 function yearOf(written: string | undefined, ctx: Context): { year: number; defaulted: boolean } {
   if (written !== undefined) return { year: checkYear(Number(written), ctx), defaulted: false };
   if (ctx.options.year !== undefined) return { year: ctx.options.year, defaulted: true };
-  throw new DeadlineError(`the deadline ${ctx.quoted} has no year: write it, e.g. "Trong tháng 9 năm 2023", or give the year to assume`);
+  throw new DeadlineError(
+    `the deadline ${ctx.quoted} has no year: write it, e.g. "Trong tháng 9 năm 2023", or give the year to assume`,
+  );
 }
 
 const checkYear = (year: number, ctx: Context): number => {
-  if (year < MIN_YEAR || year > MAX_YEAR) throw new DeadlineError(`the deadline ${ctx.quoted} names the year ${year}: expected one from ${MIN_YEAR} to ${MAX_YEAR}`);
+  if (year < MIN_YEAR || year > MAX_YEAR)
+    throw new DeadlineError(
+      `the deadline ${ctx.quoted} names the year ${year}: expected one from ${MIN_YEAR} to ${MAX_YEAR}`,
+    );
   return year;
 };
 
 const checkMonth = (month: number, ctx: Context): void => {
-  if (month < 1 || month > 12) throw new DeadlineError(`the deadline ${ctx.quoted} names month ${month}: months run from 1 to 12`);
+  if (month < 1 || month > 12)
+    throw new DeadlineError(`the deadline ${ctx.quoted} names month ${month}: months run from 1 to 12`);
 };
 
 interface DayParts {
@@ -86,13 +101,16 @@ interface DayParts {
 function dayOf(fragment: string, ctx: Context): DayParts | null {
   const f = fragment.replace(/^ngày /, '');
   if (isPlainDate(f)) return { date: f, defaulted: false };
-  const match = /^(\d{1,2}) tháng (\d{1,2})(?: năm (\d{4}))?$/.exec(f) ?? /^(\d{1,2})[/.-](\d{1,2})(?:[/.-](\d{4}))?$/.exec(f);
+  const match =
+    /^(\d{1,2}) tháng (\d{1,2})(?: năm (\d{4}))?$/.exec(f) ?? /^(\d{1,2})[/.-](\d{1,2})(?:[/.-](\d{4}))?$/.exec(f);
   if (!match) return null;
   const [day, month] = [Number(match[1]), Number(match[2])];
   checkMonth(month, ctx);
   const { year, defaulted } = yearOf(match[3], ctx);
   if (day < 1 || day > daysInMonth(year, month)) {
-    throw new DeadlineError(`the deadline ${ctx.quoted} is not a real date: month ${month} of ${year} has ${daysInMonth(year, month)} days`);
+    throw new DeadlineError(
+      `the deadline ${ctx.quoted} is not a real date: month ${month} of ${year} has ${daysInMonth(year, month)} days`,
+    );
   }
   return { date: plainDateOf(year, month, day), defaulted };
 }
@@ -108,14 +126,19 @@ function monthOf(fragment: string, ctx: Context): { year: number; month: number;
 
 const assumed = (defaulted: boolean, year: number): string => (defaulted ? ` (không ghi năm nên lấy năm ${year})` : '');
 const monthVn = (year: number, month: number): string => `${String(month).padStart(2, '0')}/${year}`;
-const resolved = (date: PlainDate, rule: string, explanation: string): ResolvedDeadline => ({ dueAt: endOfDay(date), rule, explanation });
+const resolved = (date: PlainDate, rule: string, explanation: string): ResolvedDeadline => ({
+  dueAt: endOfDay(date),
+  rule,
+  explanation,
+});
 
 /** The day relative deadlines count from: a day written after 'kể từ', or the `after` option. */
 function startOf(tail: string | undefined, ctx: Context): PlainDate {
   const written = tail === undefined ? null : dayOf(tail, ctx);
   if (written) return written.date;
   const after = ctx.options.after;
-  if (after === undefined) throw new DeadlineError(`the deadline ${ctx.quoted} counts days from a start: give the day to count from (after)`);
+  if (after === undefined)
+    throw new DeadlineError(`the deadline ${ctx.quoted} counts days from a start: give the day to count from (after)`);
   if (!isPlainDate(after)) throw new DeadlineError(`the day to count from (after) must be YYYY-MM-DD, got "${after}"`);
   return after;
 }
@@ -135,7 +158,8 @@ const RULES: Rule[] = [
     /^(?:(?:trong vòng|trong thời hạn|trong|chậm nhất|không quá|tối đa|sau|là) )*(\d+) ngày( làm việc)?(?: (?:kể từ|tính từ|từ|sau khi|sau) (.+))?$/,
     (m, ctx) => {
       const count = Number(m[1]);
-      if (count > MAX_DAYS) throw new DeadlineError(`the deadline ${ctx.quoted} counts ${count} days: at most ${MAX_DAYS} are understood`);
+      if (count > MAX_DAYS)
+        throw new DeadlineError(`the deadline ${ctx.quoted} counts ${count} days: at most ${MAX_DAYS} are understood`);
       const start = startOf(m[3], ctx);
       if (m[2]) {
         const { date, explanation } = addWorkingDays(start, count, ctx.options.table);
@@ -151,7 +175,11 @@ const RULES: Rule[] = [
       const day = dayOf(m[1]!, ctx);
       if (!day) return null;
       const due = addDays(day.date, -1);
-      return resolved(due, 'before-day', `Trước ngày ${formatVn(day.date)} nghĩa là chậm nhất hết ngày ${formatVn(due)}${assumed(day.defaulted, Number(day.date.slice(0, 4)))}`);
+      return resolved(
+        due,
+        'before-day',
+        `Trước ngày ${formatVn(day.date)} nghĩa là chậm nhất hết ngày ${formatVn(due)}${assumed(day.defaulted, Number(day.date.slice(0, 4)))}`,
+      );
     },
   ],
   [
@@ -160,7 +188,11 @@ const RULES: Rule[] = [
       const month = monthOf(m[1]!, ctx);
       if (!month) return null;
       const due = addDays(plainDateOf(month.year, month.month, 1), -1);
-      return resolved(due, 'before-month', `Trước tháng ${monthVn(month.year, month.month)} nghĩa là chậm nhất hết ngày ${formatVn(due)}${assumed(month.defaulted, month.year)}`);
+      return resolved(
+        due,
+        'before-month',
+        `Trước tháng ${monthVn(month.year, month.month)} nghĩa là chậm nhất hết ngày ${formatVn(due)}${assumed(month.defaulted, month.year)}`,
+      );
     },
   ],
   ...MONTH_RULES.map(([word, rule, label, dayIn]): Rule => [
@@ -169,7 +201,11 @@ const RULES: Rule[] = [
       const month = monthOf(m[1]!, ctx);
       if (!month) return null;
       const due = dayIn(month.year, month.month);
-      return resolved(due, rule, `${label} ${monthVn(month.year, month.month)} nghĩa là chậm nhất hết ngày ${formatVn(due)}${assumed(month.defaulted, month.year)}`);
+      return resolved(
+        due,
+        rule,
+        `${label} ${monthVn(month.year, month.month)} nghĩa là chậm nhất hết ngày ${formatVn(due)}${assumed(month.defaulted, month.year)}`,
+      );
     },
   ]),
   [
@@ -178,7 +214,11 @@ const RULES: Rule[] = [
       const month = monthOf(m[1]!, ctx);
       if (!month) return null;
       const due = lastDayOfMonth(month.year, month.month);
-      return resolved(due, 'month', `Tháng ${monthVn(month.year, month.month)} nghĩa là chậm nhất hết ngày cuối tháng, ${formatVn(due)}${assumed(month.defaulted, month.year)}`);
+      return resolved(
+        due,
+        'month',
+        `Tháng ${monthVn(month.year, month.month)} nghĩa là chậm nhất hết ngày cuối tháng, ${formatVn(due)}${assumed(month.defaulted, month.year)}`,
+      );
     },
   ],
   [
@@ -193,7 +233,11 @@ const RULES: Rule[] = [
     (m, ctx) => {
       const day = dayOf(m[1]!, ctx);
       if (!day) return null;
-      return resolved(day.date, 'until-day', `Đến hết ngày ${formatVn(day.date)}${assumed(day.defaulted, Number(day.date.slice(0, 4)))}`);
+      return resolved(
+        day.date,
+        'until-day',
+        `Đến hết ngày ${formatVn(day.date)}${assumed(day.defaulted, Number(day.date.slice(0, 4)))}`,
+      );
     },
   ],
   [
@@ -201,7 +245,11 @@ const RULES: Rule[] = [
     (m, ctx) => {
       const day = dayOf(m[1]!, ctx);
       if (!day) return null;
-      return resolved(day.date, 'on-day', `Hạn là ngày ${formatVn(day.date)}, chậm nhất hết ngày đó${assumed(day.defaulted, Number(day.date.slice(0, 4)))}`);
+      return resolved(
+        day.date,
+        'on-day',
+        `Hạn là ngày ${formatVn(day.date)}, chậm nhất hết ngày đó${assumed(day.defaulted, Number(day.date.slice(0, 4)))}`,
+      );
     },
   ],
 ];
@@ -224,5 +272,8 @@ export function parseDeadline(text: string, options: DeadlineOptions): Result<Re
     if (err instanceof DeadlineError) return { success: false, error: err.message };
     throw err;
   }
-  return { success: false, error: `cannot read the deadline ${ctx.quoted}; write one of: ${deadlineForms.map((form) => `"${form}"`).join(', ')}` };
+  return {
+    success: false,
+    error: `cannot read the deadline ${ctx.quoted}; write one of: ${deadlineForms.map((form) => `"${form}"`).join(', ')}`,
+  };
 }

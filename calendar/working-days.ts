@@ -53,7 +53,7 @@ export function addWorkingDays(start: PlainDate, n: number, table: CalendarTable
   const step = n > 0 ? 1 : -1;
   const skipped: WorkingDaysResult['skipped'] = [];
   let date = start;
-  for (let counted = 0; counted < Math.abs(n); ) {
+  for (let counted = 0; counted < Math.abs(n);) {
     date = addDays(date, step);
     const reason = reasonOff(date, lookups);
     if (reason === null) counted += 1;
@@ -62,5 +62,9 @@ export function addWorkingDays(start: PlainDate, n: number, table: CalendarTable
   skipped.sort((a, b) => (a.date < b.date ? -1 : 1));
   const direction = n > 0 ? 'sau' : 'trước';
   const detail = skipped.length > 0 ? ` (bỏ qua ${describeSkipped(skipped)})` : '';
-  return { date, skipped, explanation: `${Math.abs(n)} ngày làm việc ${direction} ${formatVn(start)} là ${formatVn(date)}${detail}` };
+  return {
+    date,
+    skipped,
+    explanation: `${Math.abs(n)} ngày làm việc ${direction} ${formatVn(start)} là ${formatVn(date)}${detail}`,
+  };
 }

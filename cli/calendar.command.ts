@@ -9,11 +9,11 @@ const WEEKDAYS = ['Chủ nhật', 'Thứ Hai', 'Thứ Ba', 'Thứ Tư', 'Thứ N
 /** About forty years of working days: more is a typing slip. */
 const MAX_WORKING_DAYS = 10_000;
 
-
 /** A year argument such as 2025. */
 function yearArg(text: string): number {
   const year = Number(text);
-  if (!/^\d{4}$/.test(text) || year < 1900 || year > 2200) throw new Error(`expected a year between 1900 and 2200, such as 2025; got "${text}"`);
+  if (!/^\d{4}$/.test(text) || year < 1900 || year > 2200)
+    throw new Error(`expected a year between 1900 and 2200, such as 2025; got "${text}"`);
   return year;
 }
 
@@ -22,13 +22,17 @@ function dateArg(text: string): PlainDate {
   const vn = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/.exec(text.trim());
   const date = vn ? `${vn[3]}-${vn[2]!.padStart(2, '0')}-${vn[1]!.padStart(2, '0')}` : text.trim();
   const year = Number(date.slice(0, 4));
-  if (!isPlainDate(date) || year < 1900 || year > 2200) throw new Error(`expected a date written YYYY-MM-DD or dd/mm/yyyy, such as 2025-01-24 or 24/01/2025; got "${text}"`);
+  if (!isPlainDate(date) || year < 1900 || year > 2200)
+    throw new Error(
+      `expected a date written YYYY-MM-DD or dd/mm/yyyy, such as 2025-01-24 or 24/01/2025; got "${text}"`,
+    );
   return date;
 }
 
 /** A whole number argument, possibly negative. */
 function integerArg(text: string, what: string): number {
-  if (!/^[+-]?\d+$/.test(text.trim())) throw new Error(`expected ${what} as a whole number, such as 5 or -3; got "${text}"`);
+  if (!/^[+-]?\d+$/.test(text.trim()))
+    throw new Error(`expected ${what} as a whole number, such as 5 or -3; got "${text}"`);
   return Number(text);
 }
 
@@ -59,7 +63,10 @@ export function registerCalendarCommands(program: Command, calendarDir: () => st
     .option('--json', 'print JSON: [{date, name}]')
     .action((yearText: string, opts: { json?: boolean }) => {
       const year = yearArg(yearText);
-      const days = holidaysOf(year, loadAnnouncements(calendarDir()).find((announcement) => announcement.year === year));
+      const days = holidaysOf(
+        year,
+        loadAnnouncements(calendarDir()).find((announcement) => announcement.year === year),
+      );
       if (opts.json) return print(days.map(({ date, name }) => ({ date, name })));
       for (const day of days) write(`${day.date}  ${WEEKDAYS[dayOfWeek(day.date)]!.padEnd(8)}  ${day.name}`);
     });
@@ -73,7 +80,8 @@ export function registerCalendarCommands(program: Command, calendarDir: () => st
     .action((dateText: string, nText: string, opts: { explain?: boolean }) => {
       const start = dateArg(dateText);
       const n = integerArg(nText, 'the number of working days');
-      if (Math.abs(n) > MAX_WORKING_DAYS) throw new Error(`expected at most ${MAX_WORKING_DAYS} working days either way; got ${n}`);
+      if (Math.abs(n) > MAX_WORKING_DAYS)
+        throw new Error(`expected at most ${MAX_WORKING_DAYS} working days either way; got ${n}`);
       const result = addWorkingDays(start, n, loadCalendarTable(calendarDir(), yearsAround(start, n)));
       write(result.date);
       if (opts.explain) write(result.explanation);

@@ -4,23 +4,30 @@ import { fileURLToPath } from 'node:url';
 import type { DuyetConfig } from '../temporal.config.js';
 import { startDevServer, type DevServer } from './dev-server.js';
 
-const workerMain = (() => {
+const workerMain = () => {
   const js = fileURLToPath(new URL('../worker/main.js', import.meta.url));
   if (existsSync(js)) return js;
   throw new Error(`the worker is not built (${js} is missing); run "npm run build" first`);
-});
+};
 
 /** Starts a worker in its own process, as `duyet worker` does, against the given address. */
 export function spawnWorker(config: DuyetConfig, stdio: 'inherit' | 'pipe' = 'inherit'): ChildProcess {
   return spawn(process.execPath, [workerMain()], {
     stdio: ['ignore', stdio, stdio],
-    env: { ...process.env, TEMPORAL_ADDRESS: config.temporal.address, TEMPORAL_NAMESPACE: config.temporal.namespace, TEMPORAL_TASK_QUEUE: config.temporal.taskQueue },
+    env: {
+      ...process.env,
+      TEMPORAL_ADDRESS: config.temporal.address,
+      TEMPORAL_NAMESPACE: config.temporal.namespace,
+      TEMPORAL_TASK_QUEUE: config.temporal.taskQueue,
+    },
   });
 }
 
 /** Waits for a child process to end and gives its exit code. */
 export const exited = (child: ChildProcess) =>
-  new Promise<number>((resolve) => (child.exitCode !== null ? resolve(child.exitCode) : child.once('exit', (code) => resolve(code ?? 1))));
+  new Promise<number>((resolve) =>
+    child.exitCode !== null ? resolve(child.exitCode) : child.once('exit', (code) => resolve(code ?? 1)),
+  );
 
 /** `duyet worker`: a worker process against the configured Temporal. */
 export async function runWorker(config: DuyetConfig): Promise<void> {
@@ -29,7 +36,9 @@ export async function runWorker(config: DuyetConfig): Promise<void> {
 }
 
 /** Starts the embedded server and a worker, printing where they are. */
-export async function startEmbedded(config: DuyetConfig): Promise<{ server: DevServer; worker: ChildProcess; stop(): Promise<void> }> {
+export async function startEmbedded(
+  config: DuyetConfig,
+): Promise<{ server: DevServer; worker: ChildProcess; stop(): Promise<void> }> {
   const server = await startDevServer(config, { ui: true });
   const worker = spawnWorker(config);
   process.stdout.write(

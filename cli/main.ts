@@ -2,7 +2,16 @@
 import { Command, Option } from 'commander';
 import { parseDeadline } from '../calendar/phrases.js';
 import { loadCalendarTable } from '../client/calendar-tables.js';
-import { decide, list, processById, RequestError, startDelegation, startDossier, status, withPlan } from '../client/dossiers.js';
+import {
+  decide,
+  list,
+  processById,
+  RequestError,
+  startDelegation,
+  startDossier,
+  status,
+  withPlan,
+} from '../client/dossiers.js';
 import { toMermaid } from '../machines/diagram.js';
 import { loadConfig } from '../temporal.config.js';
 import { withClient } from '../client/connect.js';
@@ -13,12 +22,14 @@ import { runDev, runWorker } from './dev.js';
 import { loadDirectory } from '../directory/directory.js';
 import { print, readJson, readText } from './io.js';
 
-
 /** A due instant from an ISO instant, a date (dd/mm/yyyy) or a deadline phrase ("Cuối tháng 10 năm 2027"). */
 function dueArg(text: string): string {
   if (/^\d{4}-\d{2}-\d{2}T/.test(text) && !Number.isNaN(Date.parse(text))) return text;
   const year = new Date().getUTCFullYear();
-  const resolved = parseDeadline(text, { table: loadCalendarTable(loadConfig().calendarDir, [year, year + 1, year + 2]), year });
+  const resolved = parseDeadline(text, {
+    table: loadCalendarTable(loadConfig().calendarDir, [year, year + 1, year + 2]),
+    year,
+  });
   if (!resolved.success) throw new RequestError(`--due: ${resolved.error}`);
   return resolved.data.dueAt;
 }
@@ -55,11 +66,19 @@ program
     processById(processId);
     if (processId === 'delegation') {
       const proposal = readJson(opts.input);
-      return print(await withClient((client, config) => startDelegation(client, config, { proposal, ruleSet: opts.rules, workflowId: opts.id })));
+      return print(
+        await withClient((client, config) =>
+          startDelegation(client, config, { proposal, ruleSet: opts.rules, workflowId: opts.id }),
+        ),
+      );
     }
     let input = readJson(opts.input);
     if (opts.plan) input = withPlan(loadConfig(), processId, input, readText(opts.plan));
-    print(await withClient((client, config) => startDossier(client, config, { process: processId, input, workflowId: opts.id })));
+    print(
+      await withClient((client, config) =>
+        startDossier(client, config, { process: processId, input, workflowId: opts.id }),
+      ),
+    );
   });
 
 program
@@ -71,14 +90,29 @@ program
   .option('--on-behalf-of <body>', 'the collective body whose decision this records, e.g. standing-government')
   .option('--comment <text>', 'comment kept with the decision')
   .option('--milestone <id>', 'with MARK_MILESTONE or EXTEND: the milestone')
-  .option('--due <when>', 'with EXTEND: the new due date, as an ISO instant, dd/mm/yyyy or a phrase ("Cuối tháng 10 năm 2027")')
+  .option(
+    '--due <when>',
+    'with EXTEND: the new due date, as an ISO instant, dd/mm/yyyy or a phrase ("Cuối tháng 10 năm 2027")',
+  )
   .option('--to <user>', 'with REASSIGN: the user the stage goes to')
-  .action(async (workflowId: string, event: string, opts: { as: string; onBehalfOf?: string; comment?: string; milestone?: string; due?: string; to?: string }) => {
-    const { due, ...rest } = opts;
-    const request = { workflowId, event, ...rest, ...(due ? { dueAt: dueArg(due) } : {}) };
-    const view = await withClient((client, config) => decide(client, config, request));
-    print({ workflowId, state: view.state, status: view.status, draftVersion: view.draftVersion, awaiting: view.awaiting });
-  });
+  .action(
+    async (
+      workflowId: string,
+      event: string,
+      opts: { as: string; onBehalfOf?: string; comment?: string; milestone?: string; due?: string; to?: string },
+    ) => {
+      const { due, ...rest } = opts;
+      const request = { workflowId, event, ...rest, ...(due ? { dueAt: dueArg(due) } : {}) };
+      const view = await withClient((client, config) => decide(client, config, request));
+      print({
+        workflowId,
+        state: view.state,
+        status: view.status,
+        draftVersion: view.draftVersion,
+        awaiting: view.awaiting,
+      });
+    },
+  );
 
 program
   .command('status')
@@ -94,7 +128,10 @@ program
         `${view.subject}`,
         `stage: ${view.state} (${view.stageTitle.vi}) · draft ${view.draftVersion}`,
         `awaiting: ${view.awaiting ? `${view.awaiting.role}${view.awaiting.dueAt ? ` until ${view.awaiting.dueAt}` : ''}` : '—'}`,
-        ...view.history.map((h) => `  ${h.at} ${h.actor}${h.onBehalfOf ? ` for ${h.onBehalfOf}` : ''}: ${h.event} ${h.from} → ${h.to}${h.comment ? ` «${h.comment}»` : ''}`),
+        ...view.history.map(
+          (h) =>
+            `  ${h.at} ${h.actor}${h.onBehalfOf ? ` for ${h.onBehalfOf}` : ''}: ${h.event} ${h.from} → ${h.to}${h.comment ? ` «${h.comment}»` : ''}`,
+        ),
       ].join('\n') + '\n',
     );
   });
@@ -110,7 +147,9 @@ program
     const rows = await withClient((client) => list(client, opts));
     if (opts.json) return print(rows);
     for (const r of rows) {
-      process.stdout.write(`${r.workflowId}\t${r.process}\t${r.stage}\t${r.status}\t${r.awaitedRole ?? '—'}\t${r.dueAt ?? '—'}\tlevel ${r.escalationLevel}\n`);
+      process.stdout.write(
+        `${r.workflowId}\t${r.process}\t${r.stage}\t${r.status}\t${r.awaitedRole ?? '—'}\t${r.dueAt ?? '—'}\tlevel ${r.escalationLevel}\n`,
+      );
     }
   });
 

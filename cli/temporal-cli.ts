@@ -48,7 +48,10 @@ function pipInstall(config: DuyetConfig, requirement: string, binary: string): s
  */
 export function locateTemporalCli(config: DuyetConfig): Located | undefined {
   if (config.temporal.cli) {
-    if (!existsSync(config.temporal.cli)) throw new Error(`TEMPORAL_CLI points to ${config.temporal.cli}, which does not exist; unset it or point it to a temporal binary`);
+    if (!existsSync(config.temporal.cli))
+      throw new Error(
+        `TEMPORAL_CLI points to ${config.temporal.cli}, which does not exist; unset it or point it to a temporal binary`,
+      );
     return { path: config.temporal.cli, source: 'TEMPORAL_CLI' };
   }
   const path = onPath('temporal');

@@ -12,14 +12,21 @@ function readAnnouncement(file: string, yearInName: number): YearAnnouncement {
   try {
     json = JSON.parse(readFileSync(file, 'utf8'));
   } catch (err) {
-    throw new Error(`cannot read holiday announcement ${file}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`, { cause: err });
+    throw new Error(
+      `cannot read holiday announcement ${file}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`,
+      { cause: err },
+    );
   }
   const parsed = YearAnnouncement.safeParse(json);
   if (!parsed.success) {
-    throw new Error(`holiday announcement ${file} is invalid; expected {"year", "daysOff": [{"date", "name"}], "workingDays": [...]}:\n${z.prettifyError(parsed.error)}`);
+    throw new Error(
+      `holiday announcement ${file} is invalid; expected {"year", "daysOff": [{"date", "name"}], "workingDays": [...]}:\n${z.prettifyError(parsed.error)}`,
+    );
   }
   if (parsed.data.year !== yearInName) {
-    throw new Error(`holiday announcement ${file} says "year": ${parsed.data.year}; a file named ${yearInName}.json holds the year ${yearInName}`);
+    throw new Error(
+      `holiday announcement ${file} says "year": ${parsed.data.year}; a file named ${yearInName}.json holds the year ${yearInName}`,
+    );
   }
   return parsed.data;
 }
@@ -30,7 +37,10 @@ export function loadAnnouncements(dir: string): YearAnnouncement[] {
   try {
     names = readdirSync(dir);
   } catch (err) {
-    throw new Error(`cannot read the holiday folder ${dir}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`, { cause: err });
+    throw new Error(
+      `cannot read the holiday folder ${dir}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`,
+      { cause: err },
+    );
   }
   return names
     .filter((name) => YEAR_FILE.test(name))

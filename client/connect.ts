@@ -9,7 +9,10 @@ export async function connectClient(config: DuyetConfig): Promise<Client> {
 }
 
 /** Runs one operation with a client connected as the environment says, and closes the connection after. */
-export async function withClient<T>(fn: (client: Client, config: DuyetConfig) => Promise<T>, config: DuyetConfig = loadConfig()): Promise<T> {
+export async function withClient<T>(
+  fn: (client: Client, config: DuyetConfig) => Promise<T>,
+  config: DuyetConfig = loadConfig(),
+): Promise<T> {
   const client = await connectClient(config);
   try {
     return await fn(client, config);

@@ -1,8 +1,19 @@
-import { WorkflowExecutionAlreadyStartedError, WorkflowNotFoundError, WorkflowUpdateFailedError, type Client } from '@temporalio/client';
+import {
+  WorkflowExecutionAlreadyStartedError,
+  WorkflowNotFoundError,
+  WorkflowUpdateFailedError,
+  type Client,
+} from '@temporalio/client';
 import { z } from 'zod';
 import { ruleSets } from '../delegation/rules.js';
 import type { DuyetConfig } from '../temporal.config.js';
-import { adjustPlanUpdate, planQuery, planWorkflowId, type PlannedDelegation, type PlanState } from '../workflows/delegation-plan.messages.js';
+import {
+  adjustPlanUpdate,
+  planQuery,
+  planWorkflowId,
+  type PlannedDelegation,
+  type PlanState,
+} from '../workflows/delegation-plan.messages.js';
 import type { delegationPlanWorkflow, DelegationPlanInput } from '../workflows/delegation-plan.workflow.js';
 import { RequestError } from './errors.js';
 
@@ -12,9 +23,11 @@ export const PlannedDelegationSchema = z
     item: z.string().min(1, 'expected the item id of the delegation in the plan, such as "DR-01"'),
     direction: z.enum(['out', 'in'], { error: 'expected direction "out" (đoàn ra) or "in" (đoàn vào)' }),
     unit: z.string().min(1, 'expected the unit that sends or receives the delegation'),
-    title: z.string().min(1, 'expected the delegation\'s title'),
+    title: z.string().min(1, "expected the delegation's title"),
     countries: z.array(z.string().min(1, 'expected a country name')).min(1, 'expected at least one country'),
-    quarter: z.union([z.literal(1), z.literal(2), z.literal(3), z.literal(4)], { error: 'expected a quarter 1, 2, 3 or 4' }).optional(),
+    quarter: z
+      .union([z.literal(1), z.literal(2), z.literal(3), z.literal(4)], { error: 'expected a quarter 1, 2, 3 or 4' })
+      .optional(),
   })
   .strict() satisfies z.ZodType<PlannedDelegation>;
 
@@ -22,7 +35,12 @@ export const PlannedDelegationSchema = z
 export const PlanItems = z.array(PlannedDelegationSchema).superRefine((items, ctx) => {
   const ids = items.map((item) => item.item);
   ids.forEach((id, i) => {
-    if (ids.indexOf(id) !== i) ctx.addIssue({ code: 'custom', path: [i, 'item'], message: `expected each item id once; "${id}" is listed twice` });
+    if (ids.indexOf(id) !== i)
+      ctx.addIssue({
+        code: 'custom',
+        path: [i, 'item'],
+        message: `expected each item id once; "${id}" is listed twice`,
+      });
   });
 });
 
@@ -36,19 +54,29 @@ export interface PlanRules {
 export function parsePlanItems(value: unknown, source = 'the plan'): PlannedDelegation[] {
   const parsed = PlanItems.safeParse(value);
   if (parsed.success) return parsed.data;
-  const issues = parsed.error.issues.map((issue) => `  ${issue.path.map((key) => (typeof key === 'number' ? `[${key}]` : `.${String(key)}`)).join('') || '(the whole list)'}: ${issue.message}`);
-  throw new RequestError(`${source} is not a list of planned delegations [{item, direction, unit, title, countries, quarter?}]:\n${issues.join('\n')}`);
+  const issues = parsed.error.issues.map(
+    (issue) =>
+      `  ${issue.path.map((key) => (typeof key === 'number' ? `[${key}]` : `.${String(key)}`)).join('') || '(the whole list)'}: ${issue.message}`,
+  );
+  throw new RequestError(
+    `${source} is not a list of planned delegations [{item, direction, unit, title, countries, quarter?}]:\n${issues.join('\n')}`,
+  );
 }
 
 const knownRuleSets = () => Object.keys(ruleSets).join(', ');
 
 const noPlan = (ruleSetId: string, year: number) =>
-  new RequestError(`no plan of rule set "${ruleSetId}" for ${year}; expected a plan started with \`duyet delegation plan start --year ${year} --rules ${ruleSetId}\` (shipped rule sets: ${knownRuleSets()})`);
+  new RequestError(
+    `no plan of rule set "${ruleSetId}" for ${year}; expected a plan started with \`duyet delegation plan start --year ${year} --rules ${ruleSetId}\` (shipped rule sets: ${knownRuleSets()})`,
+  );
 
 function shippedRules(ruleSetId: string, year: number): PlanRules {
   const rules = ruleSets[ruleSetId];
   if (!rules) throw new RequestError(`unknown rule set "${ruleSetId}"; expected one of: ${knownRuleSets()}`);
-  if (rules.year !== year) throw new RequestError(`rule set "${ruleSetId}" is for ${rules.year}; expected --year ${rules.year}, or a rule set for ${year}`);
+  if (rules.year !== year)
+    throw new RequestError(
+      `rule set "${ruleSetId}" is for ${rules.year}; expected --year ${rules.year}, or a rule set for ${year}`,
+    );
   return { version: rules.version, adjustment: rules.planAdjustment };
 }
 
@@ -72,7 +100,9 @@ export async function startPlan(
     });
   } catch (err) {
     if (err instanceof WorkflowExecutionAlreadyStartedError) {
-      throw new RequestError(`the plan of rule set "${ruleSetId}" for ${year} already exists (${workflowId}); expected \`duyet delegation plan adjust\` to change it`);
+      throw new RequestError(
+        `the plan of rule set "${ruleSetId}" for ${year} already exists (${workflowId}); expected \`duyet delegation plan adjust\` to change it`,
+      );
     }
     throw err;
   }
@@ -89,7 +119,9 @@ export async function adjustPlan(
 ): Promise<PlanState> {
   const items = parsePlanItems(request.items, 'the adjusted plan');
   try {
-    return await client.workflow.getHandle(planWorkflowId(ruleSetId, year)).executeUpdate(adjustPlanUpdate, { args: [{ ...request, items }] });
+    return await client.workflow
+      .getHandle(planWorkflowId(ruleSetId, year))
+      .executeUpdate(adjustPlanUpdate, { args: [{ ...request, items }] });
   } catch (err) {
     if (err instanceof WorkflowUpdateFailedError) throw new RequestError(err.cause?.message ?? err.message);
     if (err instanceof WorkflowNotFoundError) throw noPlan(ruleSetId, year);
@@ -98,7 +130,12 @@ export async function adjustPlan(
 }
 
 /** The plan of a rule set and year: its delegations and every adjustment made. */
-export async function showPlan(client: Client, _config: DuyetConfig, ruleSetId: string, year: number): Promise<PlanState> {
+export async function showPlan(
+  client: Client,
+  _config: DuyetConfig,
+  ruleSetId: string,
+  year: number,
+): Promise<PlanState> {
   try {
     return await client.workflow.getHandle(planWorkflowId(ruleSetId, year)).query(planQuery);
   } catch (err) {

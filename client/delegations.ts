@@ -1,7 +1,15 @@
 import { z } from 'zod';
 import { endOfDay, type PlainDate } from '../calendar/dates.js';
 import { Proposal } from '../delegation/proposal.schema.js';
-import { checkProposal, keyLeaderIds, reportDueDate, ruleSets, type Finding, type LedgerEntry, type RuleSet } from '../delegation/rules.js';
+import {
+  checkProposal,
+  keyLeaderIds,
+  reportDueDate,
+  ruleSets,
+  type Finding,
+  type LedgerEntry,
+  type RuleSet,
+} from '../delegation/rules.js';
 import type { ReserveTrips } from '../workflows/ledger.messages.js';
 import { RequestError } from './errors.js';
 
@@ -13,7 +21,12 @@ export interface PreparedDelegation {
   proposal: Proposal;
   rules: RuleSet;
   findings: Finding[];
-  input: { subject: string; documents: Array<{ kind: string; title: string }>; milestones: Record<string, string>; facts: Record<string, unknown> };
+  input: {
+    subject: string;
+    documents: Array<{ kind: string; title: string }>;
+    milestones: Record<string, string>;
+    facts: Record<string, unknown>;
+  };
 }
 
 /** Looks up a rule set by id, naming the known ones when it is unknown. */
@@ -29,7 +42,12 @@ const line = (f: Finding) => `✖ ${f.rule}: ${f.message.vi} / ${f.message.en}`;
  * Checks a proposal against a rule set and the ledger: blocking findings refuse it, listing them all;
  * exception findings each need a justification, and send the proposal through the exception step.
  */
-export function prepareDelegation(raw: unknown, rules: RuleSet, ledger: LedgerEntry[], today: PlainDate): PreparedDelegation {
+export function prepareDelegation(
+  raw: unknown,
+  rules: RuleSet,
+  ledger: LedgerEntry[],
+  today: PlainDate,
+): PreparedDelegation {
   const parsed = Proposal.safeParse(raw);
   if (!parsed.success) throw new RequestError(`invalid delegation proposal:\n${z.prettifyError(parsed.error)}`);
   const { justifications } = Submission.parse(raw);
@@ -37,7 +55,9 @@ export function prepareDelegation(raw: unknown, rules: RuleSet, ledger: LedgerEn
   const findings = checkProposal(proposal, rules, ledger, today);
   const blocks = findings.filter((f) => f.severity === 'block');
   if (blocks.length > 0) {
-    throw new RequestError(`the proposal cannot be approved under ${rules.id} (version ${rules.version}):\n${blocks.map(line).join('\n')}`);
+    throw new RequestError(
+      `the proposal cannot be approved under ${rules.id} (version ${rules.version}):\n${blocks.map(line).join('\n')}`,
+    );
   }
   const exceptions = findings.filter((f) => f.severity === 'exception');
   const missing = exceptions.filter((f) => !justifications[f.rule]);
@@ -65,7 +85,12 @@ export function prepareDelegation(raw: unknown, rules: RuleSet, ledger: LedgerEn
         internationalCommitment: proposal.purpose === 'international-commitment',
         managedTravels: travellers.some((m) => m.managedByStandingBoard),
         hasExceptions: exceptions.length > 0,
-        exceptions: exceptions.map((f) => ({ rule: f.rule, message: f.message, facts: f.facts, justification: justifications[f.rule] })),
+        exceptions: exceptions.map((f) => ({
+          rule: f.rule,
+          message: f.message,
+          facts: f.facts,
+          justification: justifications[f.rule],
+        })),
         travellers: travellers.map((m) => m.id),
         keyLeaders: keyLeaderIds(proposal),
         startDate: proposal.startDate,
@@ -104,7 +129,12 @@ export function delegationHooks(
     release(ruleSet: string, year: number, delegation: string): Promise<unknown>;
     report(ruleSet: string, year: number, delegation: string, filedAt: string): Promise<unknown>;
   },
-  view: { workflowId: string; state: string; facts: Record<string, unknown>; milestones: Array<{ id: string; dueAt: string | null }> },
+  view: {
+    workflowId: string;
+    state: string;
+    facts: Record<string, unknown>;
+    milestones: Array<{ id: string; dueAt: string | null }>;
+  },
   event: string,
   today: PlainDate,
 ): DecisionHooks {
@@ -125,7 +155,9 @@ export function delegationHooks(
             endDate: facts.endDate,
             reportDueAt: due ? due.slice(0, 10) : reportDueDate(facts.endDate, rules),
             // Key leaders whose extra trip the competent authority allowed in the exception step.
-            exceptions: facts.exceptions.filter((e) => e.rule === 'KEY_LEADER_TRIPS_PER_YEAR').map((e) => String(e.facts.person)),
+            exceptions: facts.exceptions
+              .filter((e) => e.rule === 'KEY_LEADER_TRIPS_PER_YEAR')
+              .map((e) => String(e.facts.person)),
           });
         }
       : nothing,

@@ -1,7 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { appendFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { WorkflowExecutionAlreadyStartedError, WorkflowNotFoundError, WorkflowUpdateFailedError, type Client } from '@temporalio/client';
+import {
+  WorkflowExecutionAlreadyStartedError,
+  WorkflowNotFoundError,
+  WorkflowUpdateFailedError,
+  type Client,
+} from '@temporalio/client';
 import { definitions } from '../machines/definitions/index.js';
 import { parseStartInput } from '../machines/input.schema.js';
 import { createProcess, type ProcessView } from '../machines/process.js';
@@ -25,12 +30,18 @@ export type DossierStatus = { workflowId: string } & ProcessView;
 /** Looks up a shipped process, naming the known ones when the id is unknown. */
 export function processById(id: string) {
   const definition = definitions[id];
-  if (!definition) throw new RequestError(`unknown process "${id}"; expected one of: ${Object.keys(definitions).join(', ')}`);
+  if (!definition)
+    throw new RequestError(`unknown process "${id}"; expected one of: ${Object.keys(definitions).join(', ')}`);
   return createProcess(definition);
 }
 
 /** The years a process started now may span: this one and the next two. */
-const yearsFrom = (at: Date) => [at.getUTCFullYear() - 1, at.getUTCFullYear(), at.getUTCFullYear() + 1, at.getUTCFullYear() + 2];
+const yearsFrom = (at: Date) => [
+  at.getUTCFullYear() - 1,
+  at.getUTCFullYear(),
+  at.getUTCFullYear() + 1,
+  at.getUTCFullYear() + 2,
+];
 
 /**
  * Takes milestone due dates from a plan document into a start input: each definition milestone with a
@@ -45,7 +56,8 @@ export function withPlan(config: DuyetConfig, processId: string, input: unknown,
   const fromPlan: Record<string, string> = {};
   for (const milestone of process.definition.milestones) {
     const item = plan.data.find((p) => p.number === milestone.planItem);
-    if (milestone.planItem !== undefined && !item) throw new RequestError(`the plan has no item ${milestone.planItem}, which gives milestone "${milestone.id}"`);
+    if (milestone.planItem !== undefined && !item)
+      throw new RequestError(`the plan has no item ${milestone.planItem}, which gives milestone "${milestone.id}"`);
     if (item) fromPlan[milestone.id] = item.dueAt;
   }
   const given = (input ?? {}) as { milestones?: Record<string, string> };
@@ -59,11 +71,20 @@ export async function startDelegation(
   request: { proposal: unknown; ruleSet: string; workflowId?: string | undefined },
 ): Promise<{ workflowId: string; findings: Finding[] }> {
   const rules = ruleSetById(request.ruleSet);
-  const year = Number(String((request.proposal as { startDate?: unknown })?.startDate ?? '').slice(0, 4)) || new Date().getUTCFullYear();
+  const year =
+    Number(String((request.proposal as { startDate?: unknown })?.startDate ?? '').slice(0, 4)) ||
+    new Date().getUTCFullYear();
   // Last year's trips too: a report due in January for a December trip still counts.
-  const ledger = [...(await ledgerEntries(client, config, rules.id, year - 1)), ...(await ledgerEntries(client, config, rules.id, year))];
+  const ledger = [
+    ...(await ledgerEntries(client, config, rules.id, year - 1)),
+    ...(await ledgerEntries(client, config, rules.id, year)),
+  ];
   const prepared = prepareDelegation(request.proposal, rules, ledger, toPlainDate(Date.now()));
-  const started = await startDossier(client, config, { process: 'delegation', input: prepared.input, workflowId: request.workflowId });
+  const started = await startDossier(client, config, {
+    process: 'delegation',
+    input: prepared.input,
+    workflowId: request.workflowId,
+  });
   return { ...started, findings: prepared.findings };
 }
 
@@ -95,7 +116,8 @@ export async function startDossier(
       ],
     });
   } catch (err) {
-    if (err instanceof WorkflowExecutionAlreadyStartedError) throw new RequestError(`a workflow with id "${workflowId}" already exists; choose another --id`);
+    if (err instanceof WorkflowExecutionAlreadyStartedError)
+      throw new RequestError(`a workflow with id "${workflowId}" already exists; choose another --id`);
     throw err;
   }
   return { workflowId };
@@ -120,9 +142,15 @@ export async function decide(client: Client, config: DuyetConfig, request: Decid
   const user = findUserOrRefuse(config, request.as);
   const assignee: User | undefined = request.to ? findUserOrRefuse(config, request.to) : undefined;
   const handle = client.workflow.getHandle(request.workflowId);
-  const hooks = (await processOf(client, request.workflowId)) === 'delegation'
-    ? delegationHooks(ledgerOf(client, config), await status(client, request.workflowId), request.event, toPlainDate(Date.now()))
-    : undefined;
+  const hooks =
+    (await processOf(client, request.workflowId)) === 'delegation'
+      ? delegationHooks(
+          ledgerOf(client, config),
+          await status(client, request.workflowId),
+          request.event,
+          toPlainDate(Date.now()),
+        )
+      : undefined;
   await hooks?.before();
   try {
     const view = await handle.executeUpdate(decideUpdate, {
@@ -185,13 +213,15 @@ export async function list(
 ): Promise<ListedDossier[]> {
   const clauses = [`${keys.process.name} IS NOT NULL`];
   // Overdue: still running and its awaited stage's due instant has passed.
-  if (filter.overdue) clauses.push(`${keys.status.name} = 'running'`, `${keys.dueAt.name} < '${new Date().toISOString()}'`);
+  if (filter.overdue)
+    clauses.push(`${keys.status.name} = 'running'`, `${keys.dueAt.name} < '${new Date().toISOString()}'`);
   for (const [key, value] of [
     [keys.stage.name, filter.stage],
     [keys.process.name, filter.process],
   ] as const) {
     if (value === undefined) continue;
-    if (!safeValue.test(value)) throw new RequestError(`invalid filter "${value}": expected letters, digits, "-" or "_"`);
+    if (!safeValue.test(value))
+      throw new RequestError(`invalid filter "${value}": expected letters, digits, "-" or "_"`);
     clauses.push(`${key} = '${value}'`);
   }
   const rows: ListedDossier[] = [];
@@ -223,9 +253,12 @@ async function processOf(client: Client, workflowId: string): Promise<string | u
 
 /** The trip ledger as the delegation hooks use it. */
 const ledgerOf = (client: Client, config: DuyetConfig) => ({
-  reserve: (ruleSet: string, limit: number, request: Parameters<typeof reserveTrips>[4]) => reserveTrips(client, config, ruleSet, limit, request),
-  release: (ruleSet: string, year: number, delegation: string) => releaseTrips(client, config, ruleSet, year, delegation),
-  report: (ruleSet: string, year: number, delegation: string, filedAt: string) => recordReport(client, config, ruleSet, year, delegation, filedAt),
+  reserve: (ruleSet: string, limit: number, request: Parameters<typeof reserveTrips>[4]) =>
+    reserveTrips(client, config, ruleSet, limit, request),
+  release: (ruleSet: string, year: number, delegation: string) =>
+    releaseTrips(client, config, ruleSet, year, delegation),
+  report: (ruleSet: string, year: number, delegation: string, filedAt: string) =>
+    recordReport(client, config, ruleSet, year, delegation, filedAt),
 });
 
 function findUserOrRefuse(config: DuyetConfig, id: string) {
@@ -239,5 +272,8 @@ function findUserOrRefuse(config: DuyetConfig, id: string) {
 /** Keeps refused decisions outside the workflow, for audit: one JSON line each. */
 function auditRefusal(config: DuyetConfig, entry: DecideRequest & { reason: string }) {
   mkdirSync(config.stateDir, { recursive: true });
-  appendFileSync(join(config.stateDir, 'refused-decisions.jsonl'), JSON.stringify({ at: new Date().toISOString(), ...entry }) + '\n');
+  appendFileSync(
+    join(config.stateDir, 'refused-decisions.jsonl'),
+    JSON.stringify({ at: new Date().toISOString(), ...entry }) + '\n',
+  );
 }

@@ -1,7 +1,20 @@
-import { WithStartWorkflowOperation, WorkflowNotFoundError, WorkflowUpdateFailedError, type Client, type UpdateDefinition } from '@temporalio/client';
+import {
+  WithStartWorkflowOperation,
+  WorkflowNotFoundError,
+  WorkflowUpdateFailedError,
+  type Client,
+  type UpdateDefinition,
+} from '@temporalio/client';
 import { ruleSets, type LedgerEntry } from '../delegation/rules.js';
 import type { DuyetConfig } from '../temporal.config.js';
-import { entriesQuery, ledgerWorkflowId, recordReportUpdate, releaseTripsUpdate, reserveTripsUpdate, type ReserveTrips } from '../workflows/ledger.messages.js';
+import {
+  entriesQuery,
+  ledgerWorkflowId,
+  recordReportUpdate,
+  releaseTripsUpdate,
+  reserveTripsUpdate,
+  type ReserveTrips,
+} from '../workflows/ledger.messages.js';
 import type { ledgerWorkflow } from '../workflows/ledger.workflow.js';
 import { RequestError } from './errors.js';
 
@@ -33,8 +46,12 @@ async function updateLedger<Ret, Arg>(
 ): Promise<Ret> {
   const { ruleSet, year, tripsPerKeyLeader } = ledger;
   try {
-    if (tripsPerKeyLeader === undefined) return await client.workflow.getHandle(ledgerWorkflowId(ruleSet, year)).executeUpdate(update, { args: [arg] });
-    const startWorkflowOperation = new WithStartWorkflowOperation<typeof ledgerWorkflow>('ledgerWorkflow', ledgerStart(config, ruleSet, year, tripsPerKeyLeader));
+    if (tripsPerKeyLeader === undefined)
+      return await client.workflow.getHandle(ledgerWorkflowId(ruleSet, year)).executeUpdate(update, { args: [arg] });
+    const startWorkflowOperation = new WithStartWorkflowOperation<typeof ledgerWorkflow>(
+      'ledgerWorkflow',
+      ledgerStart(config, ruleSet, year, tripsPerKeyLeader),
+    );
     return await client.workflow.executeUpdateWithStart(update, { args: [arg], startWorkflowOperation });
   } catch (err) {
     if (err instanceof WorkflowUpdateFailedError) throw new RequestError(err.cause?.message ?? err.message);
@@ -44,10 +61,18 @@ async function updateLedger<Ret, Arg>(
 }
 
 /** Every entry of the ledger of a rule set and year, starting the ledger when the rule set is shipped and it does not run yet. */
-export async function ledgerEntries(client: Client, config: DuyetConfig, ruleSet: string, year: number): Promise<LedgerEntry[]> {
+export async function ledgerEntries(
+  client: Client,
+  config: DuyetConfig,
+  ruleSet: string,
+  year: number,
+): Promise<LedgerEntry[]> {
   const limit = shippedLimit(ruleSet);
   if (limit !== undefined) {
-    const handle = await client.workflow.start<typeof ledgerWorkflow>('ledgerWorkflow', ledgerStart(config, ruleSet, year, limit));
+    const handle = await client.workflow.start<typeof ledgerWorkflow>(
+      'ledgerWorkflow',
+      ledgerStart(config, ruleSet, year, limit),
+    );
     return handle.query(entriesQuery);
   }
   try {
@@ -59,16 +84,40 @@ export async function ledgerEntries(client: Client, config: DuyetConfig, ruleSet
 }
 
 /** Enters an approved delegation's trips in its year's ledger; a key leader beyond the limit without an exception throws RequestError. */
-export async function reserveTrips(client: Client, config: DuyetConfig, ruleSet: string, tripsPerKeyLeader: number, request: ReserveTrips): Promise<LedgerEntry[]> {
+export async function reserveTrips(
+  client: Client,
+  config: DuyetConfig,
+  ruleSet: string,
+  tripsPerKeyLeader: number,
+  request: ReserveTrips,
+): Promise<LedgerEntry[]> {
   return updateLedger(client, config, { ruleSet, year: request.year, tripsPerKeyLeader }, reserveTripsUpdate, request);
 }
 
 /** Removes a delegation's trips from the ledger (approval refused or withdrawn) and says how many there were. */
-export async function releaseTrips(client: Client, config: DuyetConfig, ruleSet: string, year: number, delegation: string): Promise<number> {
-  return updateLedger(client, config, { ruleSet, year, tripsPerKeyLeader: shippedLimit(ruleSet) }, releaseTripsUpdate, { delegation });
+export async function releaseTrips(
+  client: Client,
+  config: DuyetConfig,
+  ruleSet: string,
+  year: number,
+  delegation: string,
+): Promise<number> {
+  return updateLedger(client, config, { ruleSet, year, tripsPerKeyLeader: shippedLimit(ruleSet) }, releaseTripsUpdate, {
+    delegation,
+  });
 }
 
 /** Records the day a delegation's report was filed; an unknown delegation or a report already filed throws RequestError. */
-export async function recordReport(client: Client, config: DuyetConfig, ruleSet: string, year: number, delegation: string, filedAt: string): Promise<LedgerEntry[]> {
-  return updateLedger(client, config, { ruleSet, year, tripsPerKeyLeader: shippedLimit(ruleSet) }, recordReportUpdate, { delegation, filedAt });
+export async function recordReport(
+  client: Client,
+  config: DuyetConfig,
+  ruleSet: string,
+  year: number,
+  delegation: string,
+  filedAt: string,
+): Promise<LedgerEntry[]> {
+  return updateLedger(client, config, { ruleSet, year, tripsPerKeyLeader: shippedLimit(ruleSet) }, recordReportUpdate, {
+    delegation,
+    filedAt,
+  });
 }

@@ -85,10 +85,17 @@ function leadOf(lines: string[]): string | null {
 /** An item's title and deadline text: the 'Thời gian' field, or else a closing parenthesis such as "(trong tháng 11 năm 2023)". */
 function titleAndDeadline(item: RawItem): Result<{ title: string; deadlineText: string }> {
   const title = joined(item.title);
-  if (item.deadline.length > 0) return { success: true, data: { title: withoutStop(title), deadlineText: withoutStop(joined(item.deadline)) } };
+  if (item.deadline.length > 0)
+    return { success: true, data: { title: withoutStop(title), deadlineText: withoutStop(joined(item.deadline)) } };
   const parenthesis = TRAILING_PARENTHESIS.exec(title);
   if (parenthesis) {
-    return { success: true, data: { title: withoutStop(title.slice(0, parenthesis.index)), deadlineText: withoutStop(parenthesis[1]!.trim()) } };
+    return {
+      success: true,
+      data: {
+        title: withoutStop(title.slice(0, parenthesis.index)),
+        deadlineText: withoutStop(parenthesis[1]!.trim()),
+      },
+    };
   }
   return {
     success: false,
@@ -106,7 +113,10 @@ export function importPlan(text: string, table: CalendarTable): Result<PlanMiles
   const after = planDate(header);
   const items = rawItems(body);
   if (items.length === 0) {
-    return { success: false, error: 'the plan has no numbered items: expected lines "1. …", "2. …" under "II. NỘI DUNG VÀ TIẾN ĐỘ CÔNG VIỆC"' };
+    return {
+      success: false,
+      error: 'the plan has no numbered items: expected lines "1. …", "2. …" under "II. NỘI DUNG VÀ TIẾN ĐỘ CÔNG VIỆC"',
+    };
   }
   const milestones: PlanMilestone[] = [];
   for (const item of items) {

@@ -23,7 +23,7 @@ export const purposeLabels: Record<Purpose, Label> = {
 
 /** How the plan names each kind of unit, in Vietnamese and English. */
 export const unitKindLabels: Record<UnitKind, Label> = {
-  'city-leadership': { vi: 'lãnh đạo Thành phố', en: 'the city\'s leadership' },
+  'city-leadership': { vi: 'lãnh đạo Thành phố', en: "the city's leadership" },
   department: { vi: 'sở, ban, ngành', en: 'a department' },
   district: { vi: 'quận, huyện, thị xã', en: 'a district' },
   'socio-political-organisation': { vi: 'tổ chức chính trị - xã hội', en: 'a socio-political organisation' },
@@ -32,12 +32,14 @@ export const unitKindLabels: Record<UnitKind, Label> = {
 /** How the plan names each funding source, in Vietnamese and English. */
 export const fundingLabels: Record<FundingSource, Label> = {
   'state-budget': { vi: 'ngân sách nhà nước', en: 'the state budget' },
-  'unit-budget': { vi: 'kinh phí của đơn vị', en: 'the unit\'s budget' },
+  'unit-budget': { vi: 'kinh phí của đơn vị', en: "the unit's budget" },
   host: { vi: 'phía bạn đài thọ', en: 'the host' },
   enterprise: { vi: 'doanh nghiệp tổ chức, đài thọ', en: 'an enterprise organising or paying' },
-  'foreign-enterprise-invitation': { vi: 'doanh nghiệp nước ngoài mời đích danh', en: 'an invitation by name from a foreign enterprise' },
+  'foreign-enterprise-invitation': {
+    vi: 'doanh nghiệp nước ngoài mời đích danh',
+    en: 'an invitation by name from a foreign enterprise',
+  },
   'foreign-loan': { vi: 'vốn vay nước ngoài', en: 'foreign loans' },
   sponsorship: { vi: 'nguồn tài trợ khác', en: 'other sponsorship' },
   other: { vi: 'nguồn khác', en: 'another source' },
 };
-

@@ -2,8 +2,10 @@ import { z } from 'zod';
 import { isPlainDate, toEpochDay } from '../calendar/dates.js';
 import { FundingSource, PlainDateText, Purpose, UnitKind } from './proposal.schema.js';
 
-const count = (what: string) => z.number().int(`expected ${what} as a whole number`).min(0, `expected ${what} of 0 or more`);
-const positive = (what: string) => z.number().int(`expected ${what} as a whole number`).min(1, `expected ${what} of 1 or more`);
+const count = (what: string) =>
+  z.number().int(`expected ${what} as a whole number`).min(0, `expected ${what} of 0 or more`);
+const positive = (what: string) =>
+  z.number().int(`expected ${what} as a whole number`).min(1, `expected ${what} of 1 or more`);
 
 /** The rules of one year's foreign-affairs plan as data: limits, suspended purposes, forbidden funding and the plan's adjustment window. */
 export const RuleSet = z
@@ -64,19 +66,28 @@ export const LedgerEntry = z
   .object({
     person: z.string().min(1, 'expected the person id used in proposals, such as "nguyen.van.an"'),
     year: z.number().int().min(1900, 'expected a year such as 2022').max(2200, 'expected a year such as 2022'),
-    delegation: z.string().min(1, 'expected the delegation\'s id or name'),
+    delegation: z.string().min(1, "expected the delegation's id or name"),
     startDate: PlainDateText,
     endDate: PlainDateText,
     reportDueAt: PlainDateText,
     reportFiledAt: z
       .string({ error: 'expected the day the report was filed, YYYY-MM-DD, or null while it is not filed' })
-      .refine(isPlainDate, { error: (issue) => `expected the day the report was filed, YYYY-MM-DD, or null; got ${JSON.stringify(issue.input)}` })
+      .refine(isPlainDate, {
+        error: (issue) =>
+          `expected the day the report was filed, YYYY-MM-DD, or null; got ${JSON.stringify(issue.input)}`,
+      })
       .nullable(),
   })
-  .refine((entry) => !isPlainDate(entry.startDate) || !isPlainDate(entry.endDate) || toEpochDay(entry.endDate) >= toEpochDay(entry.startDate), {
-    path: ['endDate'],
-    error: 'expected an end date on or after the start date',
-  });
+  .refine(
+    (entry) =>
+      !isPlainDate(entry.startDate) ||
+      !isPlainDate(entry.endDate) ||
+      toEpochDay(entry.endDate) >= toEpochDay(entry.startDate),
+    {
+      path: ['endDate'],
+      error: 'expected an end date on or after the start date',
+    },
+  );
 export type LedgerEntry = z.infer<typeof LedgerEntry>;
 
 /** The trips already approved, one entry per person and trip. */

@@ -7,7 +7,9 @@ export { checkPlanAdjustment, type PlanAdjustment } from './plan-adjustment.js';
 export { Ledger, LedgerEntry, RuleSet, type Finding, type RuleId } from './rule-set.schema.js';
 
 /** The known rule sets by id, each validated when this module loads. */
-export const ruleSets: Record<string, RuleSet> = Object.fromEntries([hanoi2022].map((rules) => [rules.id, RuleSet.parse(rules)]));
+export const ruleSets: Record<string, RuleSet> = Object.fromEntries(
+  [hanoi2022].map((rules) => [rules.id, RuleSet.parse(rules)]),
+);
 
 /** The last day to file the written report on a trip: its end plus the rule set's days (pure). */
 export function reportDueDate(endDate: PlainDate, rules: RuleSet): PlainDate {

@@ -9,7 +9,10 @@ export function rungsFor(milestone: Milestone, dueAt: string, calendar: Calendar
   const dueDay = toPlainDate(dueAt);
   return milestone.escalation.map((rung) => ({
     id: rung.id,
-    at: rung.offset.workingDays === 0 ? dueAt : `${addWorkingDays(dueDay, rung.offset.workingDays, calendar).date}T08:00:00+07:00`,
+    at:
+      rung.offset.workingDays === 0
+        ? dueAt
+        : `${addWorkingDays(dueDay, rung.offset.workingDays, calendar).date}T08:00:00+07:00`,
     firedAt: null,
   }));
 }
@@ -30,13 +33,28 @@ export function workingDaysLeft(at: string, dueAt: string, calendar: CalendarTab
 }
 
 /** A milestone with a new due instant: status pending again if that is later than `at`, rungs re-armed (pure). */
-export function withDue(state: MilestoneState, milestone: Milestone, dueAt: string, at: string, calendar: CalendarTable, keepFired: boolean): MilestoneState {
+export function withDue(
+  state: MilestoneState,
+  milestone: Milestone,
+  dueAt: string,
+  at: string,
+  calendar: CalendarTable,
+  keepFired: boolean,
+): MilestoneState {
   const rungs = rungsFor(milestone, dueAt, calendar).map((rung) => {
     const before = state.rungs.find((r) => r.id === rung.id);
     return keepFired && before?.firedAt ? { ...rung, firedAt: before.firedAt } : rung;
   });
   const late = Date.parse(dueAt) <= Date.parse(at);
-  return { ...state, dueAt, rungs, status: late ? state.status : 'pending', at: late ? state.at : null, pausedAt: null, remainingWorkingDays: null };
+  return {
+    ...state,
+    dueAt,
+    rungs,
+    status: late ? state.status : 'pending',
+    at: late ? state.at : null,
+    pausedAt: null,
+    remainingWorkingDays: null,
+  };
 }
 
 /** Whether a milestone still counts: not met, not paused, with a due instant. */

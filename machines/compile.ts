@@ -75,24 +75,48 @@ function processSetup(definition: ProcessDefinition) {
             if (!def.duration || m.completedAt) return m;
             if (m.pausedAt) {
               const days = def.onResubmit === 'restart' ? def.duration.workingDays : (m.remainingWorkingDays ?? 0);
-              return withDue(m, def, dueAfter(at, days, context.calendar), at, context.calendar, def.onResubmit === 'resume');
+              return withDue(
+                m,
+                def,
+                dueAfter(at, days, context.calendar),
+                at,
+                context.calendar,
+                def.onResubmit === 'resume',
+              );
             }
-            return m.dueAt ? m : withDue(m, def, dueAfter(at, def.duration.workingDays, context.calendar), at, context.calendar, false);
+            return m.dueAt
+              ? m
+              : withDue(m, def, dueAfter(at, def.duration.workingDays, context.calendar), at, context.calendar, false);
           }),
         };
       }),
       pauseClock: assign(({ context, event }, params: { milestone: string }) => ({
         milestones: updateMilestone(context, params.milestone, (m) =>
-          milestoneDef(m.id).duration && isOpen(m) ? { ...m, pausedAt: event.at, remainingWorkingDays: workingDaysLeft(event.at, m.dueAt!, context.calendar) } : m,
+          milestoneDef(m.id).duration && isOpen(m)
+            ? { ...m, pausedAt: event.at, remainingWorkingDays: workingDaysLeft(event.at, m.dueAt!, context.calendar) }
+            : m,
         ),
       })),
       completeMilestone: assign(({ context, event }, params: { milestone: string }) => ({
         milestones: updateMilestone(context, params.milestone, (m) =>
-          m.completedAt ? m : { ...m, completedAt: event.at, status: m.status === 'missed' ? 'missed' : 'met', at: m.status === 'missed' ? m.at : event.at, pausedAt: null },
+          m.completedAt
+            ? m
+            : {
+                ...m,
+                completedAt: event.at,
+                status: m.status === 'missed' ? 'missed' : 'met',
+                at: m.status === 'missed' ? m.at : event.at,
+                pausedAt: null,
+              },
         ),
       })),
       markMilestone: assign(({ context, event }) => ({
-        milestones: updateMilestone(context, event.milestone!, (m) => ({ ...m, status: m.status === 'missed' ? 'missed' : 'met', at: m.at ?? event.at, completedAt: event.at })),
+        milestones: updateMilestone(context, event.milestone!, (m) => ({
+          ...m,
+          status: m.status === 'missed' ? 'missed' : 'met',
+          at: m.at ?? event.at,
+          completedAt: event.at,
+        })),
       })),
       missMilestone: assign(({ context, event }, params: { milestone: string }) => ({
         milestones: updateMilestone(context, params.milestone, (m) => ({ ...m, status: 'missed', at: event.at })),
@@ -104,30 +128,48 @@ function processSetup(definition: ProcessDefinition) {
         })),
       })),
       extendMilestone: assign(({ context, event }) => ({
-        milestones: updateMilestone(context, event.milestone!, (m) => withDue(m, milestoneDef(m.id), event.dueAt!, event.at, context.calendar, false)),
+        milestones: updateMilestone(context, event.milestone!, (m) =>
+          withDue(m, milestoneDef(m.id), event.dueAt!, event.at, context.calendar, false),
+        ),
       })),
-      reassign: assign(({ event }, params: { stage: string }) => ({ assignee: { id: event.assignee!, stage: params.stage } })),
+      reassign: assign(({ event }, params: { stage: string }) => ({
+        assignee: { id: event.assignee!, stage: params.stage },
+      })),
       clearAssignee: assign({ assignee: null }),
-      recordDelivery: assign(({ context, event }) => ({ escalations: [...context.escalations, { ...event.delivery!, at: event.at }] })),
+      recordDelivery: assign(({ context, event }) => ({
+        escalations: [...context.escalations, { ...event.delivery!, at: event.at }],
+      })),
       // Effects: returned by transition() and carried out by the workflow through activities.
       notify: (_args, _params: { stage: string } & Effect) => {},
       escalate: (_args, _params: EscalateParams) => {},
     },
     guards: {
       isReturningTo: ({ context }, params: { stage: string }) => context.returnTo === params.stage,
-      isConditionMet: ({ context }, params: { condition: Condition }) => evaluateCondition(params.condition, context.facts),
-      isMilestoneOpen: ({ context, event }) => context.milestones.some((m) => m.id === event.milestone && m.stage === null && m.completedAt === null),
+      isConditionMet: ({ context }, params: { condition: Condition }) =>
+        evaluateCondition(params.condition, context.facts),
+      isMilestoneOpen: ({ context, event }) =>
+        context.milestones.some((m) => m.id === event.milestone && m.stage === null && m.completedAt === null),
       isMilestoneExtendable: ({ context, event }) =>
-        context.milestones.some((m) => m.id === event.milestone && m.completedAt === null) && Date.parse(event.dueAt ?? '') > Date.parse(event.at),
+        context.milestones.some((m) => m.id === event.milestone && m.completedAt === null) &&
+        Date.parse(event.dueAt ?? '') > Date.parse(event.at),
       isMilestoneDue: ({ context, event }, params: { milestone: string }) =>
         event.milestone === params.milestone &&
         event.rung === undefined &&
-        context.milestones.some((m) => m.id === params.milestone && m.status === 'pending' && isOpen(m) && Date.parse(m.dueAt!) <= Date.parse(event.at)),
+        context.milestones.some(
+          (m) =>
+            m.id === params.milestone &&
+            m.status === 'pending' &&
+            isOpen(m) &&
+            Date.parse(m.dueAt!) <= Date.parse(event.at),
+        ),
       isRungDue: ({ context, event }, params: EscalateParams) =>
         event.milestone === params.milestone &&
         event.rung === params.rung &&
         context.milestones.some(
-          (m) => m.id === params.milestone && isOpen(m) && m.rungs.some((r) => r.id === params.rung && r.firedAt === null && Date.parse(r.at) <= Date.parse(event.at)),
+          (m) =>
+            m.id === params.milestone &&
+            isOpen(m) &&
+            m.rungs.some((r) => r.id === params.rung && r.firedAt === null && Date.parse(r.at) <= Date.parse(event.at)),
         ),
     },
   });
@@ -158,7 +200,10 @@ export function compileMachine(definition: ProcessDefinition) {
       if ('revise' in decision) {
         const to = revision!.stage;
         const pause = stage.milestone ? [act('pauseClock', { milestone: stage.milestone })] : [];
-        branches.push({ target: to, actions: [record(id, to), act('startRevision', { from: id }), act('clearAssignee'), ...pause] });
+        branches.push({
+          target: to,
+          actions: [record(id, to), act('startRevision', { from: id }), act('clearAssignee'), ...pause],
+        });
       } else {
         for (const branch of decision) {
           branches.push({
@@ -174,17 +219,33 @@ export function compileMachine(definition: ProcessDefinition) {
       on[event] = [{ target: anytime.to, actions: [record(id, anytime.to)] }];
     }
     if (definition.milestoneRole) {
-      on[MARK_MILESTONE] = [{ guard: { type: 'isMilestoneOpen', params: undefined }, actions: [record(id, id), act('markMilestone')] }];
+      on[MARK_MILESTONE] = [
+        { guard: { type: 'isMilestoneOpen', params: undefined }, actions: [record(id, id), act('markMilestone')] },
+      ];
     }
     if (definition.supervisorRole) {
-      on[EXTEND] = [{ guard: { type: 'isMilestoneExtendable', params: undefined }, actions: [record(id, id), act('extendMilestone')] }];
+      on[EXTEND] = [
+        {
+          guard: { type: 'isMilestoneExtendable', params: undefined },
+          actions: [record(id, id), act('extendMilestone')],
+        },
+      ];
       on[REASSIGN] = [
-        { actions: [record(id, id), act('reassign', { stage: id }), act('notify', { stage: id, type: 'notify', to: 'awaited', template: 'stage-reassigned' })] },
+        {
+          actions: [
+            record(id, id),
+            act('reassign', { stage: id }),
+            act('notify', { stage: id, type: 'notify', to: 'awaited', template: 'stage-reassigned' }),
+          ],
+        },
       ];
     }
     states[id] = {
       meta: { role: stage.role, recordedBy: stage.recordedBy, milestone: stage.milestone ?? null, title: stage.title },
-      entry: [...(stage.milestone ? [act('armClock', { milestone: stage.milestone })] : []), ...stage.entry.map((effect) => act('notify', { stage: id, ...effect }))],
+      entry: [
+        ...(stage.milestone ? [act('armClock', { milestone: stage.milestone })] : []),
+        ...stage.entry.map((effect) => act('notify', { stage: id, ...effect })),
+      ],
       on,
     };
   }
@@ -195,9 +256,18 @@ export function compileMachine(definition: ProcessDefinition) {
   // Deadlines are events the workflow feeds when an instant in context passes: one guarded edge per milestone and rung.
   const deadlines: TransitionConfig[] = [];
   for (const milestone of definition.milestones) {
-    deadlines.push({ guard: { type: 'isMilestoneDue', params: { milestone: milestone.id } }, actions: [act('missMilestone', { milestone: milestone.id })] });
+    deadlines.push({
+      guard: { type: 'isMilestoneDue', params: { milestone: milestone.id } },
+      actions: [act('missMilestone', { milestone: milestone.id })],
+    });
     for (const rung of milestone.escalation) {
-      const params: EscalateParams = { milestone: milestone.id, rung: rung.id, offset: rung.offset.workingDays, to: rung.to, channels: rung.channels };
+      const params: EscalateParams = {
+        milestone: milestone.id,
+        rung: rung.id,
+        offset: rung.offset.workingDays,
+        to: rung.to,
+        channels: rung.channels,
+      };
       deadlines.push({
         guard: { type: 'isRungDue', params },
         ...(rung.outcome ? { target: `.${rung.outcome}` } : {}),

@@ -37,21 +37,30 @@ export function toMermaid(machine: ProcessMachine): string {
         selfEvents.add(edge.label.text);
         continue;
       }
-      lines.push(`  ${local(edge.source.id)} --> ${local(edge.target.id)}: ${edge.label.text}${describeGuard(edge.transition.guard)}`);
+      lines.push(
+        `  ${local(edge.source.id)} --> ${local(edge.target.id)}: ${edge.label.text}${describeGuard(edge.transition.guard)}`,
+      );
     }
     if (node.stateNode.type === 'final') lines.push(`  ${name} --> [*]`);
   }
   const ladders = new Map<string, string[]>();
   for (const edge of graph.edges) {
-    const guard = edge.transition.guard as { type?: string; params?: { milestone: string; rung: string; offset: number; to: string; channels: string[] } } | undefined;
+    const guard = edge.transition.guard as
+      | { type?: string; params?: { milestone: string; rung: string; offset: number; to: string; channels: string[] } }
+      | undefined;
     if (guard?.type !== 'isRungDue' || !guard.params) continue;
     const { milestone, rung, offset, to, channels } = guard.params;
     const when = offset === 0 ? 'at due' : `${offset > 0 ? '+' : ''}${offset} working days`;
     const target = edge.target === edge.source ? '' : ` then ${local(edge.target.id)}`;
-    ladders.set(milestone, [...(ladders.get(milestone) ?? []), `${rung} ${when} → ${to} (${channels.join(', ')})${target}`]);
+    ladders.set(milestone, [
+      ...(ladders.get(milestone) ?? []),
+      `${rung} ${when} → ${to} (${channels.join(', ')})${target}`,
+    ]);
   }
   if (selfEvents.size > 0) {
-    lines.push(`  note right of ${String(machine.config.initial)}: at every stage ${[...selfEvents].join(', ')} act on milestones`);
+    lines.push(
+      `  note right of ${String(machine.config.initial)}: at every stage ${[...selfEvents].join(', ')} act on milestones`,
+    );
   }
   for (const node of graph.children) {
     const milestone = (node.stateNode.meta as { milestone?: string | null } | undefined)?.milestone;

@@ -42,8 +42,7 @@ export interface PersistedProcess {
 
 /** An effect the driver must carry out, taken from the actions transition() returned. */
 export type ProcessEffect =
-  | { type: 'notify'; stage: string; to: string; template: string }
-  | ({ type: 'escalate' } & EscalateParams);
+  { type: 'notify'; stage: string; to: string; template: string } | ({ type: 'escalate' } & EscalateParams);
 
 /** The JSON-safe view of a running or finished process, as queries and `duyet status` show it. */
 export interface ProcessView {
@@ -57,7 +56,13 @@ export interface ProcessView {
   stageTitle: Localized;
   draftVersion: number;
   documents: DocumentState[];
-  awaiting: { role: string; assignee: string | null; milestone: string | null; dueAt: string | null; escalationLevel: number } | null;
+  awaiting: {
+    role: string;
+    assignee: string | null;
+    milestone: string | null;
+    dueAt: string | null;
+    escalationLevel: number;
+  } | null;
   /** The decisions the awaited role can take now. */
   allowed: string[];
   returnTo: string | null;
@@ -103,8 +108,14 @@ export function createProcess(input: ProcessDefinitionInput | ProcessDefinition)
   const stateOf = (snapshot: ProcessSnapshot) => snapshot.value as string;
   const stageOf = (snapshot: ProcessSnapshot) => definition.stages[stateOf(snapshot)];
   const anytime = Object.keys(definition.anytime);
-  const everywhere = [...anytime, ...(definition.milestoneRole ? [MARK_MILESTONE] : []), ...(definition.supervisorRole ? [EXTEND, REASSIGN] : [])];
-  const allEvents = [...new Set([...Object.values(definition.stages).flatMap((s) => Object.keys(s.on)), ...everywhere])];
+  const everywhere = [
+    ...anytime,
+    ...(definition.milestoneRole ? [MARK_MILESTONE] : []),
+    ...(definition.supervisorRole ? [EXTEND, REASSIGN] : []),
+  ];
+  const allEvents = [
+    ...new Set([...Object.values(definition.stages).flatMap((s) => Object.keys(s.on)), ...everywhere]),
+  ];
 
   function allowedAt(snapshot: ProcessSnapshot): string[] {
     const stage = stageOf(snapshot);
@@ -121,13 +132,19 @@ export function createProcess(input: ProcessDefinitionInput | ProcessDefinition)
   }
 
   /** The refusal of a supervisor's EXTEND or REASSIGN that is malformed for the current state, or null. */
-  function supervisionProblem(snapshot: ProcessSnapshot, decision: z.infer<typeof DecisionInput>, at: string): string | null {
+  function supervisionProblem(
+    snapshot: ProcessSnapshot,
+    decision: z.infer<typeof DecisionInput>,
+    at: string,
+  ): string | null {
     const state = stateOf(snapshot);
     if (decision.type === EXTEND) {
       const open = snapshot.context.milestones.filter((m) => m.completedAt === null).map((m) => m.id);
-      if (!decision.milestone || !open.includes(decision.milestone)) return `${EXTEND} needs the id of an open milestone; expected one of: ${open.join(', ') || 'none'}`;
+      if (!decision.milestone || !open.includes(decision.milestone))
+        return `${EXTEND} needs the id of an open milestone; expected one of: ${open.join(', ') || 'none'}`;
       if (!decision.dueAt) return `${EXTEND} needs the new due instant (dueAt)`;
-      if (Date.parse(decision.dueAt) <= Date.parse(at)) return `${EXTEND} needs a due instant in the future, got ${decision.dueAt}`;
+      if (Date.parse(decision.dueAt) <= Date.parse(at))
+        return `${EXTEND} needs a due instant in the future, got ${decision.dueAt}`;
     }
     if (decision.type === REASSIGN) {
       const role = definition.stages[state]!.role;
@@ -158,20 +175,27 @@ export function createProcess(input: ProcessDefinitionInput | ProcessDefinition)
       const decision = parsed.data;
       const state = stateOf(snapshot);
       if (!allEvents.includes(decision.type)) {
-        return { success: false, error: `unknown event "${decision.type}" for ${definition.id}; expected one of: ${allEvents.join(', ')}` };
+        return {
+          success: false,
+          error: `unknown event "${decision.type}" for ${definition.id}; expected one of: ${allEvents.join(', ')}`,
+        };
       }
       if (snapshot.status !== 'active') {
         return { success: false, error: `the process has ended in "${state}"; it takes no more decisions` };
       }
       const allowed = allowedAt(snapshot);
       if (!allowed.includes(decision.type)) {
-        return { success: false, error: `"${decision.type}" cannot be taken at stage "${state}"; expected one of: ${allowed.join(', ')}` };
+        return {
+          success: false,
+          error: `"${decision.type}" cannot be taken at stage "${state}"; expected one of: ${allowed.join(', ')}`,
+        };
       }
       const { role, recordedBy } = roleFor(state, decision.type);
       const holds = decision.roles.includes(role);
       const records = recordedBy.some((r) => decision.roles.includes(r));
       if (!holds && !records) {
-        const also = recordedBy.length > 0 ? ` (or a ${recordedBy.join('/')} user recording it on behalf of ${role})` : '';
+        const also =
+          recordedBy.length > 0 ? ` (or a ${recordedBy.join('/')} user recording it on behalf of ${role})` : '';
         return {
           success: false,
           error: `user "${decision.actor}" (roles: ${decision.roles.join(', ') || 'none'}) cannot take "${decision.type}" at stage "${state}": it belongs to role "${role}"${also}`,
@@ -187,7 +211,10 @@ export function createProcess(input: ProcessDefinitionInput | ProcessDefinition)
         const milestone = snapshot.context.milestones.find((m) => m.id === decision.milestone);
         const open = snapshot.context.milestones.filter((m) => m.stage === null && m.status !== 'met').map((m) => m.id);
         if (!milestone || milestone.stage !== null || milestone.status === 'met') {
-          return { success: false, error: `${MARK_MILESTONE} needs the id of an open milestone beside the main line; expected one of: ${open.join(', ') || 'none'}` };
+          return {
+            success: false,
+            error: `${MARK_MILESTONE} needs the id of an open milestone beside the main line; expected one of: ${open.join(', ') || 'none'}`,
+          };
         }
       }
       const problem = supervisionProblem(snapshot, decision, at);
@@ -216,17 +243,22 @@ export function createProcess(input: ProcessDefinitionInput | ProcessDefinition)
       const candidates: Array<{ milestone: string; rung?: string; at: string }> = [];
       for (const m of snapshot.context.milestones.filter(isOpen)) {
         if (m.status === 'pending') candidates.push({ milestone: m.id, at: m.dueAt! });
-        for (const r of m.rungs.filter((r) => r.firedAt === null)) candidates.push({ milestone: m.id, rung: r.id, at: r.at });
+        for (const r of m.rungs.filter((r) => r.firedAt === null))
+          candidates.push({ milestone: m.id, rung: r.id, at: r.at });
       }
       // Earliest first; at the same instant the milestone is marked missed before its rungs fire.
-      candidates.sort((a, b) => Date.parse(a.at) - Date.parse(b.at) || Number(a.rung !== undefined) - Number(b.rung !== undefined));
+      candidates.sort(
+        (a, b) => Date.parse(a.at) - Date.parse(b.at) || Number(a.rung !== undefined) - Number(b.rung !== undefined),
+      );
       return candidates[0] ?? null;
     },
     view(snapshot) {
       const state = stateOf(snapshot);
       const stage = stageOf(snapshot);
       const outcome = definition.outcomes[state];
-      const milestone = stage?.milestone ? snapshot.context.milestones.find((m) => m.id === stage.milestone) : undefined;
+      const milestone = stage?.milestone
+        ? snapshot.context.milestones.find((m) => m.id === stage.milestone)
+        : undefined;
       return {
         process: definition.id,
         version: definition.version,

@@ -9,7 +9,9 @@ async function main() {
   Runtime.install({ logger: new DefaultLogger('WARN') });
   const connection = await connectWorker(config);
   const worker = await createWorker(config, connection);
-  process.stdout.write(`duyet worker: polling task queue "${config.temporal.taskQueue}" on ${config.temporal.address} (namespace ${config.temporal.namespace})\n`);
+  process.stdout.write(
+    `duyet worker: polling task queue "${config.temporal.taskQueue}" on ${config.temporal.address} (namespace ${config.temporal.namespace})\n`,
+  );
   try {
     await worker.run();
   } finally {

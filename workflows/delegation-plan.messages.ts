@@ -25,7 +25,9 @@ export interface PlanState {
 }
 
 /** Replaces the plan's delegations, refused unless the rule set allows the adjustment; returns the plan as adjusted. */
-export const adjustPlanUpdate = defineUpdate<PlanState, [{ items: PlannedDelegation[]; by: string; reason: string }]>('adjustPlan');
+export const adjustPlanUpdate = defineUpdate<PlanState, [{ items: PlannedDelegation[]; by: string; reason: string }]>(
+  'adjustPlan',
+);
 /** The plan with its delegations and adjustments. */
 export const planQuery = defineQuery<PlanState>('plan');
 /** The id of the plan workflow of one rule set and year. */

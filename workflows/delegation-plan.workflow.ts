@@ -1,4 +1,11 @@
-import { allHandlersFinished, ApplicationFailure, condition, continueAsNew, setHandler, workflowInfo } from '@temporalio/workflow';
+import {
+  allHandlersFinished,
+  ApplicationFailure,
+  condition,
+  continueAsNew,
+  setHandler,
+  workflowInfo,
+} from '@temporalio/workflow';
 import { toPlainDate } from '../calendar/dates.js';
 import { checkPlanAdjustment } from '../delegation/plan-adjustment.js';
 import type { RuleSet } from '../delegation/rule-set.schema.js';
@@ -18,15 +25,27 @@ type AdjustRequest = { items: PlannedDelegation[]; by: string; reason: string };
 
 /** Keeps the year's plan of outbound and inbound delegations, allowing only the adjustments its rule set permits. */
 export async function delegationPlanWorkflow(input: DelegationPlanInput): Promise<void> {
-  let state: PlanState = input.state ?? { year: input.year, ruleSet: input.ruleSet, items: [...input.items], adjustments: [] };
+  let state: PlanState = input.state ?? {
+    year: input.year,
+    ruleSet: input.ruleSet,
+    items: [...input.items],
+    adjustments: [],
+  };
   // checkPlanAdjustment reads only the year and the adjustment window of a rule set.
-  const rules = { year: input.year, planAdjustment: input.adjustment } satisfies Pick<RuleSet, 'year' | 'planAdjustment'> as RuleSet;
+  const rules = { year: input.year, planAdjustment: input.adjustment } satisfies Pick<
+    RuleSet,
+    'year' | 'planAdjustment'
+  > as RuleSet;
 
   const refuseAdjust = (request: AdjustRequest): ApplicationFailure | null => {
     const invalid = invalidAdjust(request);
     if (invalid) return ApplicationFailure.nonRetryable(invalid, 'InvalidRequest');
     const after = countsOf(request.items);
-    const findings = checkPlanAdjustment({ ...after, adjustments: state.adjustments.length }, toPlainDate(Date.now()), rules);
+    const findings = checkPlanAdjustment(
+      { ...after, adjustments: state.adjustments.length },
+      toPlainDate(Date.now()),
+      rules,
+    );
     if (findings.length === 0) return null;
     const messages = findings.map((finding) => `${finding.message.vi} / ${finding.message.en}`);
     return ApplicationFailure.nonRetryable(`PLAN_ADJUSTMENT: ${messages.join('; ')}`, 'PlanAdjustmentRefused');
@@ -62,14 +81,17 @@ export async function delegationPlanWorkflow(input: DelegationPlanInput): Promis
 }
 
 function countsOf(items: PlannedDelegation[]): { outbound: number; inbound: number } {
-  return { outbound: items.filter((item) => item.direction === 'out').length, inbound: items.filter((item) => item.direction === 'in').length };
+  return {
+    outbound: items.filter((item) => item.direction === 'out').length,
+    inbound: items.filter((item) => item.direction === 'in').length,
+  };
 }
 
 /** What is wrong with the shape of an adjustment, or null when nothing is. */
 function invalidAdjust(request: AdjustRequest): string | null {
   if (!request.by) return 'expected who adjusts the plan (--as USER)';
   if (!request.reason) return 'expected the reason for the adjustment';
-  if (!Array.isArray(request.items)) return 'expected the adjusted plan\'s delegations as a list';
+  if (!Array.isArray(request.items)) return "expected the adjusted plan's delegations as a list";
   const bad = request.items.find((item) => !item.item || (item.direction !== 'out' && item.direction !== 'in'));
   if (bad) return `expected each delegation with an item id and direction "out" or "in"; got ${JSON.stringify(bad)}`;
   const ids = request.items.map((item) => item.item);

@@ -18,7 +18,9 @@ export const reserveTripsUpdate = defineUpdate<LedgerEntry[], [ReserveTrips]>('r
 /** Removes a delegation's entries (approval refused or withdrawn); returns how many. */
 export const releaseTripsUpdate = defineUpdate<number, [{ delegation: string }]>('releaseTrips');
 /** Records the day a delegation's report was filed; returns the entries it filed. */
-export const recordReportUpdate = defineUpdate<LedgerEntry[], [{ delegation: string; filedAt: string }]>('recordReport');
+export const recordReportUpdate = defineUpdate<LedgerEntry[], [{ delegation: string; filedAt: string }]>(
+  'recordReport',
+);
 /** Every entry of the ledger. */
 export const entriesQuery = defineQuery<LedgerEntry[]>('entries');
 /** The id of the ledger workflow of one rule set and year. */

@@ -1,7 +1,20 @@
-import { allHandlersFinished, ApplicationFailure, condition, continueAsNew, setHandler, workflowInfo } from '@temporalio/workflow';
+import {
+  allHandlersFinished,
+  ApplicationFailure,
+  condition,
+  continueAsNew,
+  setHandler,
+  workflowInfo,
+} from '@temporalio/workflow';
 import { isPlainDate } from '../calendar/dates.js';
 import type { LedgerEntry } from '../delegation/rule-set.schema.js';
-import { entriesQuery, recordReportUpdate, releaseTripsUpdate, reserveTripsUpdate, type ReserveTrips } from './ledger.messages.js';
+import {
+  entriesQuery,
+  recordReportUpdate,
+  releaseTripsUpdate,
+  reserveTripsUpdate,
+  type ReserveTrips,
+} from './ledger.messages.js';
 
 /** What starts (or continues) the ledger of one rule set and year. */
 export interface LedgerWorkflowInput {
@@ -34,11 +47,15 @@ export async function ledgerWorkflow(input: LedgerWorkflowInput): Promise<void> 
     }
     const over = request.travellers
       .filter((traveller) => traveller.keyLeader && !request.exceptions.includes(traveller.id))
-      .map((traveller) => ({ id: traveller.id, trips: entries.filter((entry) => entry.person === traveller.id).length }))
+      .map((traveller) => ({
+        id: traveller.id,
+        trips: entries.filter((entry) => entry.person === traveller.id).length,
+      }))
       .filter((leader) => leader.trips + 1 > limit);
     if (over.length > 0) {
       const named = over.map(
-        (leader) => `${leader.id} đã đi ${leader.trips} chuyến trong năm ${year} (tối đa ${limit}) / has made ${leader.trips} trips in ${year} (limit ${limit})`,
+        (leader) =>
+          `${leader.id} đã đi ${leader.trips} chuyến trong năm ${year} (tối đa ${limit}) / has made ${leader.trips} trips in ${year} (limit ${limit})`,
       );
       return ApplicationFailure.nonRetryable(
         `KEY_LEADER_TRIPS_PER_YEAR: ${named.join('; ')}; chuyến thêm cần cấp có thẩm quyền cho phép / a further trip needs the competent authority's exception, listed in exceptions`,
@@ -50,7 +67,10 @@ export async function ledgerWorkflow(input: LedgerWorkflowInput): Promise<void> 
 
   const refuseReport = (request: { delegation: string; filedAt: string }): ApplicationFailure | null => {
     if (!isPlainDate(request.filedAt)) {
-      return ApplicationFailure.nonRetryable(`expected the day the report was filed, YYYY-MM-DD; got ${JSON.stringify(request.filedAt)}`, 'InvalidRequest');
+      return ApplicationFailure.nonRetryable(
+        `expected the day the report was filed, YYYY-MM-DD; got ${JSON.stringify(request.filedAt)}`,
+        'InvalidRequest',
+      );
     }
     const own = entries.filter((entry) => entry.delegation === request.delegation);
     if (own.length === 0) {
@@ -77,17 +97,15 @@ export async function ledgerWorkflow(input: LedgerWorkflowInput): Promise<void> 
     (request) => {
       const refusal = refuseReserve(request);
       if (refusal) throw refusal;
-      const added = request.travellers.map(
-        (traveller): LedgerEntry => ({
-          person: traveller.id,
-          year,
-          delegation: request.delegation,
-          startDate: request.startDate,
-          endDate: request.endDate,
-          reportDueAt: request.reportDueAt,
-          reportFiledAt: null,
-        }),
-      );
+      const added = request.travellers.map((traveller): LedgerEntry => ({
+        person: traveller.id,
+        year,
+        delegation: request.delegation,
+        startDate: request.startDate,
+        endDate: request.endDate,
+        reportDueAt: request.reportDueAt,
+        reportFiledAt: null,
+      }));
       entries = [...entries, ...added];
       return added;
     },
@@ -104,7 +122,9 @@ export async function ledgerWorkflow(input: LedgerWorkflowInput): Promise<void> 
     (request) => {
       const refusal = refuseReport(request);
       if (refusal) throw refusal;
-      entries = entries.map((entry) => (entry.delegation === request.delegation ? { ...entry, reportFiledAt: request.filedAt } : entry));
+      entries = entries.map((entry) =>
+        entry.delegation === request.delegation ? { ...entry, reportFiledAt: request.filedAt } : entry,
+      );
       return entries.filter((entry) => entry.delegation === request.delegation);
     },
     { validator: (request) => throwIf(refuseReport(request)) },
@@ -121,14 +141,20 @@ function throwIf(refusal: ApplicationFailure | null): void {
 
 /** What is wrong with the shape of a reservation, or null when nothing is. */
 function invalidReserve(request: ReserveTrips): string | null {
-  if (!request.delegation) return 'expected the delegation\'s id or name';
+  if (!request.delegation) return "expected the delegation's id or name";
   if (request.travellers.length === 0) return `expected at least one traveller in delegation "${request.delegation}"`;
   const ids = request.travellers.map((traveller) => traveller.id);
   const twice = ids.find((id, i) => ids.indexOf(id) !== i);
   if (twice) return `expected each traveller once in delegation "${request.delegation}"; "${twice}" is listed twice`;
-  for (const [field, value] of [['startDate', request.startDate], ['endDate', request.endDate], ['reportDueAt', request.reportDueAt]] as const) {
-    if (!isPlainDate(value)) return `expected ${field} written YYYY-MM-DD, such as 2022-06-15; got ${JSON.stringify(value)}`;
+  for (const [field, value] of [
+    ['startDate', request.startDate],
+    ['endDate', request.endDate],
+    ['reportDueAt', request.reportDueAt],
+  ] as const) {
+    if (!isPlainDate(value))
+      return `expected ${field} written YYYY-MM-DD, such as 2022-06-15; got ${JSON.stringify(value)}`;
   }
-  if (request.endDate < request.startDate) return `expected endDate on or after startDate (${request.startDate}); got ${request.endDate}`;
+  if (request.endDate < request.startDate)
+    return `expected endDate on or after startDate (${request.startDate}); got ${request.endDate}`;
   return null;
 }

@@ -12,7 +12,14 @@ import type { createActivities, Notification } from '../activities/index.js';
 import type { CalendarTable } from '../calendar/holidays.js';
 import type { ProcessDefinitionInput } from '../machines/definition.schema.js';
 import { parseStartInput } from '../machines/input.schema.js';
-import { createProcess, DEADLINE_REACHED, ESCALATION_DELIVERED, type PersistedProcess, type ProcessEffect, type ProcessView } from '../machines/process.js';
+import {
+  createProcess,
+  DEADLINE_REACHED,
+  ESCALATION_DELIVERED,
+  type PersistedProcess,
+  type ProcessEffect,
+  type ProcessView,
+} from '../machines/process.js';
 import { decideUpdate, viewQuery } from './process.messages.js';
 import { searchAttributeKeys as keys } from './search-attributes.js';
 
@@ -55,7 +62,8 @@ export async function processWorkflow(args: ProcessWorkflowInput): Promise<Proce
       const stage = effect.type === 'notify' ? effect.stage : view.state;
       const role = effect.to === 'awaited' ? (process.definition.stages[stage]?.role ?? null) : effect.to;
       if (!role) continue;
-      const assignee = effect.to === 'awaited' && snapshot.context.assignee?.stage === stage ? snapshot.context.assignee.id : null;
+      const assignee =
+        effect.to === 'awaited' && snapshot.context.assignee?.stage === stage ? snapshot.context.assignee.id : null;
       const milestoneId = effect.type === 'escalate' ? effect.milestone : process.definition.stages[stage]?.milestone;
       const milestone = snapshot.context.milestones.find((m) => m.id === milestoneId);
       const rung = effect.type === 'escalate' ? milestone?.rungs.find((r) => r.id === effect.rung) : undefined;
@@ -144,7 +152,12 @@ export async function processWorkflow(args: ProcessWorkflowInput): Promise<Proce
           ? false
           : await condition(() => changed || outbox.length > 0, wait);
     if (!woke && deadline) {
-      const [next, effects] = process.apply(snapshot, { type: DEADLINE_REACHED, milestone: deadline.milestone, ...(deadline.rung ? { rung: deadline.rung } : {}), at: now() });
+      const [next, effects] = process.apply(snapshot, {
+        type: DEADLINE_REACHED,
+        milestone: deadline.milestone,
+        ...(deadline.rung ? { rung: deadline.rung } : {}),
+        at: now(),
+      });
       if (next.context === snapshot.context) {
         // The machine did not take the deadline (it should always): wait rather than spin.
         await condition(() => changed || outbox.length > 0, 60_000);

@@ -1,7 +1,11 @@
 import type { Branch, ProcessDefinitionInput, Rung } from '../definition.schema.js';
 
 const awaited = [{ type: 'notify' as const, to: 'awaited', template: 'stage-awaiting' }];
-const review = (approve: string | Branch[]) => ({ APPROVE: approve, REQUEST_REVISION: { revise: true as const }, REJECT: 'rejected' });
+const review = (approve: string | Branch[]) => ({
+  APPROVE: approve,
+  REQUEST_REVISION: { revise: true as const },
+  REJECT: 'rejected',
+});
 
 // Where a proposal goes once it may proceed (after the exception step, when there is one). Facts come from the
 // proposal and its check at start: direction, inPlan, internationalCommitment, managedTravels.
@@ -13,7 +17,12 @@ const route: Branch[] = [
 ];
 const afterDecision: Branch[] = [{ to: 'hosted', when: { fact: 'direction', equals: 'in' } }, { to: 'reporting' }];
 
-const supervisor: Rung = { id: 'supervisor', offset: { workingDays: 0 }, to: 'supervisor', channels: ['email', 'webhook'] };
+const supervisor: Rung = {
+  id: 'supervisor',
+  offset: { workingDays: 0 },
+  to: 'supervisor',
+  channels: ['email', 'webhook'],
+};
 const reminder: Rung = { id: 'reminder', offset: { workingDays: -2 }, to: 'awaited', channels: ['email'] };
 const overdue: Rung = { id: 'overdue', offset: { workingDays: 1 }, to: 'awaited', channels: ['email'] };
 
@@ -27,7 +36,10 @@ export const delegation = {
     'foreign-affairs': { vi: 'Sở Ngoại vụ', en: 'Department of Foreign Affairs' },
     'organisation-board': { vi: 'Ban Tổ chức Thành ủy', en: 'City Party Organisation Board' },
     'standing-board': { vi: 'Thường trực Thành ủy', en: 'Standing Board of the City Party Committee' },
-    'people-committee-party': { vi: 'Ban cán sự đảng UBND Thành phố', en: "Party Committee of the City People's Committee" },
+    'people-committee-party': {
+      vi: 'Ban cán sự đảng UBND Thành phố',
+      en: "Party Committee of the City People's Committee",
+    },
     'competent-authority': { vi: 'Cấp có thẩm quyền', en: 'Competent authority' },
     supervisor: { vi: 'Lãnh đạo Sở Ngoại vụ theo dõi', en: 'Supervisor' },
   },
@@ -55,7 +67,10 @@ export const delegation = {
       title: { vi: 'Sở Ngoại vụ thẩm định', en: 'Foreign Affairs review' },
       role: 'foreign-affairs',
       entry: awaited,
-      on: review([{ to: 'organisationBoardAdvice', when: { fact: 'managedTravels', equals: true } }, { to: 'standingBoardDecision' }]),
+      on: review([
+        { to: 'organisationBoardAdvice', when: { fact: 'managedTravels', equals: true } },
+        { to: 'standingBoardDecision' },
+      ]),
     },
     organisationBoardAdvice: {
       title: { vi: 'Ban Tổ chức Thành ủy tham mưu', en: 'Organisation Board advice' },

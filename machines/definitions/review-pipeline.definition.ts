@@ -4,7 +4,12 @@ const reviewTo = (next: string) => ({ APPROVE: next, REQUEST_REVISION: { revise:
 const awaited = [{ type: 'notify', to: 'awaited', template: 'stage-awaiting' }] as const;
 // The ladder: the awaited role 2 working days before due, the supervisor at due, the head 3 working days after.
 const remind: Rung = { id: 'reminder', offset: { workingDays: -2 }, to: 'awaited', channels: ['email'] };
-const supervisor: Rung = { id: 'supervisor', offset: { workingDays: 0 }, to: 'supervisor', channels: ['email', 'webhook'] };
+const supervisor: Rung = {
+  id: 'supervisor',
+  offset: { workingDays: 0 },
+  to: 'supervisor',
+  channels: ['email', 'webhook'],
+};
 const head: Rung = { id: 'head', offset: { workingDays: 3 }, to: 'head', channels: ['email', 'webhook'] };
 const ladder = [remind, supervisor, head];
 
@@ -76,11 +81,20 @@ export const reviewPipeline = {
     {
       id: 'draftReady',
       planItem: 1,
-      title: { vi: 'Hoàn thành dự thảo lần 2 Đề án và dự thảo lần 1 Tờ trình', en: 'Draft 2 of the report, draft 1 of the letters' },
+      title: {
+        vi: 'Hoàn thành dự thảo lần 2 Đề án và dự thảo lần 1 Tờ trình',
+        en: 'Draft 2 of the report, draft 1 of the letters',
+      },
       lead: 'Cơ quan Thường trực Ban Chỉ đạo và Tổ Biên tập',
       escalation: [supervisor],
     },
-    { id: 'conference', planItem: 2, title: { vi: 'Hội nghị toàn quốc tổng kết', en: 'National review conference' }, lead: 'Bộ Ngoại giao', escalation: [supervisor] },
+    {
+      id: 'conference',
+      planItem: 2,
+      title: { vi: 'Hội nghị toàn quốc tổng kết', en: 'National review conference' },
+      lead: 'Bộ Ngoại giao',
+      escalation: [supervisor],
+    },
     {
       id: 'pmSubmission',
       planItem: 3,
@@ -95,19 +109,36 @@ export const reviewPipeline = {
       onResubmit: 'restart',
       escalation: ladder,
     },
-    { id: 'standingGovernmentApproval', planItem: 4, title: { vi: 'Thường trực Chính phủ xem xét thông qua', en: 'Standing Government approves' }, escalation: ladder },
+    {
+      id: 'standingGovernmentApproval',
+      planItem: 4,
+      title: { vi: 'Thường trực Chính phủ xem xét thông qua', en: 'Standing Government approves' },
+      escalation: ladder,
+    },
     {
       id: 'politburoSubmission',
       planItem: 5,
-      title: { vi: 'Ban cán sự đảng Chính phủ trình Bộ Chính trị', en: 'Government Party Committee submits to the Politburo' },
+      title: {
+        vi: 'Ban cán sự đảng Chính phủ trình Bộ Chính trị',
+        en: 'Government Party Committee submits to the Politburo',
+      },
       lead: 'Ban cán sự đảng Chính phủ, Ban cán sự đảng Bộ Ngoại giao, Tổ Biên tập',
       escalation: ladder,
     },
-    { id: 'politburoComments', planItem: 6, title: { vi: 'Bộ Chính trị cho ý kiến', en: 'Politburo gives comments' }, escalation: [supervisor, head] },
+    {
+      id: 'politburoComments',
+      planItem: 6,
+      title: { vi: 'Bộ Chính trị cho ý kiến', en: 'Politburo gives comments' },
+      escalation: [supervisor, head],
+    },
   ],
   documents: [
     { kind: 'report', title: { vi: 'Đề án', en: 'Report' }, required: true },
-    { kind: 'submissionLetters', title: { vi: 'Tờ trình của Ban cán sự đảng Chính phủ và Tờ trình Thủ tướng', en: 'Submission letters' }, required: true },
+    {
+      kind: 'submissionLetters',
+      title: { vi: 'Tờ trình của Ban cán sự đảng Chính phủ và Tờ trình Thủ tướng', en: 'Submission letters' },
+      required: true,
+    },
     { kind: 'directive', title: { vi: 'Văn bản chỉ đạo mới (nếu có)', en: 'New directive (if any)' }, required: false },
   ],
 } satisfies ProcessDefinitionInput;

@@ -61,10 +61,17 @@ describe('notify activity over real SMTP and HTTP', () => {
     ]);
     expect(smtp.mails.map((m) => m.to[0]).sort()).toEqual([...supervisors].sort());
     expect(smtp.mails.map((m) => m.idempotencyKey).sort()).toEqual(
-      users.filter((u) => u.roles.includes('supervisor')).map((u) => `nq22:pmApproval:supervisor:1:email:${u.id}`).sort(),
+      users
+        .filter((u) => u.roles.includes('supervisor'))
+        .map((u) => `nq22:pmApproval:supervisor:1:email:${u.id}`)
+        .sort(),
     );
     expect(receiver.hooks).toHaveLength(1);
-    expect(receiver.hooks[0]!.body).toMatchObject({ key: 'nq22:pmApproval:supervisor:1', rung: 'supervisor', workflowId: 'nq22' });
+    expect(receiver.hooks[0]!.body).toMatchObject({
+      key: 'nq22:pmApproval:supervisor:1',
+      rung: 'supervisor',
+      workflowId: 'nq22',
+    });
 
     // A retried activity (or a second worker) with the same key: reported delivered, nothing sent twice.
     const again = await activities('deliveries.log').notify(escalation('nq22:pmApproval:supervisor:1'));
@@ -77,7 +84,11 @@ describe('notify activity over real SMTP and HTTP', () => {
     const body = JSON.stringify({ key: 'k', rung: 'head' });
     const now = Math.floor(Date.now() / 1000);
     const post = (payload: string, signature: string) =>
-      fetch(receiver.url, { method: 'POST', headers: { 'content-type': 'application/json', 'x-duyet-signature': signature }, body: payload });
+      fetch(receiver.url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-duyet-signature': signature },
+        body: payload,
+      });
     expect((await post(body, signWebhook(secret, now, body))).status).toBe(204);
     expect((await post(body.replace('head', 'supervisor'), signWebhook(secret, now, body))).status).toBe(401);
     expect((await post(body, signWebhook(secret, now - 3600, body))).status).toBe(401);
@@ -93,6 +104,8 @@ describe('notify activity over real SMTP and HTTP', () => {
       deliveries: fileDeliveryStore(join(dir, 'failing.log')),
       log: () => {},
     });
-    await expect(failing.notify({ ...escalation('nq22:x:y:1'), channels: ['webhook'] })).rejects.toThrow('answered 401');
+    await expect(failing.notify({ ...escalation('nq22:x:y:1'), channels: ['webhook'] })).rejects.toThrow(
+      'answered 401',
+    );
   });
 });

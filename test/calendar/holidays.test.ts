@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { buildCalendarTable, holidaysOf, statutoryHolidays, YearAnnouncement, type Holiday } from '../../calendar/index.js';
+import {
+  buildCalendarTable,
+  holidaysOf,
+  statutoryHolidays,
+  YearAnnouncement,
+  type Holiday,
+} from '../../calendar/index.js';
 
 const dates = (days: Holiday[]) => days.map((day) => day.date);
 
@@ -73,7 +79,15 @@ describe('holidays of a year with its announcement', () => {
     const days = dates(holidaysOf(2024, announcement2024));
     expect(days).toEqual([...days].sort());
     expect(new Set(days).size).toBe(days.length);
-    expect(days.filter((date) => date.startsWith('2024-02'))).toEqual(['2024-02-08', '2024-02-09', '2024-02-10', '2024-02-11', '2024-02-12', '2024-02-13', '2024-02-14']);
+    expect(days.filter((date) => date.startsWith('2024-02'))).toEqual([
+      '2024-02-08',
+      '2024-02-09',
+      '2024-02-10',
+      '2024-02-11',
+      '2024-02-12',
+      '2024-02-13',
+      '2024-02-14',
+    ]);
     expect(days).toContain('2024-04-29');
     expect(days.filter((date) => date.startsWith('2024-09'))).toEqual(['2024-09-02', '2024-09-03']);
   });
@@ -99,7 +113,11 @@ describe('calendar tables', () => {
   });
 
   it('lets an announced working day win over a day off on the same date', () => {
-    const worked: YearAnnouncement = { year: 2023, daysOff: [], workingDays: [{ date: '2023-05-03', name: 'Làm việc bình thường' }] };
+    const worked: YearAnnouncement = {
+      year: 2023,
+      daysOff: [],
+      workingDays: [{ date: '2023-05-03', name: 'Làm việc bình thường' }],
+    };
     const table = buildCalendarTable([2023], [worked]);
     expect(dates(table.daysOff)).not.toContain('2023-05-03');
   });
@@ -117,8 +135,16 @@ describe('the announcement schema', () => {
 
   it.each([
     ['an impossible date', { year: 2025, daysOff: [{ date: '2025-02-30', name: 'x' }], workingDays: [] }, 'real date'],
-    ['a day both off and worked', { year: 2025, daysOff: [{ date: '2025-05-02', name: 'a' }], workingDays: [{ date: '2025-05-02', name: 'b' }] }, 'both as a day off and as a working day'],
-    ['an empty name', { year: 2025, daysOff: [{ date: '2025-05-02', name: ' ' }], workingDays: [] }, 'say what the day is'],
+    [
+      'a day both off and worked',
+      { year: 2025, daysOff: [{ date: '2025-05-02', name: 'a' }], workingDays: [{ date: '2025-05-02', name: 'b' }] },
+      'both as a day off and as a working day',
+    ],
+    [
+      'an empty name',
+      { year: 2025, daysOff: [{ date: '2025-05-02', name: ' ' }], workingDays: [] },
+      'say what the day is',
+    ],
     ['a misspelt key', { year: 2025, dayOff: [], workingDays: [] }, 'dayOff'],
   ])('refuses %s', (_label, value, message) => {
     const parsed = YearAnnouncement.safeParse(value);

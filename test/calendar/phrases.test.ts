@@ -51,9 +51,15 @@ describe('deadline phrases', () => {
   });
 
   it('explains in Vietnamese how the due date was reached', () => {
-    expect(resolved('Trước ngày 15 tháng 9 năm 2023').explanation).toBe('Trước ngày 15/09/2023 nghĩa là chậm nhất hết ngày 14/09/2023');
-    expect(resolved('Đầu tháng 10 năm 2023').explanation).toBe('Đầu tháng 10/2023 nghĩa là chậm nhất hết ngày 10/10/2023');
-    expect(resolved('Tháng 11 năm 2023').explanation).toBe('Tháng 11/2023 nghĩa là chậm nhất hết ngày cuối tháng, 30/11/2023');
+    expect(resolved('Trước ngày 15 tháng 9 năm 2023').explanation).toBe(
+      'Trước ngày 15/09/2023 nghĩa là chậm nhất hết ngày 14/09/2023',
+    );
+    expect(resolved('Đầu tháng 10 năm 2023').explanation).toBe(
+      'Đầu tháng 10/2023 nghĩa là chậm nhất hết ngày 10/10/2023',
+    );
+    expect(resolved('Tháng 11 năm 2023').explanation).toBe(
+      'Tháng 11/2023 nghĩa là chậm nhất hết ngày cuối tháng, 30/11/2023',
+    );
   });
 
   it('takes the default year when the text has none, and says so', () => {
@@ -70,8 +76,12 @@ describe('deadline phrases', () => {
       rule: 'working-days',
       explanation: addWorkingDays('2023-09-12', 5, table).explanation,
     });
-    expect(resolved('5 ngày làm việc kể từ ngày nhận được hồ sơ', { after: '2023-09-12' }).dueAt).toBe('2023-09-19T23:59:59+07:00');
-    expect(resolved('Trong vòng 5 ngày làm việc sau khi nhận hồ sơ', { after: '2023-09-12' }).dueAt).toBe('2023-09-19T23:59:59+07:00');
+    expect(resolved('5 ngày làm việc kể từ ngày nhận được hồ sơ', { after: '2023-09-12' }).dueAt).toBe(
+      '2023-09-19T23:59:59+07:00',
+    );
+    expect(resolved('Trong vòng 5 ngày làm việc sau khi nhận hồ sơ', { after: '2023-09-12' }).dueAt).toBe(
+      '2023-09-19T23:59:59+07:00',
+    );
   });
 
   it('counts working days from a day written in the text, over Tết and the announced days off', () => {

@@ -39,7 +39,9 @@ describe('working days', () => {
   it('counts backwards across Tết for a negative number of days', () => {
     const result = addWorkingDays('2025-02-04', -2, table);
     expect(result.date).toBe('2025-01-24');
-    expect(result.explanation).toMatch(/^2 ngày làm việc trước 04\/02\/2025 là 24\/01\/2025 \(bỏ qua 25\/01, 26\/01, 02\/02: cuối tuần; /);
+    expect(result.explanation).toMatch(
+      /^2 ngày làm việc trước 04\/02\/2025 là 24\/01\/2025 \(bỏ qua 25\/01, 26\/01, 02\/02: cuối tuần; /,
+    );
     expect(addWorkingDays(result.date, 2, table).date).toBe('2025-02-04');
   });
 
@@ -47,7 +49,13 @@ describe('working days', () => {
     expect(addWorkingDays('2025-04-25', 1, table).date).toBe('2025-04-26');
     const result = addWorkingDays('2025-04-29', 1, table);
     expect(result.date).toBe('2025-05-05');
-    expect(result.skipped.map((day) => day.date)).toEqual(['2025-04-30', '2025-05-01', '2025-05-02', '2025-05-03', '2025-05-04']);
+    expect(result.skipped.map((day) => day.date)).toEqual([
+      '2025-04-30',
+      '2025-05-01',
+      '2025-05-02',
+      '2025-05-03',
+      '2025-05-04',
+    ]);
     expect(result.explanation).toContain('02/05: Nghỉ hoán đổi dịp 30/4 – 1/5, làm bù thứ Bảy 26/04/2025');
   });
 

@@ -30,9 +30,14 @@ async function run(args: string[], calendarDir = defaultCalendarDir): Promise<st
 
 describe('duyet calendar holidays', () => {
   it('prints the days off of a year as JSON, announced days included', async () => {
-    const days = JSON.parse(await run(['calendar', 'holidays', '2025', '--json'])) as Array<{ date: string; name: string }>;
+    const days = JSON.parse(await run(['calendar', 'holidays', '2025', '--json'])) as Array<{
+      date: string;
+      name: string;
+    }>;
     expect(days[0]).toEqual({ date: '2025-01-01', name: 'Tết Dương lịch' });
-    expect(days.map((day) => day.date)).toEqual(expect.arrayContaining(['2025-01-27', '2025-01-29', '2025-04-07', '2025-05-02', '2025-09-02']));
+    expect(days.map((day) => day.date)).toEqual(
+      expect.arrayContaining(['2025-01-27', '2025-01-29', '2025-04-07', '2025-05-02', '2025-09-02']),
+    );
   });
 
   it('prints one line per day with its weekday', async () => {
@@ -40,7 +45,9 @@ describe('duyet calendar holidays', () => {
   });
 
   it('refuses something that is not a year', async () => {
-    await expect(run(['calendar', 'holidays', '25'])).rejects.toThrow('expected a year between 1900 and 2200, such as 2025; got "25"');
+    await expect(run(['calendar', 'holidays', '25'])).rejects.toThrow(
+      'expected a year between 1900 and 2200, such as 2025; got "25"',
+    );
   });
 
   it('names the announcement file that is broken', async () => {
@@ -56,20 +63,29 @@ describe('duyet calendar add-working-days', () => {
   });
 
   it('counts backwards and explains on a second line', async () => {
-    const [date, explanation] = (await run(['calendar', 'add-working-days', '2025-02-04', '-2', '--explain'])).trimEnd().split('\n');
+    const [date, explanation] = (await run(['calendar', 'add-working-days', '2025-02-04', '-2', '--explain']))
+      .trimEnd()
+      .split('\n');
     expect(date).toBe('2025-01-24');
     expect(explanation).toMatch(/^2 ngày làm việc trước 04\/02\/2025 là 24\/01\/2025 \(bỏ qua .*Tết Nguyên đán\)$/);
   });
 
   it('refuses a date that does not exist and a count that is not a whole number', async () => {
-    await expect(run(['calendar', 'add-working-days', '30/02/2025', '1'])).rejects.toThrow(/expected a date written YYYY-MM-DD or dd\/mm\/yyyy/);
-    await expect(run(['calendar', 'add-working-days', '2025-02-03', '1.5'])).rejects.toThrow(/expected the number of working days as a whole number/);
+    await expect(run(['calendar', 'add-working-days', '30/02/2025', '1'])).rejects.toThrow(
+      /expected a date written YYYY-MM-DD or dd\/mm\/yyyy/,
+    );
+    await expect(run(['calendar', 'add-working-days', '2025-02-03', '1.5'])).rejects.toThrow(
+      /expected the number of working days as a whole number/,
+    );
   });
 });
 
 describe('duyet plan import', () => {
   it('prints the milestones of a plan as JSON', async () => {
-    const milestones = JSON.parse(await run(['plan', 'import', seedFile, '--json'])) as Array<{ number: number; dueAt: string }>;
+    const milestones = JSON.parse(await run(['plan', 'import', seedFile, '--json'])) as Array<{
+      number: number;
+      dueAt: string;
+    }>;
     expect(milestones.map((m) => [m.number, m.dueAt])).toEqual([
       [1, '2023-09-14T23:59:59+07:00'],
       [2, '2023-09-30T23:59:59+07:00'],
@@ -87,9 +103,13 @@ describe('duyet plan import', () => {
   });
 
   it('refuses a file it cannot read and a plan whose deadline it cannot read', async () => {
-    await expect(run(['plan', 'import', join(scratch, 'missing.txt')])).rejects.toThrow(/cannot read .*missing\.txt: ENOENT/);
+    await expect(run(['plan', 'import', join(scratch, 'missing.txt')])).rejects.toThrow(
+      /cannot read .*missing\.txt: ENOENT/,
+    );
     const bad = join(scratch, 'bad-plan.txt');
     writeFileSync(bad, 'II. NỘI DUNG VÀ TIẾN ĐỘ CÔNG VIỆC\n\n1. Họp.\n- Thời gian: sớm nhất có thể.\n');
-    await expect(run(['plan', 'import', bad])).rejects.toThrow(/bad-plan\.txt: plan item 1: cannot read the deadline "sớm nhất có thể"/);
+    await expect(run(['plan', 'import', bad])).rejects.toThrow(
+      /bad-plan\.txt: plan item 1: cannot read the deadline "sớm nhất có thể"/,
+    );
   });
 });

@@ -26,17 +26,27 @@ describe('holiday announcement files', () => {
   });
 
   it('give the swapped working days of the years asked for only', () => {
-    expect(loadCalendarTable(defaultCalendarDir, [2025]).workingDays).toEqual([{ date: '2025-04-26', name: 'Làm bù cho ngày nghỉ hoán đổi 02/05/2025' }]);
+    expect(loadCalendarTable(defaultCalendarDir, [2025]).workingDays).toEqual([
+      { date: '2025-04-26', name: 'Làm bù cho ngày nghỉ hoán đổi 02/05/2025' },
+    ]);
   });
 
   it('are read only when named YYYY.json', () => {
-    const dir = folderWith({ '2030.json': '{"year": 2030, "daysOff": [], "workingDays": []}', 'README.md': '# notes', 'draft.json': '{' });
+    const dir = folderWith({
+      '2030.json': '{"year": 2030, "daysOff": [], "workingDays": []}',
+      'README.md': '# notes',
+      'draft.json': '{',
+    });
     expect(loadAnnouncements(dir)).toEqual([{ year: 2030, daysOff: [], workingDays: [] }]);
   });
 
   it('that break the schema are refused, naming the file and the issue', () => {
-    const dir = folderWith({ '2030.json': '{"year": 2030, "daysOff": [{"date": "2030-02-30", "name": "x"}], "workingDays": []}' });
-    expect(() => loadAnnouncements(dir)).toThrow(new RegExp(`${join(dir, '2030.json').replace(/[\\/.]/g, '\\$&')} is invalid[\\s\\S]*daysOff[\\s\\S]*real date`));
+    const dir = folderWith({
+      '2030.json': '{"year": 2030, "daysOff": [{"date": "2030-02-30", "name": "x"}], "workingDays": []}',
+    });
+    expect(() => loadAnnouncements(dir)).toThrow(
+      new RegExp(`${join(dir, '2030.json').replace(/[\\/.]/g, '\\$&')} is invalid[\\s\\S]*daysOff[\\s\\S]*real date`),
+    );
   });
 
   it('that are not JSON are refused, naming the file', () => {
@@ -50,6 +60,8 @@ describe('holiday announcement files', () => {
   });
 
   it('in a missing folder are refused, naming the folder', () => {
-    expect(() => loadAnnouncements('/nonexistent/calendar')).toThrow('cannot read the holiday folder /nonexistent/calendar: ENOENT');
+    expect(() => loadAnnouncements('/nonexistent/calendar')).toThrow(
+      'cannot read the holiday folder /nonexistent/calendar: ENOENT',
+    );
   });
 });

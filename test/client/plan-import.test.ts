@@ -7,7 +7,18 @@ const seed = readFileSync(new URL('../fixtures/seeds/plan-nq22.txt', import.meta
 const table = buildCalendarTable([2023, 2024], []);
 
 /** A small plan in the seed's layout with the given items. */
-const plan = (...items: string[]) => ['Hà Nội, ngày 12 tháng 9 năm 2023', '', 'II. NỘI DUNG VÀ TIẾN ĐỘ CÔNG VIỆC', '', ...items, '', 'III. TỔ CHỨC THỰC HIỆN', '', '1. Không phải một mốc.'].join('\n');
+const plan = (...items: string[]) =>
+  [
+    'Hà Nội, ngày 12 tháng 9 năm 2023',
+    '',
+    'II. NỘI DUNG VÀ TIẾN ĐỘ CÔNG VIỆC',
+    '',
+    ...items,
+    '',
+    'III. TỔ CHỨC THỰC HIỆN',
+    '',
+    '1. Không phải một mốc.',
+  ].join('\n');
 
 /** The milestones of a plan, failing the test with the importer's message when it refuses the plan. */
 function milestones(text: string): PlanMilestone[] {
@@ -21,11 +32,26 @@ describe('importing the plan of 12 September 2023 (Nghị quyết 22)', () => {
 
   it('finds exactly the six numbered items of section II, each with its deadline and lead', () => {
     expect(imported.map(({ number, deadlineText, dueAt, lead }) => ({ number, deadlineText, dueAt, lead }))).toEqual([
-      { number: 1, deadlineText: 'Trước ngày 15 tháng 9 năm 2023', dueAt: '2023-09-14T23:59:59+07:00', lead: 'Cơ quan Thường trực Ban Chỉ đạo và Tổ Biên tập' },
+      {
+        number: 1,
+        deadlineText: 'Trước ngày 15 tháng 9 năm 2023',
+        dueAt: '2023-09-14T23:59:59+07:00',
+        lead: 'Cơ quan Thường trực Ban Chỉ đạo và Tổ Biên tập',
+      },
       { number: 2, deadlineText: 'Trong tháng 9 năm 2023', dueAt: '2023-09-30T23:59:59+07:00', lead: 'Bộ Ngoại giao' },
-      { number: 3, deadlineText: 'Trước ngày 30 tháng 9 năm 2023', dueAt: '2023-09-29T23:59:59+07:00', lead: 'Cơ quan Thường trực Ban Chỉ đạo và Tổ Biên tập' },
+      {
+        number: 3,
+        deadlineText: 'Trước ngày 30 tháng 9 năm 2023',
+        dueAt: '2023-09-29T23:59:59+07:00',
+        lead: 'Cơ quan Thường trực Ban Chỉ đạo và Tổ Biên tập',
+      },
       { number: 4, deadlineText: 'Đầu tháng 10 năm 2023', dueAt: '2023-10-10T23:59:59+07:00', lead: null },
-      { number: 5, deadlineText: 'Cuối tháng 10 năm 2023', dueAt: '2023-10-31T23:59:59+07:00', lead: 'Ban cán sự đảng Chính phủ, Ban cán sự đảng Bộ Ngoại giao, Tổ Biên tập' },
+      {
+        number: 5,
+        deadlineText: 'Cuối tháng 10 năm 2023',
+        dueAt: '2023-10-31T23:59:59+07:00',
+        lead: 'Ban cán sự đảng Chính phủ, Ban cán sự đảng Bộ Ngoại giao, Tổ Biên tập',
+      },
       { number: 6, deadlineText: 'trong tháng 11 năm 2023', dueAt: '2023-11-30T23:59:59+07:00', lead: null },
     ]);
   });
@@ -45,19 +71,36 @@ describe('importing the plan of 12 September 2023 (Nghị quyết 22)', () => {
 
 describe('importing other plans', () => {
   it('counts relative deadlines from the date the plan was signed, and takes its year when a deadline has none', () => {
-    const items = milestones(plan('1. Lấy ý kiến các bộ.', '- Thời gian: 10 ngày làm việc.', '2. Tổng hợp ý kiến.', 'Thời gian: Trong tháng 12.'));
+    const items = milestones(
+      plan(
+        '1. Lấy ý kiến các bộ.',
+        '- Thời gian: 10 ngày làm việc.',
+        '2. Tổng hợp ý kiến.',
+        'Thời gian: Trong tháng 12.',
+      ),
+    );
     expect(items.map((m) => m.dueAt)).toEqual(['2023-09-26T23:59:59+07:00', '2023-12-31T23:59:59+07:00']);
   });
 
   it('fails the whole import on a deadline it cannot read, naming the item and quoting the text', () => {
-    const result = importPlan(plan('1. Lấy ý kiến các bộ.', '- Thời gian: Trước ngày 15 tháng 9 năm 2023.', '2. Tổng hợp ý kiến.', '- Thời gian: khi nào xong thì báo.'), table);
+    const result = importPlan(
+      plan(
+        '1. Lấy ý kiến các bộ.',
+        '- Thời gian: Trước ngày 15 tháng 9 năm 2023.',
+        '2. Tổng hợp ý kiến.',
+        '- Thời gian: khi nào xong thì báo.',
+      ),
+      table,
+    );
     expect(result.success).toBe(false);
     expect(!result.success && result.error).toMatch(/^plan item 2: cannot read the deadline "khi nào xong thì báo"/);
   });
 
   it('fails on an impossible date, naming the item', () => {
     const result = importPlan(plan('1. Họp.', '- Thời gian: 31/02/2023.'), table);
-    expect(!result.success && result.error).toBe('plan item 1: the deadline "31/02/2023" is not a real date: month 2 of 2023 has 28 days');
+    expect(!result.success && result.error).toBe(
+      'plan item 1: the deadline "31/02/2023" is not a real date: month 2 of 2023 has 28 days',
+    );
   });
 
   it('fails on an item without any deadline, saying how to write one', () => {

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { checkProposal, keyLeaderIds, reportDueDate, ruleSets, type Finding, type LedgerEntry } from '../../delegation/rules.js';
+import {
+  checkProposal,
+  keyLeaderIds,
+  reportDueDate,
+  ruleSets,
+  type Finding,
+  type LedgerEntry,
+} from '../../delegation/rules.js';
 import type { Proposal } from '../../delegation/proposal.schema.js';
 import { members, person, proposal, trip } from './fixtures.js';
 
@@ -15,7 +22,14 @@ describe('a proposal that keeps every rule', () => {
   });
 
   it('has no findings when it is inbound, whatever the outbound rules say', () => {
-    const inbound = proposal({ direction: 'in', plan: { inPlan: false }, members: members(12), countries: [], funding: ['sponsorship'], inbound: { criteria: ['anniversary'] } });
+    const inbound = proposal({
+      direction: 'in',
+      plan: { inPlan: false },
+      members: members(12),
+      countries: [],
+      funding: ['sponsorship'],
+      inbound: { criteria: ['anniversary'] },
+    });
     expect(check(inbound)).toEqual([]);
   });
 });
@@ -27,7 +41,11 @@ describe('PLAN_REQUIRED', () => {
 
   it('sends an urgent trip outside the plan to the competent authority', () => {
     const [finding] = check(proposal({ plan: { inPlan: false }, urgent: true }));
-    expect(finding).toMatchObject({ rule: 'PLAN_REQUIRED', severity: 'exception', facts: { decidedBy: 'competent-authority' } });
+    expect(finding).toMatchObject({
+      rule: 'PLAN_REQUIRED',
+      severity: 'exception',
+      facts: { decidedBy: 'competent-authority' },
+    });
     expect(finding!.message.vi).toContain('cấp có thẩm quyền xem xét, quyết định');
   });
 
@@ -51,7 +69,9 @@ describe('UNIT_TRIP_SUSPENDED', () => {
   });
 
   it('lets the city leadership go for study and a department go for cooperation', () => {
-    expect(check(proposal({ unit: { name: 'UBND Thành phố', kind: 'city-leadership' }, purpose: 'study' }))).toEqual([]);
+    expect(check(proposal({ unit: { name: 'UBND Thành phố', kind: 'city-leadership' }, purpose: 'study' }))).toEqual(
+      [],
+    );
     expect(check(proposal({ purpose: 'cooperation' }))).toEqual([]);
   });
 });
@@ -64,11 +84,17 @@ describe('KEY_LEADER_TRIPS_PER_YEAR', () => {
   it('sends the third trip of a key leader to the competent authority, naming the trips so far', () => {
     const findings = check(proposal(), [trip('leader', 'DR-2022-01'), trip('leader', 'DR-2022-02')]);
     expect(verdicts(findings)).toEqual([['KEY_LEADER_TRIPS_PER_YEAR', 'exception']]);
-    expect(findings[0]!.facts).toEqual({ person: 'leader', year: 2022, tripsSoFar: 2, limit: 2, delegations: ['DR-2022-01', 'DR-2022-02'] });
+    expect(findings[0]!.facts).toEqual({
+      person: 'leader',
+      year: 2022,
+      tripsSoFar: 2,
+      limit: 2,
+      delegations: ['DR-2022-01', 'DR-2022-02'],
+    });
     expect(findings[0]!.message.vi).toContain('lần thứ 3, vượt quá 2 lần/năm');
   });
 
-  it('counts only the trips of the proposal\'s year', () => {
+  it("counts only the trips of the proposal's year", () => {
     expect(check(proposal(), [trip('leader', 'DR-2021-01', { year: 2021 }), trip('leader', 'DR-2022-01')])).toEqual([]);
   });
 
@@ -108,7 +134,12 @@ describe('DELEGATION_SIZE', () => {
   });
 
   it('allows 10 people under a Standing Board leader and not 11', () => {
-    const leader = person('chair', { keyLeader: true, standingBoardMember: true, managedByStandingBoard: true, unit: 'Thành ủy Hà Nội' });
+    const leader = person('chair', {
+      keyLeader: true,
+      standingBoardMember: true,
+      managedByStandingBoard: true,
+      unit: 'Thành ủy Hà Nội',
+    });
     expect(check(proposal({ leader, members: members(9) }))).toEqual([]);
     const findings = check(proposal({ leader, members: members(10) }));
     expect(findings.map((finding) => [finding.rule, finding.severity, finding.facts])).toEqual([
@@ -123,40 +154,79 @@ describe('DELEGATION_SIZE', () => {
 });
 
 describe('DAYS_PER_COUNTRY', () => {
-  const allManaged = { leader: person('leader', { keyLeader: true, managedByStandingBoard: true }), members: members(3, { managedByStandingBoard: true }) };
+  const allManaged = {
+    leader: person('leader', { keyLeader: true, managedByStandingBoard: true }),
+    members: members(3, { managedByStandingBoard: true }),
+  };
 
   it('allows 3 days in a country and blocks 4 for a trip that is not an event', () => {
     expect(check(proposal({ purpose: 'cooperation', countries: [{ country: 'Pháp', days: 3 }] }))).toEqual([]);
     const findings = check(proposal({ purpose: 'cooperation', countries: [{ country: 'Pháp', days: 4 }] }));
-    expect(findings.map((finding) => [finding.rule, finding.severity, finding.facts])).toEqual([['DAYS_PER_COUNTRY', 'block', { country: 'Pháp', days: 4, limit: 3 }]]);
+    expect(findings.map((finding) => [finding.rule, finding.severity, finding.facts])).toEqual([
+      ['DAYS_PER_COUNTRY', 'block', { country: 'Pháp', days: 4, limit: 3 }],
+    ]);
   });
 
   it('sends 5 days for an event to the competent authority when every traveller is managed by the Standing Board', () => {
-    const findings = check(proposal({ ...allManaged, purpose: 'conference', countries: [{ country: 'Pháp', days: 5 }] }));
+    const findings = check(
+      proposal({ ...allManaged, purpose: 'conference', countries: [{ country: 'Pháp', days: 5 }] }),
+    );
     expect(verdicts(findings)).toEqual([['DAYS_PER_COUNTRY', 'exception']]);
     expect(findings[0]!.message.vi).toContain('phải được cấp có thẩm quyền quyết định');
   });
 
   it('has no finding for 5 days at an event once the competent authority has decided', () => {
-    expect(check(proposal({ ...allManaged, purpose: 'competition', countries: [{ country: 'Pháp', days: 5 }], competentAuthorityDecision: true }))).toEqual([]);
+    expect(
+      check(
+        proposal({
+          ...allManaged,
+          purpose: 'competition',
+          countries: [{ country: 'Pháp', days: 5 }],
+          competentAuthorityDecision: true,
+        }),
+      ),
+    ).toEqual([]);
   });
 
   it('blocks 6 days even for an event, decided or not', () => {
     for (const competentAuthorityDecision of [false, true]) {
-      const findings = check(proposal({ ...allManaged, purpose: 'event', countries: [{ country: 'Pháp', days: 6 }], competentAuthorityDecision }));
-      expect(findings.map((finding) => [finding.severity, finding.facts])).toEqual([['block', { country: 'Pháp', days: 6, limit: 3, eventLimit: 5 }]]);
+      const findings = check(
+        proposal({
+          ...allManaged,
+          purpose: 'event',
+          countries: [{ country: 'Pháp', days: 6 }],
+          competentAuthorityDecision,
+        }),
+      );
+      expect(findings.map((finding) => [finding.severity, finding.facts])).toEqual([
+        ['block', { country: 'Pháp', days: 6, limit: 3, eventLimit: 5 }],
+      ]);
     }
   });
 
   it('blocks 4 days at an event when a traveller is not managed by the Standing Board', () => {
-    const p = proposal({ ...allManaged, members: [...allManaged.members, person('guide')], purpose: 'performance', countries: [{ country: 'Pháp', days: 4 }] });
+    const p = proposal({
+      ...allManaged,
+      members: [...allManaged.members, person('guide')],
+      purpose: 'performance',
+      countries: [{ country: 'Pháp', days: 4 }],
+    });
     const findings = check(p);
     expect(verdicts(findings)).toEqual([['DAYS_PER_COUNTRY', 'block']]);
     expect(findings[0]!.facts.notManagedByStandingBoard).toEqual(['guide']);
   });
 
   it('gives one finding per country over the limit', () => {
-    const findings = check(proposal({ purpose: 'cooperation', countries: [{ country: 'Pháp', days: 4 }, { country: 'Bỉ', days: 2 }, { country: 'Đức', days: 5 }] }));
+    const findings = check(
+      proposal({
+        purpose: 'cooperation',
+        countries: [
+          { country: 'Pháp', days: 4 },
+          { country: 'Bỉ', days: 2 },
+          { country: 'Đức', days: 5 },
+        ],
+      }),
+    );
     expect(findings.map((finding) => finding.facts.country)).toEqual(['Pháp', 'Đức']);
   });
 });
@@ -174,12 +244,17 @@ describe('COUNTRIES_PER_TRIP', () => {
 });
 
 describe('FUNDING_SOURCE', () => {
-  it.each(['enterprise', 'foreign-enterprise-invitation', 'foreign-loan', 'sponsorship'] as const)('blocks funding by %s', (source) => {
-    const findings = check(proposal({ funding: ['state-budget', source] }));
-    expect(findings.map((finding) => [finding.rule, finding.severity, finding.facts])).toEqual([['FUNDING_SOURCE', 'block', { sources: [source] }]]);
-  });
+  it.each(['enterprise', 'foreign-enterprise-invitation', 'foreign-loan', 'sponsorship'] as const)(
+    'blocks funding by %s',
+    (source) => {
+      const findings = check(proposal({ funding: ['state-budget', source] }));
+      expect(findings.map((finding) => [finding.rule, finding.severity, finding.facts])).toEqual([
+        ['FUNDING_SOURCE', 'block', { sources: [source] }],
+      ]);
+    },
+  );
 
-  it('allows the state budget, the unit\'s budget and the host', () => {
+  it("allows the state budget, the unit's budget and the host", () => {
     expect(check(proposal({ funding: ['state-budget', 'unit-budget', 'host'] }))).toEqual([]);
   });
 });
@@ -200,17 +275,24 @@ describe('REPORT_OVERDUE', () => {
   });
 
   it('accepts a report that was filed, even late', () => {
-    expect(check(proposal(), [trip('m2', 'DR-2022-04', { reportDueAt: '2022-05-01', reportFiledAt: '2022-05-20' })])).toEqual([]);
+    expect(
+      check(proposal(), [trip('m2', 'DR-2022-04', { reportDueAt: '2022-05-01', reportFiledAt: '2022-05-20' })]),
+    ).toEqual([]);
   });
 
   it('ignores overdue reports of people who do not travel', () => {
-    expect(check(proposal(), [trip('someone.else', 'DR-2022-04', { reportDueAt: '2022-05-01', reportFiledAt: null })])).toEqual([]);
+    expect(
+      check(proposal(), [trip('someone.else', 'DR-2022-04', { reportDueAt: '2022-05-01', reportFiledAt: null })]),
+    ).toEqual([]);
   });
 });
 
 describe('keyLeaderIds and reportDueDate', () => {
   it('lists the key leaders, the leader first', () => {
-    expect(keyLeaderIds(proposal({ members: [person('a'), person('b', { keyLeader: true })] }))).toEqual(['leader', 'b']);
+    expect(keyLeaderIds(proposal({ members: [person('a'), person('b', { keyLeader: true })] }))).toEqual([
+      'leader',
+      'b',
+    ]);
   });
 
   it('puts the report 10 calendar days after the trip ends, across a year end', () => {

@@ -41,19 +41,35 @@ const findingsOf = (out: string): Finding[] => (JSON.parse(out) as { findings: F
 
 describe('duyet delegation check', () => {
   it('prints the findings of the violations example as JSON', async () => {
-    const findings = findingsOf(await run('check', example('delegation-violations.json'), '--json', '--today', '2022-09-01'));
+    const findings = findingsOf(
+      await run('check', example('delegation-violations.json'), '--json', '--today', '2022-09-01'),
+    );
     expect(findings.map((finding) => finding.rule)).toEqual([
-      'PLAN_REQUIRED', 'UNIT_TRIP_SUSPENDED', 'KEY_LEADERS_PER_DELEGATION', 'DELEGATION_SIZE', 'DAYS_PER_COUNTRY', 'COUNTRIES_PER_TRIP', 'FUNDING_SOURCE',
+      'PLAN_REQUIRED',
+      'UNIT_TRIP_SUSPENDED',
+      'KEY_LEADERS_PER_DELEGATION',
+      'DELEGATION_SIZE',
+      'DAYS_PER_COUNTRY',
+      'COUNTRIES_PER_TRIP',
+      'FUNDING_SOURCE',
     ]);
     expect(Object.keys(findings[0]!)).toEqual(['rule', 'severity', 'message', 'facts']);
   });
 
   it('prints an empty list for the compliant example', async () => {
-    expect(JSON.parse(await run('check', example('delegation-compliant.json'), '--json', '--rules', 'hanoi-2022'))).toEqual({ findings: [] });
+    expect(
+      JSON.parse(await run('check', example('delegation-compliant.json'), '--json', '--rules', 'hanoi-2022')),
+    ).toEqual({ findings: [] });
   });
 
   it('reads the ledger and the day of the check', async () => {
-    const args = ['check', example('delegation-violations.json'), '--json', '--ledger', example('delegation-ledger.json')];
+    const args = [
+      'check',
+      example('delegation-violations.json'),
+      '--json',
+      '--ledger',
+      example('delegation-ledger.json'),
+    ];
     const rules = (findings: Finding[]) => findings.map((finding) => finding.rule);
     expect(rules(findingsOf(await run(...args, '--today', '2022-09-01')))).toContain('REPORT_OVERDUE');
     expect(rules(findingsOf(await run(...args, '--today', '2022-08-01')))).not.toContain('REPORT_OVERDUE');
@@ -61,12 +77,18 @@ describe('duyet delegation check', () => {
 
   it('takes today in Asia/Ho_Chi_Minh when no day is given', async () => {
     const proposalFile = file('plain.json', proposal());
-    const ledgerFile = file('ledger.json', [trip('m1', 'DR-2022-06', { reportDueAt: '2022-08-01', reportFiledAt: null })]);
+    const ledgerFile = file('ledger.json', [
+      trip('m1', 'DR-2022-06', { reportDueAt: '2022-08-01', reportFiledAt: null }),
+    ]);
     vi.useFakeTimers({ toFake: ['Date'] });
     vi.setSystemTime(new Date('2022-08-01T16:59:00Z'));
     expect(findingsOf(await run('check', proposalFile, '--json', '--ledger', ledgerFile))).toEqual([]);
     vi.setSystemTime(new Date('2022-08-01T17:00:00Z'));
-    expect(findingsOf(await run('check', proposalFile, '--json', '--ledger', ledgerFile)).map((finding) => finding.facts.daysLate)).toEqual([1]);
+    expect(
+      findingsOf(await run('check', proposalFile, '--json', '--ledger', ledgerFile)).map(
+        (finding) => finding.facts.daysLate,
+      ),
+    ).toEqual([1]);
   });
 
   it('prints one line per finding without --json', async () => {
@@ -78,13 +100,17 @@ describe('duyet delegation check', () => {
   });
 
   it('says so in one line when no rule is broken', async () => {
-    expect(await run('check', example('delegation-compliant.json'))).toBe('ok: không vi phạm quy định nào của hanoi-2022 / breaks no rule of hanoi-2022\n');
+    expect(await run('check', example('delegation-compliant.json'))).toBe(
+      'ok: không vi phạm quy định nào của hanoi-2022 / breaks no rule of hanoi-2022\n',
+    );
   });
 });
 
 describe('duyet delegation check with bad input', () => {
   it('lists the known rule sets for an unknown one', async () => {
-    await expect(run('check', example('delegation-compliant.json'), '--rules', 'hanoi-2023')).rejects.toThrow('unknown rule set "hanoi-2023"; expected one of: hanoi-2022');
+    await expect(run('check', example('delegation-compliant.json'), '--rules', 'hanoi-2023')).rejects.toThrow(
+      'unknown rule set "hanoi-2023"; expected one of: hanoi-2022',
+    );
   });
 
   it('names a file it cannot read', async () => {
@@ -96,17 +122,32 @@ describe('duyet delegation check with bad input', () => {
   });
 
   it('names the path of each schema error', async () => {
-    const bad = file('bad.json', { ...proposal(), members: [{ ...proposal().leader, id: 'x', keyLeader: 'yes' }], funding: [] });
-    await expect(run('check', bad)).rejects.toThrow(/bad\.json is not a delegation proposal:\n {2}members\[0\]\.keyLeader: .*expected boolean.*\n {2}funding: expected at least one funding source/);
+    const bad = file('bad.json', {
+      ...proposal(),
+      members: [{ ...proposal().leader, id: 'x', keyLeader: 'yes' }],
+      funding: [],
+    });
+    await expect(run('check', bad)).rejects.toThrow(
+      /bad\.json is not a delegation proposal:\n {2}members\[0\]\.keyLeader: .*expected boolean.*\n {2}funding: expected at least one funding source/,
+    );
   });
 
   it('names the path of a ledger error', async () => {
-    await expect(run('check', example('delegation-compliant.json'), '--ledger', file('bad-ledger.json', [{ ...trip('a', 'X'), endDate: '2022-13-01' }]))).rejects.toThrow(
+    await expect(
+      run(
+        'check',
+        example('delegation-compliant.json'),
+        '--ledger',
+        file('bad-ledger.json', [{ ...trip('a', 'X'), endDate: '2022-13-01' }]),
+      ),
+    ).rejects.toThrow(
       /bad-ledger\.json is not a ledger of approved trips:\n {2}\[0\]\.endDate: expected a date written YYYY-MM-DD/,
     );
   });
 
   it('refuses a day of the check that is not a date', async () => {
-    await expect(run('check', example('delegation-compliant.json'), '--today', '01/09/2022')).rejects.toThrow('--today: expected a date written YYYY-MM-DD, such as 2022-06-15; got "01/09/2022"');
+    await expect(run('check', example('delegation-compliant.json'), '--today', '01/09/2022')).rejects.toThrow(
+      '--today: expected a date written YYYY-MM-DD, such as 2022-06-15; got "01/09/2022"',
+    );
   });
 });

@@ -4,7 +4,8 @@ import { Proposal } from '../../delegation/proposal.schema.js';
 import { hanoi2022 } from '../../delegation/rule-sets/hanoi-2022.js';
 import { checkProposal, Ledger, RuleSet, ruleSets } from '../../delegation/rules.js';
 
-const example = (name: string): unknown => JSON.parse(readFileSync(new URL(`../../examples/${name}`, import.meta.url), 'utf8'));
+const example = (name: string): unknown =>
+  JSON.parse(readFileSync(new URL(`../../examples/${name}`, import.meta.url), 'utf8'));
 const rules = ruleSets['hanoi-2022']!;
 const ledger = Ledger.parse(example('delegation-ledger.json'));
 const today = '2022-09-01';
@@ -13,13 +14,21 @@ describe('the hanoi-2022 rule set', () => {
   it('is valid data, registered under its id', () => {
     expect(RuleSet.parse(hanoi2022)).toEqual(hanoi2022);
     expect(Object.keys(ruleSets)).toEqual(['hanoi-2022']);
-    expect(rules).toMatchObject({ version: 1, year: 2022, maxSize: 7, maxSizeWithStandingBoardLeader: 10, planAdjustment: { deadline: '2022-05-15' } });
+    expect(rules).toMatchObject({
+      version: 1,
+      year: 2022,
+      maxSize: 7,
+      maxSizeWithStandingBoardLeader: 10,
+      planAdjustment: { deadline: '2022-05-15' },
+    });
   });
 
   it('refuses a rule set whose event limit is below the ordinary one, saying what was expected', () => {
     const parsed = RuleSet.safeParse({ ...hanoi2022, maxDaysPerCountryForEvents: 2 });
     expect(parsed.success).toBe(false);
-    expect(parsed.error?.issues[0]?.message).toBe('expected maxDaysPerCountryForEvents to be at least maxDaysPerCountry');
+    expect(parsed.error?.issues[0]?.message).toBe(
+      'expected maxDaysPerCountryForEvents to be at least maxDaysPerCountry',
+    );
   });
 });
 
@@ -33,7 +42,8 @@ describe('examples/delegation-compliant.json', () => {
 
 describe('examples/delegation-violations.json', () => {
   const proposal = Proposal.parse(example('delegation-violations.json'));
-  const verdicts = (findings: ReturnType<typeof checkProposal>) => findings.map((finding) => [finding.rule, finding.severity]);
+  const verdicts = (findings: ReturnType<typeof checkProposal>) =>
+    findings.map((finding) => [finding.rule, finding.severity]);
 
   it('breaks exactly these rules on its own', () => {
     expect(verdicts(checkProposal(proposal, rules, [], today))).toEqual([
@@ -60,8 +70,14 @@ describe('examples/delegation-violations.json', () => {
       ['FUNDING_SOURCE', 'block'],
       ['REPORT_OVERDUE', 'block'],
     ]);
-    expect(findings.find((finding) => finding.rule === 'KEY_LEADER_TRIPS_PER_YEAR')!.facts).toMatchObject({ person: 'nguyen.van.hung', tripsSoFar: 2 });
-    expect(findings.find((finding) => finding.rule === 'REPORT_OVERDUE')!.facts).toMatchObject({ person: 'tran.thi.lan', reportDueAt: '2022-08-01' });
+    expect(findings.find((finding) => finding.rule === 'KEY_LEADER_TRIPS_PER_YEAR')!.facts).toMatchObject({
+      person: 'nguyen.van.hung',
+      tripsSoFar: 2,
+    });
+    expect(findings.find((finding) => finding.rule === 'REPORT_OVERDUE')!.facts).toMatchObject({
+      person: 'tran.thi.lan',
+      reportDueAt: '2022-08-01',
+    });
   });
 
   it('names the numbers in both languages', () => {

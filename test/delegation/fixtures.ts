@@ -3,7 +3,16 @@ import type { LedgerEntry } from '../../delegation/rules.js';
 
 /** A traveller of the tourism department who is neither a key leader nor on the Standing Board. */
 export function person(id: string, overrides: Partial<Member> = {}): Member {
-  return { id, name: `Cán bộ ${id}`, position: 'Chuyên viên', unit: 'Sở Du lịch', keyLeader: false, standingBoardMember: false, managedByStandingBoard: false, ...overrides };
+  return {
+    id,
+    name: `Cán bộ ${id}`,
+    position: 'Chuyên viên',
+    unit: 'Sở Du lịch',
+    keyLeader: false,
+    standingBoardMember: false,
+    managedByStandingBoard: false,
+    ...overrides,
+  };
 }
 
 /** `count` members after the leader, numbered m1, m2, ... */
@@ -18,7 +27,12 @@ export function proposal(overrides: Partial<ProposalInput> = {}): Proposal {
     unit: { name: 'Sở Du lịch', kind: 'department' },
     purpose: 'promotion',
     plan: { inPlan: true, item: 'Xúc tiến du lịch tại Nhật Bản' },
-    leader: person('leader', { name: 'Ngô Thị Thu Trang', position: 'Giám đốc', keyLeader: true, managedByStandingBoard: true }),
+    leader: person('leader', {
+      name: 'Ngô Thị Thu Trang',
+      position: 'Giám đốc',
+      keyLeader: true,
+      managedByStandingBoard: true,
+    }),
     members: members(4),
     countries: [{ country: 'Nhật Bản', days: 3 }],
     startDate: '2022-09-12',
@@ -30,5 +44,14 @@ export function proposal(overrides: Partial<ProposalInput> = {}): Proposal {
 
 /** An approved trip of a person in 2022 whose report was filed on time unless told otherwise. */
 export function trip(person: string, delegation: string, overrides: Partial<LedgerEntry> = {}): LedgerEntry {
-  return { person, year: 2022, delegation, startDate: '2022-03-14', endDate: '2022-03-18', reportDueAt: '2022-03-28', reportFiledAt: '2022-03-25', ...overrides };
+  return {
+    person,
+    year: 2022,
+    delegation,
+    startDate: '2022-03-14',
+    endDate: '2022-03-18',
+    reportDueAt: '2022-03-28',
+    reportFiledAt: '2022-03-25',
+    ...overrides,
+  };
 }

@@ -24,14 +24,21 @@ describe('checkPlanAdjustment', () => {
   });
 
   it('blocks 8 outbound delegations and 7 inbound ones', () => {
-    expect(checkPlanAdjustment({ ...first, outbound: 8 }, '2022-04-01', rules).map((finding) => finding.facts)).toEqual([{ direction: 'out', count: 8, limit: 7 }]);
-    expect(checkPlanAdjustment({ ...first, inbound: 7 }, '2022-04-01', rules).map((finding) => finding.facts)).toEqual([{ direction: 'in', count: 7, limit: 6 }]);
+    expect(checkPlanAdjustment({ ...first, outbound: 8 }, '2022-04-01', rules).map((finding) => finding.facts)).toEqual(
+      [{ direction: 'out', count: 8, limit: 7 }],
+    );
+    expect(checkPlanAdjustment({ ...first, inbound: 7 }, '2022-04-01', rules).map((finding) => finding.facts)).toEqual([
+      { direction: 'in', count: 7, limit: 6 },
+    ]);
   });
 
   it('lists every broken condition at once, in both languages', () => {
     const findings = checkPlanAdjustment({ outbound: 9, inbound: 8, adjustments: 1 }, '2022-07-01', rules);
     expect(findings).toHaveLength(4);
     expect(findings.every((finding) => finding.rule === 'PLAN_ADJUSTMENT' && finding.severity === 'block')).toBe(true);
-    expect(findings[2]!.message).toEqual({ vi: 'Kế hoạch sau điều chỉnh có 9 đoàn ra, vượt quá 7 đoàn ra', en: 'The adjusted plan has 9 outbound delegations, above 7' });
+    expect(findings[2]!.message).toEqual({
+      vi: 'Kế hoạch sau điều chỉnh có 9 đoàn ra, vượt quá 7 đoàn ra',
+      en: 'The adjusted plan has 9 outbound delegations, above 7',
+    });
   });
 });

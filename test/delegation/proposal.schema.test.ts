@@ -25,22 +25,31 @@ describe('Proposal', () => {
   });
 
   it('refuses an end date before the start date', () => {
-    expect(problems({ ...valid(), startDate: '2022-09-12', endDate: '2022-09-11' })).toEqual(['endDate: expected an end date on or after the start date 2022-09-12; got 2022-09-11']);
+    expect(problems({ ...valid(), startDate: '2022-09-12', endDate: '2022-09-11' })).toEqual([
+      'endDate: expected an end date on or after the start date 2022-09-12; got 2022-09-11',
+    ]);
   });
 
   it('refuses a day that does not exist', () => {
-    expect(problems({ ...valid(), startDate: '2022-02-30' })).toEqual(['startDate: expected a date written YYYY-MM-DD, such as 2022-06-15; got "2022-02-30"']);
+    expect(problems({ ...valid(), startDate: '2022-02-30' })).toEqual([
+      'startDate: expected a date written YYYY-MM-DD, such as 2022-06-15; got "2022-02-30"',
+    ]);
   });
 
   it('needs a country for an outbound trip and none for an inbound one', () => {
     expect(problems({ ...valid(), countries: [] })).toEqual([
       'countries: expected at least one country for an outbound delegation, such as [{"country": "Nhật Bản", "days": 3}]',
     ]);
-    expect(Proposal.safeParse({ ...valid(), direction: 'in', countries: [], inbound: { criteria: ['leader-invitation'] } }).success).toBe(true);
+    expect(
+      Proposal.safeParse({ ...valid(), direction: 'in', countries: [], inbound: { criteria: ['leader-invitation'] } })
+        .success,
+    ).toBe(true);
   });
 
   it('needs a funding source', () => {
-    expect(problems({ ...valid(), funding: [] })).toEqual(['funding: expected at least one funding source, such as ["state-budget"]']);
+    expect(problems({ ...valid(), funding: [] })).toEqual([
+      'funding: expected at least one funding source, such as ["state-budget"]',
+    ]);
   });
 
   it('names the purposes it expects', () => {
@@ -48,17 +57,34 @@ describe('Proposal', () => {
   });
 
   it('refuses a person listed twice and a country listed twice', () => {
-    const twice = { ...valid(), members: [person('a'), person('a')], countries: [{ country: 'Pháp', days: 1 }, { country: 'Pháp', days: 2 }] };
-    expect(problems(twice)).toEqual(['members.1.id: expected each person once; "a" appears twice', 'countries.1.country: expected each country once, with all its days; "Pháp" appears twice']);
+    const twice = {
+      ...valid(),
+      members: [person('a'), person('a')],
+      countries: [
+        { country: 'Pháp', days: 1 },
+        { country: 'Pháp', days: 2 },
+      ],
+    };
+    expect(problems(twice)).toEqual([
+      'members.1.id: expected each person once; "a" appears twice',
+      'countries.1.country: expected each country once, with all its days; "Pháp" appears twice',
+    ]);
   });
 
   it('keeps inbound criteria for inbound delegations', () => {
-    expect(problems({ ...valid(), inbound: { criteria: ['anniversary'] } })).toEqual(['inbound: expected no inbound criteria on an outbound delegation; they belong to direction "in"']);
-    expect(Proposal.parse({ ...valid(), direction: 'in', inbound: { criteria: ['anniversary', 'city-hosted-event'] } }).inbound?.criteria).toHaveLength(2);
+    expect(problems({ ...valid(), inbound: { criteria: ['anniversary'] } })).toEqual([
+      'inbound: expected no inbound criteria on an outbound delegation; they belong to direction "in"',
+    ]);
+    expect(
+      Proposal.parse({ ...valid(), direction: 'in', inbound: { criteria: ['anniversary', 'city-hosted-event'] } })
+        .inbound?.criteria,
+    ).toHaveLength(2);
   });
 
   it('refuses a member without the flags the rules need', () => {
-    expect(problems({ ...valid(), members: [without(person('x'), 'keyLeader')] })).toEqual(['members.0.keyLeader: Invalid input: expected boolean, received undefined']);
+    expect(problems({ ...valid(), members: [without(person('x'), 'keyLeader')] })).toEqual([
+      'members.0.keyLeader: Invalid input: expected boolean, received undefined',
+    ]);
   });
 });
 
@@ -69,7 +95,9 @@ describe('Ledger', () => {
 
   it('says what a missing filing day should be', () => {
     const parsed = Ledger.safeParse([without(trip('a', 'X'), 'reportFiledAt')]);
-    expect(parsed.error?.issues.map((issue) => issue.message)).toEqual(['expected the day the report was filed, YYYY-MM-DD, or null while it is not filed']);
+    expect(parsed.error?.issues.map((issue) => issue.message)).toEqual([
+      'expected the day the report was filed, YYYY-MM-DD, or null while it is not filed',
+    ]);
   });
 });
 
@@ -78,7 +106,9 @@ describe('inbound proposals', () => {
     const inbound = { ...valid(), direction: 'in', countries: [] };
     const refused = Proposal.safeParse(inbound);
     expect(refused.success).toBe(false);
-    expect(!refused.success && refused.error.issues[0]!.message).toContain('expected the criteria an inbound delegation is chosen by');
+    expect(!refused.success && refused.error.issues[0]!.message).toContain(
+      'expected the criteria an inbound delegation is chosen by',
+    );
     expect(Proposal.safeParse({ ...inbound, inbound: { criteria: ['anniversary'] } }).success).toBe(true);
   });
 });

@@ -21,14 +21,25 @@ describe('folder boundaries are lint rules', () => {
   });
 
   it('allows workflow code to import activities as types', async () => {
-    const messages = await boundaryMessages('workflows/process.workflow.ts', "import type { createActivities } from '../activities/index.js';\nexport type A = typeof createActivities;\n");
+    const messages = await boundaryMessages(
+      'workflows/process.workflow.ts',
+      "import type { createActivities } from '../activities/index.js';\nexport type A = typeof createActivities;\n",
+    );
     expect(messages).toEqual([]);
   });
 
   it('keeps machines pure and faces away from workers', async () => {
-    const machine = await boundaryMessages('machines/compile.ts', "import { Client } from '@temporalio/client';\nexport const c = Client;\n");
-    expect(machine).toEqual(['\'@temporalio/client\' import is restricted from being used by a pattern. machines/ is pure: it imports only xstate, zod and itself.']);
-    const face = await boundaryMessages('cli/main.ts', "import { createWorker } from '../worker/worker.js';\nexport const w = createWorker;\n");
+    const machine = await boundaryMessages(
+      'machines/compile.ts',
+      "import { Client } from '@temporalio/client';\nexport const c = Client;\n",
+    );
+    expect(machine).toEqual([
+      "'@temporalio/client' import is restricted from being used by a pattern. machines/ is pure: it imports only xstate, zod and itself.",
+    ]);
+    const face = await boundaryMessages(
+      'cli/main.ts',
+      "import { createWorker } from '../worker/worker.js';\nexport const w = createWorker;\n",
+    );
     expect(face[0]).toContain('never import activities/ or worker/');
   });
 });

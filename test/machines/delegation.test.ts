@@ -8,7 +8,9 @@ import { calendar } from '../support/review-pipeline.js';
 
 const process = createProcess(delegation);
 const rules = ruleSetById('hanoi-2022');
-const compliant = JSON.parse(readFileSync(new URL('../../examples/delegation-compliant.json', import.meta.url), 'utf8')) as Record<string, unknown>;
+const compliant = JSON.parse(
+  readFileSync(new URL('../../examples/delegation-compliant.json', import.meta.url), 'utf8'),
+) as Record<string, unknown>;
 const today = '2022-08-01';
 
 /** Starts the process for a proposal and takes the given decisions, each by a user of the awaited role. */
@@ -20,7 +22,11 @@ function walk(proposal: Record<string, unknown>, decisions: string[]) {
   const stages: string[] = [snapshot.value as string];
   for (const type of decisions) {
     const role = process.view(snapshot).awaiting!.role;
-    const checked = process.check(snapshot, { type, actor: `${role}.user`, roles: [role] }, '2022-08-02T08:00:00+07:00');
+    const checked = process.check(
+      snapshot,
+      { type, actor: `${role}.user`, roles: [role] },
+      '2022-08-02T08:00:00+07:00',
+    );
     if (!checked.success) throw new Error(checked.error);
     [snapshot] = process.apply(snapshot, checked.data);
     stages.push(snapshot.value as string);
@@ -33,7 +39,13 @@ const leader = compliant.leader as Record<string, unknown>;
 describe('delegation routes', () => {
   it('sends an in-plan trip of a Standing-Board-managed cadre through Foreign Affairs, the Organisation Board and the Standing Board, then awaits the report', () => {
     const { stages, view } = walk(compliant, ['SUBMIT', 'APPROVE', 'APPROVE', 'APPROVE']);
-    expect(stages).toEqual(['proposal', 'foreignAffairsReview', 'organisationBoardAdvice', 'standingBoardDecision', 'reporting']);
+    expect(stages).toEqual([
+      'proposal',
+      'foreignAffairsReview',
+      'organisationBoardAdvice',
+      'standingBoardDecision',
+      'reporting',
+    ]);
     expect(view.awaiting).toMatchObject({ role: 'unit', milestone: 'tripReport', dueAt: '2022-09-28T23:59:59+07:00' });
     expect(view.facts.ruleSet).toEqual({ id: 'hanoi-2022', version: rules.version });
   });
@@ -46,16 +58,35 @@ describe('delegation routes', () => {
   });
 
   it('sends an urgent unplanned trip through the exception step, then to the competent authority', () => {
-    const proposal = { ...compliant, plan: { inPlan: false }, urgent: true, justifications: { PLAN_REQUIRED: 'Lời mời đột xuất của đối tác' } };
+    const proposal = {
+      ...compliant,
+      plan: { inPlan: false },
+      urgent: true,
+      justifications: { PLAN_REQUIRED: 'Lời mời đột xuất của đối tác' },
+    };
     const { stages, view } = walk(proposal, ['SUBMIT', 'APPROVE', 'APPROVE']);
     expect(stages).toEqual(['proposal', 'exceptionApproval', 'competentAuthorityDecision', 'reporting']);
-    expect(view.facts.exceptions).toEqual([expect.objectContaining({ rule: 'PLAN_REQUIRED', justification: 'Lời mời đột xuất của đối tác' })]);
+    expect(view.facts.exceptions).toEqual([
+      expect.objectContaining({ rule: 'PLAN_REQUIRED', justification: 'Lời mời đột xuất của đối tác' }),
+    ]);
   });
 
   it('has an unplanned trip serving international commitments proposed by the Party Committee and decided by the Standing Board', () => {
-    const proposal = { ...compliant, plan: { inPlan: false }, urgent: true, purpose: 'international-commitment', justifications: { PLAN_REQUIRED: 'Cam kết quốc tế của Thành phố' } };
+    const proposal = {
+      ...compliant,
+      plan: { inPlan: false },
+      urgent: true,
+      purpose: 'international-commitment',
+      justifications: { PLAN_REQUIRED: 'Cam kết quốc tế của Thành phố' },
+    };
     const { stages } = walk(proposal, ['SUBMIT', 'APPROVE', 'APPROVE', 'APPROVE']);
-    expect(stages).toEqual(['proposal', 'exceptionApproval', 'partyCommitteeProposal', 'standingBoardDecision', 'reporting']);
+    expect(stages).toEqual([
+      'proposal',
+      'exceptionApproval',
+      'partyCommitteeProposal',
+      'standingBoardDecision',
+      'reporting',
+    ]);
   });
 
   it('checks an inbound delegation against the criteria, then the Standing Board approves it, with no report due', () => {
@@ -68,7 +99,9 @@ describe('delegation routes', () => {
 
   it('refuses to start a proposal with blocking findings, listing them all', () => {
     const proposal = { ...compliant, funding: ['enterprise'], countries: [{ country: 'Nhật Bản', days: 7 }] };
-    expect(() => prepareDelegation(proposal, rules, [], today)).toThrow(/FUNDING_SOURCE[\s\S]*DAYS_PER_COUNTRY|DAYS_PER_COUNTRY[\s\S]*FUNDING_SOURCE/);
+    expect(() => prepareDelegation(proposal, rules, [], today)).toThrow(
+      /FUNDING_SOURCE[\s\S]*DAYS_PER_COUNTRY|DAYS_PER_COUNTRY[\s\S]*FUNDING_SOURCE/,
+    );
   });
 
   it('refuses to start when an exception finding has no justification, naming the rule', () => {

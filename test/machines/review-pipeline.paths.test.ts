@@ -20,7 +20,9 @@ function eventsAt(snapshot: ProcessSnapshot): ProcessEvent[] {
     .filter((type) => type !== 'MARK_MILESTONE')
     .map((type) => ({ type, at, actor, onBehalfOf: null, comment: null }));
   const milestones = view.milestones.map((m) => m.id);
-  const rungs = pipeline.definition.milestones.flatMap((m) => m.escalation.map((r) => ({ type: 'DEADLINE_REACHED', milestone: m.id, rung: r.id, at: late })));
+  const rungs = pipeline.definition.milestones.flatMap((m) =>
+    m.escalation.map((r) => ({ type: 'DEADLINE_REACHED', milestone: m.id, rung: r.id, at: late })),
+  );
   return [
     ...decisions,
     ...milestones.map((milestone) => ({ type: 'MARK_MILESTONE', milestone, at, actor: actors.secretariat.actor })),
@@ -35,7 +37,10 @@ const serializeState = (s: ProcessSnapshot) =>
 const options = { fromState: initial, events: eventsAt, serializeState } as never;
 
 describe('review-pipeline generated paths', () => {
-  const paths = getShortestPaths(machine, options) as unknown as Array<{ state: ProcessSnapshot; steps: Array<{ event: ProcessEvent; state: ProcessSnapshot }> }>;
+  const paths = getShortestPaths(machine, options) as unknown as Array<{
+    state: ProcessSnapshot;
+    steps: Array<{ event: ProcessEvent; state: ProcessSnapshot }>;
+  }>;
 
   // Every vertex of the generated graph with the events it takes and where they lead.
   const adjacency = getAdjacencyMap(machine, options) as unknown as Record<
@@ -74,7 +79,9 @@ describe('review-pipeline generated paths', () => {
     for (const vertex of Object.values(adjacency)) {
       for (const { event, state } of Object.values(vertex.transitions)) {
         if (event.type !== 'DEADLINE_REACHED' || !event.rung) continue;
-        const rung = state.context.milestones.find((m) => m.id === event.milestone)!.rungs.find((r) => r.id === event.rung);
+        const rung = state.context.milestones
+          .find((m) => m.id === event.milestone)!
+          .rungs.find((r) => r.id === event.rung);
         if (rung?.firedAt === late) fired.add(`${event.milestone}/${event.rung}`);
       }
     }
@@ -91,7 +98,12 @@ describe('review-pipeline generated paths', () => {
         [snapshot] = pipeline.apply(snapshot, step.event);
         const last = snapshot.context.history.at(-1);
         if (!['DEADLINE_REACHED', 'ESCALATION_DELIVERED'].includes(step.event.type)) {
-          expect(last).toMatchObject({ event: step.event.type, from: before, to: snapshot.value, actor: step.event.actor });
+          expect(last).toMatchObject({
+            event: step.event.type,
+            from: before,
+            to: snapshot.value,
+            actor: step.event.actor,
+          });
         }
       }
       expect(snapshot.value).toEqual(path.state.value);
@@ -102,7 +114,11 @@ describe('review-pipeline generated paths', () => {
 
   it('ends every path into a final state with the status its outcome declares and nobody awaited', () => {
     const finals = paths.filter((p) => p.state.status === 'done');
-    expect([...new Set(finals.map((p) => p.state.value as string))].sort()).toEqual(['completed', 'rejected', 'withdrawn']);
+    expect([...new Set(finals.map((p) => p.state.value as string))].sort()).toEqual([
+      'completed',
+      'rejected',
+      'withdrawn',
+    ]);
     for (const path of finals) {
       const view = pipeline.view(path.state);
       expect(view.status).toBe(pipeline.definition.outcomes[view.state]!.status);

@@ -19,7 +19,13 @@ describe('review-pipeline machine', () => {
     const view = pipeline.view(snapshot);
     expect(view.state).toBe('drafting');
     expect(view.draftVersion).toBe(2);
-    expect(view.awaiting).toEqual({ role: 'secretariat', assignee: null, milestone: 'pmSubmission', dueAt: '2027-09-29T23:59:59+07:00', escalationLevel: 0 });
+    expect(view.awaiting).toEqual({
+      role: 'secretariat',
+      assignee: null,
+      milestone: 'pmSubmission',
+      dueAt: '2027-09-29T23:59:59+07:00',
+      escalationLevel: 0,
+    });
     expect(effects).toEqual([{ type: 'notify', stage: 'drafting', to: 'awaited', template: 'stage-awaiting' }]);
   });
 
@@ -29,7 +35,12 @@ describe('review-pipeline machine', () => {
     s = decide(s, { type: 'APPROVE', ...actors.pm, comment: 'Đồng ý trình Thường trực Chính phủ' });
     s = decide(s, { type: 'APPROVE', ...actors.secretariat, onBehalfOf: 'standing-government' });
     s = decide(s, { type: 'APPROVE', ...actors['party-committee'] });
-    s = decide(s, { type: 'APPROVE', ...actors.secretariat, onBehalfOf: 'politburo', comment: 'Bộ Chính trị cho ý kiến' });
+    s = decide(s, {
+      type: 'APPROVE',
+      ...actors.secretariat,
+      onBehalfOf: 'politburo',
+      comment: 'Bộ Chính trị cho ý kiến',
+    });
     const view = pipeline.view(s);
     expect(view.status).toBe('completed');
     expect(view.awaiting).toBeNull();
@@ -47,7 +58,12 @@ describe('review-pipeline machine', () => {
     let [s] = startExample();
     s = decide(s, { type: 'SUBMIT', ...actors.secretariat });
     s = decide(s, { type: 'APPROVE', ...actors.pm });
-    s = decide(s, { type: 'REQUEST_REVISION', ...actors.secretariat, onBehalfOf: 'standing-government', comment: 'Bổ sung số liệu' });
+    s = decide(s, {
+      type: 'REQUEST_REVISION',
+      ...actors.secretariat,
+      onBehalfOf: 'standing-government',
+      comment: 'Bổ sung số liệu',
+    });
     let view = pipeline.view(s);
     expect([view.state, view.draftVersion, view.returnTo]).toEqual(['drafting', 3, 'standingGovernment']);
     expect(view.documents.map((d) => d.draft)).toEqual([3, 2, 2]);
@@ -78,9 +94,13 @@ describe('review-pipeline machine', () => {
   it('refuses unknown events and events the stage cannot take, listing what is expected', () => {
     const [s] = startExample();
     const unknown = pipeline.check(s, { type: 'ESCALATE', ...actors.secretariat }, '2027-09-03T00:00:00Z');
-    expect(!unknown.success && unknown.error).toMatch(/^unknown event "ESCALATE" for review-pipeline; expected one of: SUBMIT, APPROVE/);
+    expect(!unknown.success && unknown.error).toMatch(
+      /^unknown event "ESCALATE" for review-pipeline; expected one of: SUBMIT, APPROVE/,
+    );
     const early = pipeline.check(s, { type: 'APPROVE', ...actors.pm }, '2027-09-03T00:00:00Z');
-    expect(!early.success && early.error).toBe('"APPROVE" cannot be taken at stage "drafting"; expected one of: SUBMIT, WITHDRAW, MARK_MILESTONE, EXTEND, REASSIGN');
+    expect(!early.success && early.error).toBe(
+      '"APPROVE" cannot be taken at stage "drafting"; expected one of: SUBMIT, WITHDRAW, MARK_MILESTONE, EXTEND, REASSIGN',
+    );
   });
 
   it('lets the secretariat withdraw at any stage before the end, and takes nothing after', () => {
@@ -95,22 +115,46 @@ describe('review-pipeline machine', () => {
   it('tracks the national conference beside the main line without blocking it', () => {
     let [s] = startExample();
     s = decide(s, { type: 'SUBMIT', ...actors.secretariat });
-    s = decide(s, { type: 'MARK_MILESTONE', milestone: 'conference', ...actors.secretariat, comment: 'Hội nghị đã tổ chức' });
+    s = decide(s, {
+      type: 'MARK_MILESTONE',
+      milestone: 'conference',
+      ...actors.secretariat,
+      comment: 'Hội nghị đã tổ chức',
+    });
     const view = pipeline.view(s);
     expect(view.state).toBe('pmReview');
     expect(view.milestones.find((m) => m.id === 'conference')).toMatchObject({ status: 'met', stage: null });
-    const again = pipeline.check(s, { type: 'MARK_MILESTONE', milestone: 'conference', ...actors.secretariat }, '2027-09-20T00:00:00Z');
+    const again = pipeline.check(
+      s,
+      { type: 'MARK_MILESTONE', milestone: 'conference', ...actors.secretariat },
+      '2027-09-20T00:00:00Z',
+    );
     expect(again.success).toBe(false);
   });
 
   it('marks a milestone missed only once its due instant has passed', () => {
     const [s] = startExample();
-    const early = pipeline.apply(s, { type: 'DEADLINE_REACHED', milestone: 'draftReady', at: '2027-09-14T00:00:00+07:00' })[0];
+    const early = pipeline.apply(s, {
+      type: 'DEADLINE_REACHED',
+      milestone: 'draftReady',
+      at: '2027-09-14T00:00:00+07:00',
+    })[0];
     expect(early.context.milestones.find((m) => m.id === 'draftReady')!.status).toBe('pending');
-    const late = pipeline.apply(s, { type: 'DEADLINE_REACHED', milestone: 'draftReady', at: '2027-09-15T00:00:00+07:00' })[0];
-    expect(late.context.milestones.find((m) => m.id === 'draftReady')).toMatchObject({ status: 'missed', at: '2027-09-15T00:00:00+07:00' });
+    const late = pipeline.apply(s, {
+      type: 'DEADLINE_REACHED',
+      milestone: 'draftReady',
+      at: '2027-09-15T00:00:00+07:00',
+    })[0];
+    expect(late.context.milestones.find((m) => m.id === 'draftReady')).toMatchObject({
+      status: 'missed',
+      at: '2027-09-15T00:00:00+07:00',
+    });
     // Next comes the supervisor's rung of the same milestone, at its due instant.
-    expect(pipeline.nextDeadline(late)).toEqual({ milestone: 'draftReady', rung: 'supervisor', at: '2027-09-14T23:59:59+07:00' });
+    expect(pipeline.nextDeadline(late)).toEqual({
+      milestone: 'draftReady',
+      rung: 'supervisor',
+      at: '2027-09-14T23:59:59+07:00',
+    });
   });
 
   it('survives a persist and restore round trip through JSON', () => {
@@ -124,7 +168,11 @@ describe('review-pipeline machine', () => {
 
 describe('start input', () => {
   it('names the missing required document and unknown milestones', () => {
-    const bad = { subject: 'Đề án', documents: [{ kind: 'report', title: 'Đề án' }], milestones: { kickoff: '2027-09-01T00:00:00Z' } };
+    const bad = {
+      subject: 'Đề án',
+      documents: [{ kind: 'report', title: 'Đề án' }],
+      milestones: { kickoff: '2027-09-01T00:00:00Z' },
+    };
     const result = parseStartInput(pipeline.definition, bad, '2027-09-01T00:00:00Z', calendar);
     expect(result.success).toBe(false);
     expect(!result.success && result.error).toContain('the dossier needs a "submissionLetters" document');
@@ -140,7 +188,10 @@ describe('start input', () => {
 
 describe('process definitions', () => {
   it('refuses a definition whose decision leads nowhere, naming the target', () => {
-    const broken = { ...reviewPipeline, stages: { ...reviewPipeline.stages, pmReview: { ...reviewPipeline.stages.pmReview, on: { APPROVE: 'nowhere' } } } };
+    const broken = {
+      ...reviewPipeline,
+      stages: { ...reviewPipeline.stages, pmReview: { ...reviewPipeline.stages.pmReview, on: { APPROVE: 'nowhere' } } },
+    };
     expect(() => createProcess(broken)).toThrow('target "nowhere" is neither a stage nor an outcome');
   });
 
@@ -155,15 +206,26 @@ describe('process definitions', () => {
         proposal: {
           title: { vi: 'Đề xuất', en: 'Proposal' },
           role: 'officer',
-          on: { SUBMIT: [{ to: 'boardReview', when: { fact: 'plan.inPlan', equals: true } }, { to: 'authorityReview' }] },
+          on: {
+            SUBMIT: [{ to: 'boardReview', when: { fact: 'plan.inPlan', equals: true } }, { to: 'authorityReview' }],
+          },
         },
         boardReview: { title: { vi: 'Thường trực', en: 'Board' }, role: 'officer', on: { APPROVE: 'approved' } },
-        authorityReview: { title: { vi: 'Cấp có thẩm quyền', en: 'Authority' }, role: 'officer', on: { APPROVE: 'approved' } },
+        authorityReview: {
+          title: { vi: 'Cấp có thẩm quyền', en: 'Authority' },
+          role: 'officer',
+          on: { APPROVE: 'approved' },
+        },
       },
       outcomes: { approved: { title: { vi: 'Duyệt', en: 'Approved' }, status: 'completed' } },
     });
     const route = (facts: object) => {
-      const context = parseStartInput(routed.definition, { subject: 'Đoàn ra', facts }, '2027-01-01T00:00:00Z', calendar);
+      const context = parseStartInput(
+        routed.definition,
+        { subject: 'Đoàn ra', facts },
+        '2027-01-01T00:00:00Z',
+        calendar,
+      );
       if (!context.success) throw new Error(context.error);
       const [s] = routed.start(context.data);
       const checked = routed.check(s, { type: 'SUBMIT', actor: 'a', roles: ['officer'] }, '2027-01-02T00:00:00Z');

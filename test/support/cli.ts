@@ -10,11 +10,19 @@ const workerMain = fileURLToPath(new URL('../../dist/worker/main.js', import.met
 
 /** The environment of a built `duyet` process pointed at the test server and a task queue of its own. */
 export function testEnv(taskQueue = `duyet-test-${randomUUID()}`): NodeJS.ProcessEnv {
-  return { ...process.env, TEMPORAL_ADDRESS: inject('temporalAddress'), TEMPORAL_TASK_QUEUE: taskQueue, DUYET_STATE_DIR: inject('stateDir') };
+  return {
+    ...process.env,
+    TEMPORAL_ADDRESS: inject('temporalAddress'),
+    TEMPORAL_TASK_QUEUE: taskQueue,
+    DUYET_STATE_DIR: inject('stateDir'),
+  };
 }
 
 /** Runs the built CLI and resolves with its exit code and output, whatever the code. */
-export function duyet(env: NodeJS.ProcessEnv, ...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+export function duyet(
+  env: NodeJS.ProcessEnv,
+  ...args: string[]
+): Promise<{ code: number; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
     execFile(process.execPath, [cliMain, ...args], { env }, (error, stdout, stderr) => {
       resolve({ code: error ? (typeof error.code === 'number' ? error.code : 1) : 0, stdout, stderr });

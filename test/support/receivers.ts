@@ -40,7 +40,11 @@ export async function startSmtpServer(): Promise<{ url: string; mails: ReceivedM
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.server.address() as AddressInfo;
-  return { url: `smtp://127.0.0.1:${port}`, mails, stop: () => new Promise((resolve) => server.close(() => resolve())) };
+  return {
+    url: `smtp://127.0.0.1:${port}`,
+    mails,
+    stop: () => new Promise((resolve) => server.close(() => resolve())),
+  };
 }
 
 /** A webhook as the receiver got it, and whether its signature checked out. */
@@ -52,7 +56,9 @@ export interface ReceivedWebhook {
 }
 
 /** A real HTTP receiver that checks each webhook's signature, answering 401 to a bad one. */
-export async function startWebhookReceiver(secret: string): Promise<{ url: string; hooks: ReceivedWebhook[]; rejected: number; stop(): Promise<void> }> {
+export async function startWebhookReceiver(
+  secret: string,
+): Promise<{ url: string; hooks: ReceivedWebhook[]; rejected: number; stop(): Promise<void> }> {
   const state = { hooks: [] as ReceivedWebhook[], rejected: 0 };
   const server: Server = createServer((req, res) => {
     const chunks: Buffer[] = [];

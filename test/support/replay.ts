@@ -19,7 +19,10 @@ export async function replayAndKeep(client: Client, workflowId: string, name: st
     await Worker.runReplayHistory({ workflowsPath, replayName: `${name}-${index}` }, history, workflowId);
     if (process.env.DUYET_RECORD_HISTORIES === '1') {
       mkdirSync(fixtures, { recursive: true });
-      writeFileSync(`${fixtures}${name}.run${index + 1}.history.bin`, temporal.api.history.v1.History.encode(history).finish());
+      writeFileSync(
+        `${fixtures}${name}.run${index + 1}.history.bin`,
+        temporal.api.history.v1.History.encode(history).finish(),
+      );
     }
   }
   return runs.length;

@@ -5,7 +5,9 @@ import { createProcess } from '../../machines/process.js';
 import { reviewPipeline } from '../../machines/definitions/review-pipeline.definition.js';
 
 /** The example input the README and CLI use, read from examples/. */
-export const exampleInput = JSON.parse(readFileSync(new URL('../../examples/review-pipeline.json', import.meta.url), 'utf8')) as unknown;
+export const exampleInput = JSON.parse(
+  readFileSync(new URL('../../examples/review-pipeline.json', import.meta.url), 'utf8'),
+) as unknown;
 
 export const pipeline = createProcess(reviewPipeline);
 

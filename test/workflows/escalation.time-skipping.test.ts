@@ -15,14 +15,20 @@ describe('escalation ladder of a 15-working-day milestone, with time skipping', 
     harness = await startHarness('escalation-time-skipping', secret);
   });
   afterAll(() => harness?.stop());
-  const advance = (duration: string, until: (s: DossierStatus) => boolean) => harness.advance(duration, 'nq22-ladder', until);
+  const advance = (duration: string, until: (s: DossierStatus) => boolean) =>
+    harness.advance(duration, 'nq22-ladder', until);
 
-  const deliveriesOf = (s: DossierStatus, rung: string) => s.escalations.filter((e) => e.milestone === 'pmApproval' && e.rung === rung);
+  const deliveriesOf = (s: DossierStatus, rung: string) =>
+    s.escalations.filter((e) => e.milestone === 'pmApproval' && e.rung === rung);
 
   it('reminds, escalates and escalates again, in order and once each; an extension re-arms the ladder', async () => {
     const { env, config, smtp, hooks } = harness;
     await startDossier(env.client, config, { process: 'review-pipeline', input, workflowId: 'nq22-ladder' });
-    const submitted = await decide(env.client, config, { workflowId: 'nq22-ladder', event: 'SUBMIT', as: 'nguyen.thu' });
+    const submitted = await decide(env.client, config, {
+      workflowId: 'nq22-ladder',
+      event: 'SUBMIT',
+      as: 'nguyen.thu',
+    });
     expect(submitted.state).toBe('pmReview');
 
     const table = loadCalendarTable(config.calendarDir, [2025, 2026, 2027, 2028, 2029]);
@@ -35,9 +41,17 @@ describe('escalation ladder of a 15-working-day milestone, with time skipping', 
     // Five calendar weeks hold well over 15 + 3 working days, whatever the holidays.
     const after = await advance('45 days', (s) => deliveriesOf(s, 'head').length === 2);
     const supervisors = ['dang.quang@chinhphu.example', 'hoang.nam@chinhphu.example'];
-    expect(deliveriesOf(after, 'reminder').map((e) => [e.channel, e.to, e.delivered])).toEqual([['email', 'pham.minh@chinhphu.example', true]]);
-    expect(deliveriesOf(after, 'supervisor').map((e) => [e.channel, e.to])).toEqual([...supervisors.map((to) => ['email', to]), ['webhook', hooks.url]]);
-    expect(deliveriesOf(after, 'head').map((e) => [e.channel, e.to])).toEqual([['email', 'hoang.nam@chinhphu.example'], ['webhook', hooks.url]]);
+    expect(deliveriesOf(after, 'reminder').map((e) => [e.channel, e.to, e.delivered])).toEqual([
+      ['email', 'pham.minh@chinhphu.example', true],
+    ]);
+    expect(deliveriesOf(after, 'supervisor').map((e) => [e.channel, e.to])).toEqual([
+      ...supervisors.map((to) => ['email', to]),
+      ['webhook', hooks.url],
+    ]);
+    expect(deliveriesOf(after, 'head').map((e) => [e.channel, e.to])).toEqual([
+      ['email', 'hoang.nam@chinhphu.example'],
+      ['webhook', hooks.url],
+    ]);
     const order = after.escalations.filter((e) => e.milestone === 'pmApproval').map((e) => e.rung);
     expect([...new Set(order)]).toEqual(['reminder', 'supervisor', 'head']);
     const fired = after.milestones.find((m) => m.id === 'pmApproval')!;
@@ -46,17 +60,31 @@ describe('escalation ladder of a 15-working-day milestone, with time skipping', 
     expect(after.awaiting!.escalationLevel).toBe(3);
     expect(after.state).toBe('pmReview');
 
-    const mailsFor = (rung: string) => smtp.mails.filter((m) => m.idempotencyKey?.startsWith(`nq22-ladder:pmApproval:${rung}:`));
+    const mailsFor = (rung: string) =>
+      smtp.mails.filter((m) => m.idempotencyKey?.startsWith(`nq22-ladder:pmApproval:${rung}:`));
     expect(mailsFor('reminder')).toHaveLength(1);
     expect(mailsFor('supervisor')).toHaveLength(2);
     expect(mailsFor('head')).toHaveLength(1);
-    expect(hooks.hooks.filter((h) => (h.body.milestone as { id: string }).id === 'pmApproval').map((h) => h.body.rung)).toEqual(['supervisor', 'head']);
+    expect(
+      hooks.hooks.filter((h) => (h.body.milestone as { id: string }).id === 'pmApproval').map((h) => h.body.rung),
+    ).toEqual(['supervisor', 'head']);
 
     const newDue = endOfDay(addWorkingDays(toPlainDate(await env.currentTimeMs()), 10, table).date);
-    const extended = await decide(env.client, config, { workflowId: 'nq22-ladder', event: 'EXTEND', as: 'dang.quang', milestone: 'pmApproval', dueAt: newDue });
+    const extended = await decide(env.client, config, {
+      workflowId: 'nq22-ladder',
+      event: 'EXTEND',
+      as: 'dang.quang',
+      milestone: 'pmApproval',
+      dueAt: newDue,
+    });
     expect(extended.awaiting).toMatchObject({ dueAt: newDue, escalationLevel: 0 });
     expect(extended.milestones.find((m) => m.id === 'pmApproval')!.status).toBe('pending');
-    expect(extended.history.at(-1)).toMatchObject({ event: 'EXTEND', actor: 'dang.quang', from: 'pmReview', to: 'pmReview' });
+    expect(extended.history.at(-1)).toMatchObject({
+      event: 'EXTEND',
+      actor: 'dang.quang',
+      from: 'pmReview',
+      to: 'pmReview',
+    });
 
     const again = await advance('30 days', (s) => deliveriesOf(s, 'head').length === 4);
     expect(deliveriesOf(again, 'reminder')).toHaveLength(2);
@@ -64,6 +92,8 @@ describe('escalation ladder of a 15-working-day milestone, with time skipping', 
     expect(mailsFor('reminder')).toHaveLength(2);
     expect(mailsFor('supervisor')).toHaveLength(4);
     expect(mailsFor('head')).toHaveLength(2);
-    expect(hooks.hooks.filter((h) => (h.body.milestone as { id: string }).id === 'pmApproval').map((h) => h.body.rung)).toEqual(['supervisor', 'head', 'supervisor', 'head']);
+    expect(
+      hooks.hooks.filter((h) => (h.body.milestone as { id: string }).id === 'pmApproval').map((h) => h.body.rung),
+    ).toEqual(['supervisor', 'head', 'supervisor', 'head']);
   });
 });

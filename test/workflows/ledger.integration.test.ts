@@ -37,15 +37,33 @@ describe('ledger of trips abroad on a real Temporal server', () => {
     const ruleSet = freshRuleSet();
     const first = await reserveTrips(server.client, config, ruleSet, limit, trip('d1'));
     expect(first).toEqual([
-      { person: leader, year: 2022, delegation: 'd1', startDate: '2022-06-01', endDate: '2022-06-05', reportDueAt: '2022-06-15', reportFiledAt: null },
-      { person: companion, year: 2022, delegation: 'd1', startDate: '2022-06-01', endDate: '2022-06-05', reportDueAt: '2022-06-15', reportFiledAt: null },
+      {
+        person: leader,
+        year: 2022,
+        delegation: 'd1',
+        startDate: '2022-06-01',
+        endDate: '2022-06-05',
+        reportDueAt: '2022-06-15',
+        reportFiledAt: null,
+      },
+      {
+        person: companion,
+        year: 2022,
+        delegation: 'd1',
+        startDate: '2022-06-01',
+        endDate: '2022-06-05',
+        reportDueAt: '2022-06-15',
+        reportFiledAt: null,
+      },
     ]);
     await reserveTrips(server.client, config, ruleSet, limit, trip('d2'));
 
     const refused = reserveTrips(server.client, config, ruleSet, limit, trip('d3'));
     await expect(refused).rejects.toBeInstanceOf(RequestError);
     await expect(refused).rejects.toThrow(limitReached);
-    expect((await ledgerEntries(server.client, config, ruleSet, 2022)).filter((e) => e.delegation === 'd3')).toEqual([]);
+    expect((await ledgerEntries(server.client, config, ruleSet, 2022)).filter((e) => e.delegation === 'd3')).toEqual(
+      [],
+    );
 
     const excepted = await reserveTrips(server.client, config, ruleSet, limit, trip('d3', { exceptions: [leader] }));
     expect(excepted.map((e) => e.person)).toEqual([leader, companion]);
@@ -61,18 +79,40 @@ describe('ledger of trips abroad on a real Temporal server', () => {
   it("refuses a delegation already reserved, another year's trip and a malformed reservation, naming what was expected", async () => {
     const ruleSet = freshRuleSet();
     await reserveTrips(server.client, config, ruleSet, limit, trip('d1'));
-    await expect(reserveTrips(server.client, config, ruleSet, limit, trip('d1'))).rejects.toThrow('delegation "d1" is already in the ledger');
-    const nextYear = trip('d2', { year: 2023, startDate: '2023-01-10', endDate: '2023-01-12', reportDueAt: '2023-01-22' });
-    const sentToThisYear = server.client.workflow.getHandle(ledgerWorkflowId(ruleSet, 2022)).executeUpdate(reserveTripsUpdate, { args: [nextYear] });
+    await expect(reserveTrips(server.client, config, ruleSet, limit, trip('d1'))).rejects.toThrow(
+      'delegation "d1" is already in the ledger',
+    );
+    const nextYear = trip('d2', {
+      year: 2023,
+      startDate: '2023-01-10',
+      endDate: '2023-01-12',
+      reportDueAt: '2023-01-22',
+    });
+    const sentToThisYear = server.client.workflow
+      .getHandle(ledgerWorkflowId(ruleSet, 2022))
+      .executeUpdate(reserveTripsUpdate, { args: [nextYear] });
     await expect(sentToThisYear).rejects.toBeInstanceOf(WorkflowUpdateFailedError);
-    await expect(sentToThisYear.catch((err: WorkflowUpdateFailedError) => err.cause?.message)).resolves.toMatch(/"d2" is for 2023, but this is the ledger of .* for 2022; expected year 2022/);
+    await expect(sentToThisYear.catch((err: WorkflowUpdateFailedError) => err.cause?.message)).resolves.toMatch(
+      /"d2" is for 2023, but this is the ledger of .* for 2022; expected year 2022/,
+    );
     await expect(reserveTrips(server.client, config, ruleSet, limit, nextYear)).resolves.toHaveLength(2);
-    await expect(reserveTrips(server.client, config, ruleSet, limit, trip('d3', { endDate: '2022-05-01' }))).rejects.toThrow(
-      'expected endDate on or after startDate (2022-06-01); got 2022-05-01',
-    );
-    await expect(reserveTrips(server.client, config, ruleSet, limit, trip('d3', { travellers: [{ id: leader, keyLeader: true }, { id: leader, keyLeader: true }] }))).rejects.toThrow(
-      `"${leader}" is listed twice`,
-    );
+    await expect(
+      reserveTrips(server.client, config, ruleSet, limit, trip('d3', { endDate: '2022-05-01' })),
+    ).rejects.toThrow('expected endDate on or after startDate (2022-06-01); got 2022-05-01');
+    await expect(
+      reserveTrips(
+        server.client,
+        config,
+        ruleSet,
+        limit,
+        trip('d3', {
+          travellers: [
+            { id: leader, keyLeader: true },
+            { id: leader, keyLeader: true },
+          ],
+        }),
+      ),
+    ).rejects.toThrow(`"${leader}" is listed twice`);
     expect((await ledgerEntries(server.client, config, ruleSet, 2022)).map((e) => e.delegation)).toEqual(['d1', 'd1']);
     expect((await ledgerEntries(server.client, config, ruleSet, 2023)).map((e) => [e.delegation, e.year])).toEqual([
       ['d2', 2023],
@@ -116,8 +156,12 @@ describe('ledger of trips abroad on a real Temporal server', () => {
       [leader, '2022-06-10'],
       [companion, '2022-06-10'],
     ]);
-    await expect(recordReport(server.client, config, ruleSet, 2022, 'd2', '2022-06-11')).rejects.toThrow('the report of delegation "d2" was already filed on 2022-06-10');
-    await expect(recordReport(server.client, config, ruleSet, 2022, 'd1', '2022-06-11')).rejects.toThrow('no delegation "d1" in the ledger');
+    await expect(recordReport(server.client, config, ruleSet, 2022, 'd2', '2022-06-11')).rejects.toThrow(
+      'the report of delegation "d2" was already filed on 2022-06-10',
+    );
+    await expect(recordReport(server.client, config, ruleSet, 2022, 'd1', '2022-06-11')).rejects.toThrow(
+      'no delegation "d1" in the ledger',
+    );
 
     const entries = await ledgerEntries(server.client, config, ruleSet, 2022);
     expect(entries.map((e) => [e.delegation, e.person, e.reportFiledAt])).toEqual([
@@ -132,10 +176,22 @@ describe('ledger of trips abroad on a real Temporal server', () => {
     const ruleSet = freshRuleSet();
     const workflowId = ledgerWorkflowId(ruleSet, 2022);
     const delegations = Array.from({ length: 40 }, (_, i) => `d${i + 1}`);
-    await reserveTrips(server.client, config, ruleSet, limit, trip(delegations[0]!, { travellers: [{ id: 'staff-1', keyLeader: false }] }));
+    await reserveTrips(
+      server.client,
+      config,
+      ruleSet,
+      limit,
+      trip(delegations[0]!, { travellers: [{ id: 'staff-1', keyLeader: false }] }),
+    );
     const firstRun = (await server.client.workflow.getHandle(workflowId).describe()).runId;
     for (const [i, delegation] of delegations.slice(1).entries()) {
-      await reserveTrips(server.client, config, ruleSet, limit, trip(delegation, { travellers: [{ id: `staff-${i + 2}`, keyLeader: false }] }));
+      await reserveTrips(
+        server.client,
+        config,
+        ruleSet,
+        limit,
+        trip(delegation, { travellers: [{ id: `staff-${i + 2}`, keyLeader: false }] }),
+      );
     }
 
     const entries = await ledgerEntries(server.client, config, ruleSet, 2022);

@@ -10,13 +10,22 @@ const folder = fileURLToPath(new URL('../fixtures/histories/', import.meta.url))
 const recorded = readdirSync(folder)
   .filter((f) => f.endsWith('.history.bin'))
   .sort()
-  .map((file) => ({ workflowId: file.replace('.history.bin', ''), history: temporal.api.history.v1.History.decode(readFileSync(folder + file)) }));
+  .map((file) => ({
+    workflowId: file.replace('.history.bin', ''),
+    history: temporal.api.history.v1.History.decode(readFileSync(folder + file)),
+  }));
 
 describe('replay of recorded histories', () => {
   it('has histories recorded from the integration runs, first runs and continued runs alike', () => {
     const names = recorded.map((r) => r.workflowId);
     expect(names).toEqual(
-      expect.arrayContaining(['review-pipeline-escalated.run1', 'review-pipeline-full-run.run1', 'review-pipeline-full-run.run2', 'delegation-in-plan.run1', 'delegation-ledger.run1']),
+      expect.arrayContaining([
+        'review-pipeline-escalated.run1',
+        'review-pipeline-full-run.run1',
+        'review-pipeline-full-run.run2',
+        'delegation-in-plan.run1',
+        'delegation-ledger.run1',
+      ]),
     );
     expect(names.filter((n) => n.endsWith('.run2')).length).toBeGreaterThanOrEqual(2);
     for (const { history } of recorded) expect(history.events.length).toBeGreaterThanOrEqual(5);
@@ -24,7 +33,10 @@ describe('replay of recorded histories', () => {
 
   it('replays every recorded history on the current workflow code without nondeterminism', async () => {
     const results: Array<{ workflowId: string; error: string | null }> = [];
-    for await (const result of Worker.runReplayHistories({ workflowsPath, replayName: 'recorded-histories' }, recorded)) {
+    for await (const result of Worker.runReplayHistories(
+      { workflowsPath, replayName: 'recorded-histories' },
+      recorded,
+    )) {
       results.push({ workflowId: result.workflowId, error: result.error ? String(result.error) : null });
     }
     expect(results.map((r) => r.workflowId)).toEqual(recorded.map((r) => r.workflowId));

@@ -4,7 +4,9 @@ import { decide, startDelegation, status, type DossierStatus } from '../../clien
 import { ledgerEntries } from '../../client/ledger.js';
 import { startHarness, type TimeSkippingHarness } from '../support/time-skipping.js';
 
-const compliant = JSON.parse(readFileSync(new URL('../../examples/delegation-compliant.json', import.meta.url), 'utf8')) as Record<string, unknown>;
+const compliant = JSON.parse(
+  readFileSync(new URL('../../examples/delegation-compliant.json', import.meta.url), 'utf8'),
+) as Record<string, unknown>;
 const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
 
 describe('the post-trip report obligation, with time skipping', () => {
@@ -13,13 +15,19 @@ describe('the post-trip report obligation, with time skipping', () => {
     harness = await startHarness('report-ladder', 'report-ladder-webhook-secret');
   });
   afterAll(() => harness?.stop());
-  const advance = (duration: string, until: (s: DossierStatus) => boolean) => harness.advance(duration, 'trip-report', until);
+  const advance = (duration: string, until: (s: DossierStatus) => boolean) =>
+    harness.advance(duration, 'trip-report', until);
 
   it('reminds the unit, tells the supervisor at due and the unit again after, once each; filing the report closes it', async () => {
     const { env, config, smtp, hooks } = harness;
     const proposal = { ...compliant, startDate: day(3), endDate: day(6) };
     await startDelegation(env.client, config, { proposal, ruleSet: 'hanoi-2022', workflowId: 'trip-report' });
-    for (const [event, as] of [['SUBMIT', 'tran.mai'], ['APPROVE', 'le.minh'], ['APPROVE', 'pham.ha'], ['APPROVE', 'nguyen.hung']] as const) {
+    for (const [event, as] of [
+      ['SUBMIT', 'tran.mai'],
+      ['APPROVE', 'le.minh'],
+      ['APPROVE', 'pham.ha'],
+      ['APPROVE', 'nguyen.hung'],
+    ] as const) {
       await decide(env.client, config, { workflowId: 'trip-report', event, as });
     }
     const approved = await status(env.client, 'trip-report');

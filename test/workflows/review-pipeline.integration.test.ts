@@ -26,13 +26,29 @@ describe('review pipeline on a real Temporal server, driven by the CLI', () => {
   afterAll(() => kill(worker, 'SIGTERM'));
 
   it('takes a dossier through every stage and a revision loop to completed, refusing a wrong-role decision', async () => {
-    const { workflowId } = await duyetJson<{ workflowId: string }>(env, 'start', 'review-pipeline', '--input', example, '--id', 'nq22-full-run');
+    const { workflowId } = await duyetJson<{ workflowId: string }>(
+      env,
+      'start',
+      'review-pipeline',
+      '--input',
+      example,
+      '--id',
+      'nq22-full-run',
+    );
     expect(workflowId).toBe('nq22-full-run');
 
     const steps: string[][] = [
       ['SUBMIT', '--as', 'nguyen.thu', '--comment', 'Trình Thủ tướng dự thảo 03 văn bản'],
       ['APPROVE', '--as', 'pham.minh'],
-      ['REQUEST_REVISION', '--as', 'nguyen.thu', '--on-behalf-of', 'standing-government', '--comment', 'Bổ sung số liệu'],
+      [
+        'REQUEST_REVISION',
+        '--as',
+        'nguyen.thu',
+        '--on-behalf-of',
+        'standing-government',
+        '--comment',
+        'Bổ sung số liệu',
+      ],
       ['SUBMIT', '--as', 'tran.an', '--comment', 'Dự thảo lần 3'],
       ['APPROVE', '--as', 'le.hoa'],
       ['MARK_MILESTONE', '--as', 'nguyen.thu', '--milestone', 'conference'],
@@ -41,16 +57,44 @@ describe('review pipeline on a real Temporal server, driven by the CLI', () => {
 
     const refused = await duyet(env, 'decide', workflowId, 'APPROVE', '--as', 'vo.lan');
     expect(refused.code).not.toBe(0);
-    expect(refused.stderr).toContain('cannot take "APPROVE" at stage "partyCommittee": it belongs to role "party-committee"');
+    expect(refused.stderr).toContain(
+      'cannot take "APPROVE" at stage "partyCommittee": it belongs to role "party-committee"',
+    );
 
-    const listed = await duyetJson<ListedDossier[]>(env, 'list', '--stage', 'partyCommittee', '--process', 'review-pipeline', '--json');
+    const listed = await duyetJson<ListedDossier[]>(
+      env,
+      'list',
+      '--stage',
+      'partyCommittee',
+      '--process',
+      'review-pipeline',
+      '--json',
+    );
     expect(listed.map((r) => r.workflowId)).toContain(workflowId);
 
     await duyetJson(env, 'decide', workflowId, 'APPROVE', '--as', 'tran.binh');
-    await duyetJson(env, 'decide', workflowId, 'APPROVE', '--as', 'nguyen.thu', '--on-behalf-of', 'politburo', '--comment', 'Bộ Chính trị cho ý kiến');
+    await duyetJson(
+      env,
+      'decide',
+      workflowId,
+      'APPROVE',
+      '--as',
+      'nguyen.thu',
+      '--on-behalf-of',
+      'politburo',
+      '--comment',
+      'Bộ Chính trị cho ý kiến',
+    );
 
     const status = await duyetJson<DossierStatus>(env, 'status', workflowId, '--json');
-    expect(status).toMatchObject({ workflowId, process: 'review-pipeline', status: 'completed', state: 'completed', draftVersion: 3, awaiting: null });
+    expect(status).toMatchObject({
+      workflowId,
+      process: 'review-pipeline',
+      status: 'completed',
+      state: 'completed',
+      draftVersion: 3,
+      awaiting: null,
+    });
     expect(status.history.map((h) => [h.event, h.from, h.to, h.actor, h.onBehalfOf])).toEqual([
       ['SUBMIT', 'drafting', 'pmReview', 'nguyen.thu', null],
       ['APPROVE', 'pmReview', 'standingGovernment', 'pham.minh', null],
@@ -73,9 +117,22 @@ describe('review pipeline on a real Temporal server, driven by the CLI', () => {
 
   it('refuses bad input with a clear error and starts nothing', async () => {
     const cases: Array<[string[], string]> = [
-      [['start', 'no-such-process', '--input', example, '--id', 'bad-1'], 'unknown process "no-such-process"; expected one of: review-pipeline'],
+      [
+        ['start', 'no-such-process', '--input', example, '--id', 'bad-1'],
+        'unknown process "no-such-process"; expected one of: review-pipeline',
+      ],
       [['start', 'review-pipeline', '--input', '/nonexistent.json', '--id', 'bad-2'], 'cannot read /nonexistent.json'],
-      [['start', 'review-pipeline', '--input', fileURLToPath(new URL('../../package.json', import.meta.url)), '--id', 'bad-3'], 'invalid input for review-pipeline'],
+      [
+        [
+          'start',
+          'review-pipeline',
+          '--input',
+          fileURLToPath(new URL('../../package.json', import.meta.url)),
+          '--id',
+          'bad-3',
+        ],
+        'invalid input for review-pipeline',
+      ],
     ];
     for (const [args, message] of cases) {
       const result = await duyet(env, ...args);
@@ -95,7 +152,9 @@ describe('review pipeline on a real Temporal server, driven by the CLI', () => {
     const unknownEvent = await duyet(env, 'decide', workflowId, 'ESCALATE', '--as', 'nguyen.thu');
     expect(unknownEvent.stderr).toContain('unknown event "ESCALATE" for review-pipeline; expected one of:');
     const early = await duyet(env, 'decide', workflowId, 'APPROVE', '--as', 'pham.minh');
-    expect(early.stderr).toContain('"APPROVE" cannot be taken at stage "drafting"; expected one of: SUBMIT, WITHDRAW, MARK_MILESTONE, EXTEND, REASSIGN');
+    expect(early.stderr).toContain(
+      '"APPROVE" cannot be taken at stage "drafting"; expected one of: SUBMIT, WITHDRAW, MARK_MILESTONE, EXTEND, REASSIGN',
+    );
     const status = await duyetJson<DossierStatus>(env, 'status', workflowId, '--json');
     expect(status.history).toEqual([]);
     const history = await client.workflow.getHandle(workflowId).fetchHistory();
@@ -116,7 +175,16 @@ describe('review pipeline when its worker is killed', () => {
     await duyetJson(env, 'decide', workflowId, 'REQUEST_REVISION', '--as', 'pham.minh', '--comment', 'Làm rõ lộ trình');
     await kill(first, 'SIGKILL');
 
-    const pending = duyetJson<DossierStatus>(env, 'decide', workflowId, 'SUBMIT', '--as', 'nguyen.thu', '--comment', 'Dự thảo lần 3');
+    const pending = duyetJson<DossierStatus>(
+      env,
+      'decide',
+      workflowId,
+      'SUBMIT',
+      '--as',
+      'nguyen.thu',
+      '--comment',
+      'Dự thảo lần 3',
+    );
     const second = await startWorker(env);
     try {
       expect((await pending).state).toBe('pmReview');
