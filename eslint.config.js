@@ -15,7 +15,12 @@ const nodeBuiltins = [
   'util',
   'process',
 ];
-const restrict = (patterns) => ({ 'no-restricted-imports': ['error', { patterns }] });
+/** Tests' and benchmarks' helpers: no shipped folder imports them. */
+const noTestSupport = {
+  regex: '^(\\.\\./)+(test|test-support|bench)/',
+  message: 'Shipped code never imports test/, test-support/ or bench/.',
+};
+const restrict = (patterns) => ({ 'no-restricted-imports': ['error', { patterns: [...patterns, noTestSupport] }] });
 /** Matches a relative import that reaches into one of the named top-level folders. */
 const into = (...folders) => `^(\\.\\./)+(${folders.join('|')})(/|\\.js$)`;
 
@@ -124,6 +129,26 @@ export default tseslint.config(
         message: 'activities/ never imports workflows/, worker/ or the faces.',
       },
     ]),
+  },
+  {
+    files: ['worker/**/*.ts', 'directory/**/*.ts', 'temporal.config.ts'],
+    rules: restrict([]),
+  },
+  {
+    files: ['bench/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              regex: '^(\\.\\./)+test/',
+              message: 'bench/ shares helpers with the tests through test-support/, never test/.',
+            },
+          ],
+        },
+      ],
+    },
   },
   {
     files: ['cli/**/*.ts', 'client/**/*.ts'],

@@ -1,6 +1,6 @@
 import { createMachine, initialTransition, transition } from 'xstate';
 import { bench, describe } from 'vitest';
-import { actors, pipeline, startExample } from '../test/support/review-pipeline.js';
+import { actors, pipeline, startExample } from '../test-support/review-pipeline.js';
 
 // The same walk through five stages: on the compiled review pipeline (with role checks, history, milestones
 // and ladders) and on a hand-written five-state machine that does nothing else: the baseline of the ratio.

@@ -42,4 +42,24 @@ describe('folder boundaries are lint rules', () => {
     );
     expect(face[0]).toContain('never import activities/ or worker/');
   });
+
+  it('keeps test helpers out of shipped code, and bench/ out of test/', async () => {
+    const shipped = await boundaryMessages(
+      'machines/compile.ts',
+      "import { pipeline } from '../test-support/review-pipeline.js';\nexport const p = pipeline;\n",
+    );
+    expect(shipped).toEqual([
+      "'../test-support/review-pipeline.js' import is restricted from being used by a pattern. Shipped code never imports test/, test-support/ or bench/.",
+    ]);
+    const bench = await boundaryMessages(
+      'bench/machine.bench.ts',
+      "import { members } from '../test/delegation/fixtures.js';\nexport const m = members;\n",
+    );
+    expect(bench[0]).toContain('through test-support/, never test/');
+    const allowed = await boundaryMessages(
+      'bench/machine.bench.ts',
+      "import { pipeline } from '../test-support/review-pipeline.js';\nexport const p = pipeline;\n",
+    );
+    expect(allowed).toEqual([]);
+  });
 });

@@ -4,7 +4,7 @@ import { prepareDelegation, ruleSetById } from '../../client/delegations.js';
 import { delegation } from '../../machines/definitions/delegation.definition.js';
 import { parseStartInput } from '../../machines/input.schema.js';
 import { createProcess } from '../../machines/process.js';
-import { calendar } from '../support/review-pipeline.js';
+import { calendar } from '../../test-support/review-pipeline.js';
 
 const process = createProcess(delegation);
 const rules = ruleSetById('hanoi-2022');

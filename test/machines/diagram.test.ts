@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { toMermaid } from '../../machines/diagram.js';
-import { pipeline } from '../support/review-pipeline.js';
+import { pipeline } from '../../test-support/review-pipeline.js';
 
 describe('Mermaid diagram', () => {
   const text = toMermaid(pipeline.machine);

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { ProcessSnapshot } from '../../machines/compile.js';
 import { parseStartInput } from '../../machines/input.schema.js';
 import { createProcess } from '../../machines/process.js';
-import { actors, calendar, pipeline, startExample } from '../support/review-pipeline.js';
+import { actors, calendar, pipeline, startExample } from '../../test-support/review-pipeline.js';
 
 function decide(snapshot: ProcessSnapshot, at: string, decision: Record<string, unknown>) {
   const checked = pipeline.check(snapshot, decision, at);

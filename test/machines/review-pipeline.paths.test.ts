@@ -3,7 +3,7 @@ import type { AnyStateMachine } from 'xstate';
 import { getAdjacencyMap, getShortestPaths, toDirectedGraph } from 'xstate/graph';
 import type { ProcessSnapshot } from '../../machines/compile.js';
 import type { ProcessEvent } from '../../machines/process.types.js';
-import { actors, pipeline, startExample } from '../support/review-pipeline.js';
+import { actors, pipeline, startExample } from '../../test-support/review-pipeline.js';
 
 const machine = pipeline.machine as unknown as AnyStateMachine;
 const at = '2027-12-01T00:00:00+07:00';

@@ -3,7 +3,7 @@ import type { ProcessSnapshot } from '../../machines/compile.js';
 import { parseStartInput } from '../../machines/input.schema.js';
 import { createProcess } from '../../machines/process.js';
 import { reviewPipeline } from '../../machines/definitions/review-pipeline.definition.js';
-import { actors, calendar, exampleInput, pipeline, startExample } from '../support/review-pipeline.js';
+import { actors, calendar, exampleInput, pipeline, startExample } from '../../test-support/review-pipeline.js';
 
 let clock = Date.parse('2027-09-02T08:00:00+07:00');
 function decide(snapshot: ProcessSnapshot, decision: Record<string, unknown>) {

@@ -5,7 +5,7 @@ import { addDays, toPlainDate } from '../../calendar/dates.js';
 import { adjustPlan, showPlan, startPlan, type PlanRules } from '../../client/delegation-plan.js';
 import { RequestError } from '../../client/errors.js';
 import { planWorkflowId, type PlannedDelegation } from '../../workflows/delegation-plan.messages.js';
-import { useWorkerAndClient } from '../support/cli.js';
+import { useWorkerAndClient } from '../../test-support/cli.js';
 
 const readPlan = (name: string): PlannedDelegation[] =>
   JSON.parse(readFileSync(new URL(`../../examples/${name}`, import.meta.url), 'utf8')) as PlannedDelegation[];

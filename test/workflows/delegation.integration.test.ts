@@ -9,8 +9,8 @@ import type { DossierStatus } from '../../client/dossiers.js';
 import { ledgerEntries } from '../../client/ledger.js';
 import { loadConfig } from '../../temporal.config.js';
 import { ledgerWorkflowId } from '../../workflows/ledger.messages.js';
-import { duyet, duyetJson, kill, startWorker, testEnv } from '../support/cli.js';
-import { replayAndKeep } from '../support/replay.js';
+import { duyet, duyetJson, kill, startWorker, testEnv } from '../../test-support/cli.js';
+import { replayAndKeep } from '../../test-support/replay.js';
 
 const compliant = JSON.parse(
   readFileSync(new URL('../../examples/delegation-compliant.json', import.meta.url), 'utf8'),

@@ -5,10 +5,10 @@ import { join } from 'node:path';
 import { Client, Connection } from '@temporalio/client';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { DossierStatus, ListedDossier } from '../../client/dossiers.js';
-import { duyet, duyetJson, kill, startWorker, testEnv } from '../support/cli.js';
-import { startSmtpServer, startWebhookReceiver } from '../support/receivers.js';
-import { futureExample, futureExampleFile } from '../support/future-example.js';
-import { replayAndKeep } from '../support/replay.js';
+import { duyet, duyetJson, kill, startWorker, testEnv } from '../../test-support/cli.js';
+import { startSmtpServer, startWebhookReceiver } from '../../test-support/receivers.js';
+import { futureExample, futureExampleFile } from '../../test-support/future-example.js';
+import { replayAndKeep } from '../../test-support/replay.js';
 
 const secret = 'dev-server-webhook-secret';
 const example = futureExample();

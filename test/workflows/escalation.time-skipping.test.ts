@@ -3,8 +3,8 @@ import { addWorkingDays } from '../../calendar/working-days.js';
 import { endOfDay, toPlainDate } from '../../calendar/dates.js';
 import { decide, startDossier, type DossierStatus } from '../../client/dossiers.js';
 import { loadCalendarTable } from '../../client/calendar-tables.js';
-import { futureExample } from '../support/future-example.js';
-import { startHarness, type TimeSkippingHarness } from '../support/time-skipping.js';
+import { futureExample } from '../../test-support/future-example.js';
+import { startHarness, type TimeSkippingHarness } from '../../test-support/time-skipping.js';
 
 const secret = 'time-skipping-webhook-secret';
 const input = futureExample();

@@ -4,8 +4,8 @@ import { describe, expect, it } from 'vitest';
 import { RequestError } from '../../client/dossiers.js';
 import { ledgerEntries, recordReport, releaseTrips, reserveTrips } from '../../client/ledger.js';
 import { ledgerWorkflowId, reserveTripsUpdate, type ReserveTrips } from '../../workflows/ledger.messages.js';
-import { useWorkerAndClient } from '../support/cli.js';
-import { replayAndKeep } from '../support/replay.js';
+import { useWorkerAndClient } from '../../test-support/cli.js';
+import { replayAndKeep } from '../../test-support/replay.js';
 
 const leader = 'nguyen.van.an';
 const companion = 'tran.thi.binh';

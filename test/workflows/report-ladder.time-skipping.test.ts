@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { decide, startDelegation, status, type DossierStatus } from '../../client/dossiers.js';
 import { ledgerEntries } from '../../client/ledger.js';
-import { startHarness, type TimeSkippingHarness } from '../support/time-skipping.js';
+import { startHarness, type TimeSkippingHarness } from '../../test-support/time-skipping.js';
 
 const compliant = JSON.parse(
   readFileSync(new URL('../../examples/delegation-compliant.json', import.meta.url), 'utf8'),

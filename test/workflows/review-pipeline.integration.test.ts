@@ -3,9 +3,9 @@ import { fileURLToPath } from 'node:url';
 import { Client, Connection } from '@temporalio/client';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { DossierStatus, ListedDossier } from '../../client/dossiers.js';
-import { duyet, duyetJson, kill, startWorker, testEnv } from '../support/cli.js';
-import { futureExampleFile } from '../support/future-example.js';
-import { replayAndKeep } from '../support/replay.js';
+import { duyet, duyetJson, kill, startWorker, testEnv } from '../../test-support/cli.js';
+import { futureExampleFile } from '../../test-support/future-example.js';
+import { replayAndKeep } from '../../test-support/replay.js';
 
 const example = futureExampleFile();
 

@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
-const example = JSON.parse(readFileSync(new URL('../../examples/review-pipeline.json', import.meta.url), 'utf8')) as {
+const example = JSON.parse(readFileSync(new URL('../examples/review-pipeline.json', import.meta.url), 'utf8')) as {
   milestones: Record<string, string>;
 };
 

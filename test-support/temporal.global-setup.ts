@@ -3,8 +3,8 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { TestProject } from 'vitest/node';
-import { startDevServer } from '../../cli/dev-server.js';
-import { loadConfig } from '../../temporal.config.js';
+import { startDevServer } from '../cli/dev-server.js';
+import { loadConfig } from '../temporal.config.js';
 
 declare module 'vitest' {
   export interface ProvidedContext {

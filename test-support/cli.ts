@@ -3,10 +3,10 @@ import { randomUUID } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import { Client, Connection } from '@temporalio/client';
 import { afterAll, beforeAll, inject } from 'vitest';
-import { loadConfig } from '../../temporal.config.js';
+import { loadConfig } from '../temporal.config.js';
 
-const cliMain = fileURLToPath(new URL('../../dist/cli/main.js', import.meta.url));
-const workerMain = fileURLToPath(new URL('../../dist/worker/main.js', import.meta.url));
+const cliMain = fileURLToPath(new URL('../dist/cli/main.js', import.meta.url));
+const workerMain = fileURLToPath(new URL('../dist/worker/main.js', import.meta.url));
 
 /** The environment of a built `duyet` process pointed at the test server and a task queue of its own. */
 export function testEnv(taskQueue = `duyet-test-${randomUUID()}`): NodeJS.ProcessEnv {

@@ -3,9 +3,9 @@ import { fileURLToPath } from 'node:url';
 import type { Client } from '@temporalio/client';
 import { temporal } from '@temporalio/proto';
 import { Worker } from '@temporalio/worker';
-import { workflowsPath } from '../../worker/worker.js';
+import { workflowsPath } from '../worker/worker.js';
 
-const fixtures = fileURLToPath(new URL('../fixtures/histories/', import.meta.url));
+const fixtures = fileURLToPath(new URL('../test/fixtures/histories/', import.meta.url));
 
 /**
  * Checks every run of a workflow (it may continue as new along the way) replays on today's code and returns

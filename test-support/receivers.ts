@@ -1,7 +1,7 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { SMTPServer } from 'smtp-server';
-import { SIGNATURE_HEADER, verifyWebhook } from '../../activities/index.js';
+import { SIGNATURE_HEADER, verifyWebhook } from '../activities/index.js';
 
 /** A mail as the test SMTP server received it. */
 export interface ReceivedMail {

@@ -5,7 +5,7 @@ import nodemailer from 'nodemailer';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createActivities, fileDeliveryStore, signWebhook, type Notification } from '../../activities/index.js';
 import { loadDirectory } from '../../directory/directory.js';
-import { startSmtpServer, startWebhookReceiver } from '../support/receivers.js';
+import { startSmtpServer, startWebhookReceiver } from '../../test-support/receivers.js';
 
 const secret = 'a-shared-secret-of-the-webhook';
 const users = loadDirectory(new URL('../../directory/users.json', import.meta.url).pathname);

@@ -3,11 +3,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { temporal } from '@temporalio/proto';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
-import { locateTestServer } from '../../cli/temporal-cli.js';
-import { status, type DossierStatus } from '../../client/dossiers.js';
-import { loadConfig, type DuyetConfig } from '../../temporal.config.js';
-import { createWorker } from '../../worker/worker.js';
-import { searchAttributeKeys } from '../../workflows/search-attributes.js';
+import { locateTestServer } from '../cli/temporal-cli.js';
+import { status, type DossierStatus } from '../client/dossiers.js';
+import { loadConfig, type DuyetConfig } from '../temporal.config.js';
+import { createWorker } from '../worker/worker.js';
+import { searchAttributeKeys } from '../workflows/search-attributes.js';
 import { startSmtpServer, startWebhookReceiver } from './receivers.js';
 
 const { IndexedValueType } = temporal.api.enums.v1;

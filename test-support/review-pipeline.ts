@@ -1,12 +1,12 @@
 import { readFileSync } from 'node:fs';
-import { defaultCalendarDir, loadCalendarTable } from '../../client/calendar-tables.js';
-import { parseStartInput } from '../../machines/input.schema.js';
-import { createProcess } from '../../machines/process.js';
-import { reviewPipeline } from '../../machines/definitions/review-pipeline.definition.js';
+import { defaultCalendarDir, loadCalendarTable } from '../client/calendar-tables.js';
+import { parseStartInput } from '../machines/input.schema.js';
+import { createProcess } from '../machines/process.js';
+import { reviewPipeline } from '../machines/definitions/review-pipeline.definition.js';
 
 /** The example input the README and CLI use, read from examples/. */
 export const exampleInput = JSON.parse(
-  readFileSync(new URL('../../examples/review-pipeline.json', import.meta.url), 'utf8'),
+  readFileSync(new URL('../examples/review-pipeline.json', import.meta.url), 'utf8'),
 ) as unknown;
 
 export const pipeline = createProcess(reviewPipeline);
