@@ -1,28 +1,169 @@
+import { readdirSync } from 'node:fs';
+import { builtinModules } from 'node:module';
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
-const nodeBuiltins = [
-  'node:*',
-  'fs',
-  'path',
-  'child_process',
-  'crypto',
-  'os',
-  'http',
-  'https',
-  'net',
-  'url',
-  'util',
-  'process',
-];
-/** Tests' and benchmarks' helpers: no shipped folder imports them. */
-const noTestSupport = {
-  regex: '^(\\.\\./)+(test|test-support|bench)/',
-  message: 'Shipped code never imports test/, test-support/ or bench/.',
+/**
+ * Folder boundaries as allow-lists: each top-level folder (or root file) names the packages and project folders it
+ * may import; anything else is refused with a message saying what is allowed. To add a folder, add a row.
+ *
+ * - `packages`: npm packages (a package also allows its subpaths, `@scope/*` a whole scope), or `'*'` for any;
+ * - `folders`: top-level project folders and root modules (`temporal.config`) it may import; itself is implied;
+ * - `typeOnly`: folders it may import with `import type` only;
+ * - `node`: whether Node built-ins (`node:fs`, `fs`, ... from `builtinModules`) are allowed;
+ * - `why`: the reason, quoted in the messages.
+ */
+const boundaries = {
+  calendar: { packages: ['zod'], folders: [], node: false, why: 'pure: it runs inside workflows' },
+  delegation: {
+    packages: ['zod', 'i18n-iso-countries'],
+    folders: ['calendar'],
+    node: false,
+    why: 'pure: its rules run inside workflows',
+  },
+  machines: {
+    packages: ['xstate', 'zod'],
+    folders: ['calendar', 'delegation'],
+    node: false,
+    why: 'pure: the workflow interprets its machines',
+  },
+  workflows: {
+    packages: ['@temporalio/workflow', '@temporalio/common'],
+    folders: ['machines', 'calendar', 'delegation'],
+    typeOnly: ['activities'],
+    node: false,
+    why: 'workflow code is deterministic (DESIGN.md); activities are reached through proxyActivities',
+  },
+  activities: {
+    packages: ['@temporalio/activity', '@temporalio/common', 'nodemailer', 'zod'],
+    folders: ['directory', 'calendar', 'machines', 'store', 'temporal.config'],
+    node: true,
+    why: 'activities do the side effects workflows ask for',
+  },
+  worker: {
+    packages: ['@temporalio/worker', '@temporalio/common', 'nodemailer'],
+    folders: ['activities', 'workflows', 'directory', 'store', 'temporal.config'],
+    node: true,
+    why: 'the worker wires activities and workflows to Temporal',
+  },
+  directory: { packages: ['zod'], folders: [], node: true, why: 'the user directory reads its own file' },
+  store: {
+    packages: ['pg', '@electric-sql/*', 'zod'],
+    folders: ['temporal.config'],
+    node: true,
+    why: 'PostgreSQL access, below every face',
+  },
+  client: {
+    packages: ['@temporalio/client', '@temporalio/common', 'zod'],
+    folders: ['workflows', 'machines', 'calendar', 'delegation', 'directory', 'store', 'temporal.config'],
+    node: true,
+    why: 'faces talk to Temporal through @temporalio/client, never through workers or activities',
+  },
+  cli: {
+    packages: ['commander', 'zod', '@temporalio/client', '@temporalio/common', '@temporalio/testing'],
+    folders: [
+      'client',
+      'workflows',
+      'machines',
+      'calendar',
+      'delegation',
+      'directory',
+      'store',
+      'api',
+      'temporal.config',
+    ],
+    node: true,
+    why: 'a face: it goes through client/, never through workers or activities',
+  },
+  api: {
+    packages: ['hono', '@hono/*', 'zod', '@temporalio/client', '@temporalio/common'],
+    folders: ['client', 'store', 'machines', 'directory', 'calendar', 'delegation', 'temporal.config'],
+    node: true,
+    why: 'a face: HTTP over client/ and store/, never through workers or activities',
+  },
+  web: {
+    packages: ['hono'],
+    folders: [],
+    typeOnly: ['api'],
+    node: false,
+    why: 'it runs in the browser and reaches duyet over HTTP only',
+  },
+  'temporal.config': { packages: ['zod'], folders: [], node: true, why: 'the one reader of the environment' },
+  bench: {
+    packages: ['vitest', 'xstate'],
+    folders: ['test-support', 'machines', 'calendar', 'delegation', 'client'],
+    node: true,
+    why: 'benchmarks share helpers with the tests through test-support/, never test/',
+  },
+  'test-support': {
+    packages: '*',
+    folders: '*',
+    except: ['test', 'bench'],
+    node: true,
+    why: 'helpers for tests and benchmarks import no test or benchmark',
+  },
+  test: { packages: '*', folders: '*', except: ['bench'], node: true, why: 'tests do not import benchmarks' },
 };
-const restrict = (patterns) => ({ 'no-restricted-imports': ['error', { patterns: [...patterns, noTestSupport] }] });
-/** Matches a relative import that reaches into one of the named top-level folders. */
-const into = (...folders) => `^(\\.\\./)+(${folders.join('|')})(/|\\.js$)`;
+
+/** Root modules importable as `../<name>.js`; every other entry is a folder. */
+const rootModules = ['temporal.config'];
+const notFolders = new Set(['node_modules', 'dist', 'coverage', 'examples']);
+/** Every top-level folder, so one created without a row here is still outside everyone's allow-list. */
+const projectFolders = [
+  ...new Set([
+    ...Object.keys(boundaries).filter((name) => !rootModules.includes(name)),
+    ...readdirSync(import.meta.dirname, { withFileTypes: true })
+      .filter((e) => e.isDirectory() && !e.name.startsWith('.') && !notFolders.has(e.name))
+      .map((e) => e.name),
+  ]),
+];
+
+const escape = (s) => s.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+const list = (items) => (items.length ? items.join(', ') : 'none');
+const packageRegex = (name) =>
+  name.endsWith('/*') ? `${escape(name.slice(0, -1))}[^/]+(/.*)?` : `${escape(name)}(/.*)?`;
+const nodeBuiltins = `node:.+|${builtinModules.map(escape).join('|')}`;
+/** A relative import of one of the named folders or root modules, from a file at the root (`./`) or below (`../`). */
+const relativeInto = (names, atRoot) => {
+  const folders = names.filter((n) => !rootModules.includes(n)).map((n) => `${escape(n)}/`);
+  const modules = names.filter((n) => rootModules.includes(n)).map((n) => `${escape(n)}\\.js$`);
+  return `^${atRoot ? '\\./' : '(\\.\\./)+'}(${[...folders, ...modules].join('|')})`;
+};
+
+/** The `no-restricted-imports` patterns for one row of {@link boundaries}. */
+function importRules(name, row) {
+  const atRoot = rootModules.includes(name);
+  const typeOnly = row.typeOnly ?? [];
+  const folders =
+    row.folders === '*' ? [...projectFolders, ...rootModules].filter((f) => !row.except.includes(f)) : row.folders;
+  const allowed =
+    `${name}${atRoot ? '' : '/'} may import ` +
+    `packages: ${row.packages === '*' ? 'any' : list(row.packages)}; ` +
+    `folders: ${list([...folders.map((f) => (rootModules.includes(f) ? `${f}.ts` : `${f}/`)), 'itself'])}` +
+    (typeOnly.length ? `; as types only: ${list(typeOnly.map((f) => `${f}/`))}` : '') +
+    `; Node built-ins: ${row.node ? 'yes' : 'no'} (${row.why}).`;
+  const patterns = [];
+  if (row.packages !== '*') {
+    const ok = [...row.packages.map(packageRegex), nodeBuiltins].join('|');
+    patterns.push({ regex: `^(?!(${ok})$)[^.]`, message: `Not an allowed package: ${allowed}` });
+  }
+  if (!row.node) patterns.push({ regex: `^(${nodeBuiltins})$`, message: `No Node built-ins here: ${allowed}` });
+  const forbidden = [...projectFolders, ...rootModules].filter(
+    (f) => f !== name && !folders.includes(f) && !typeOnly.includes(f),
+  );
+  if (forbidden.length)
+    patterns.push({ regex: relativeInto(forbidden, atRoot), message: `Not an allowed folder: ${allowed}` });
+  if (typeOnly.length) {
+    patterns.push({
+      regex: relativeInto(typeOnly, atRoot),
+      allowTypeImports: true,
+      message: `Only \`import type\` from ${list(typeOnly.map((f) => `${f}/`))}: ${allowed}`,
+    });
+  }
+  return { 'no-restricted-imports': ['error', { patterns }] };
+}
+
+const filesOf = (name) => (rootModules.includes(name) ? [`${name}.ts`] : [`${name}/**/*.ts`]);
 
 export default tseslint.config(
   { ignores: ['dist/', 'node_modules/', '.tools/', '.temporal/', 'coverage/'] },
@@ -34,133 +175,22 @@ export default tseslint.config(
     rules: {
       '@typescript-eslint/no-floating-promises': 'error',
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }],
-    },
-  },
-  {
-    files: ['machines/**/*.ts'],
-    rules: restrict([
-      {
-        regex: '^(?!(xstate|xstate/graph|zod)$)[^.]',
-        message: 'machines/ is pure: it imports only xstate, zod and itself.',
-      },
-      {
-        regex: into('workflows', 'activities', 'worker', 'cli', 'client', 'api', 'web', 'temporal\\.config'),
-        message: 'machines/ never imports the layers built on it.',
-      },
-    ]),
-  },
-  {
-    files: ['calendar/**/*.ts'],
-    rules: restrict([
-      {
-        regex: '^(?!zod$)[^.]',
-        message: 'calendar/ is pure (it runs inside workflows): it imports only zod and itself.',
-      },
-      {
-        regex: into(
-          'machines',
-          'workflows',
-          'activities',
-          'worker',
-          'cli',
-          'client',
-          'api',
-          'web',
-          'temporal\\.config',
-        ),
-        message: 'calendar/ imports only zod and itself.',
-      },
-    ]),
-  },
-  {
-    files: ['delegation/**/*.ts'],
-    rules: restrict([
-      {
-        regex: '^(?!zod$)[^.]',
-        message: 'delegation/ is pure (it runs inside workflows): it imports only zod, calendar/ and itself.',
-      },
-      {
-        regex: into(
-          'machines',
-          'workflows',
-          'activities',
-          'worker',
-          'cli',
-          'client',
-          'api',
-          'web',
-          'temporal\\.config',
-        ),
-        message: 'delegation/ imports only zod, calendar/ and itself.',
-      },
-    ]),
-  },
-  {
-    files: ['workflows/**/*.ts'],
-    rules: restrict([
-      {
-        group: nodeBuiltins,
-        message: 'Workflow code is deterministic: no Node built-ins (DESIGN.md, determinism rules).',
-      },
-      {
-        regex: into('activities'),
-        allowTypeImports: true,
-        message: 'Workflows import activities as types only, through proxyActivities.',
-      },
-      {
-        regex: into('worker', 'cli', 'client', 'api', 'web', 'temporal\\.config'),
-        message: 'workflows/ imports only @temporalio/workflow, @temporalio/common, machines/ and itself.',
-      },
-      {
-        group: ['@temporalio/client', '@temporalio/worker', '@temporalio/activity', '@temporalio/testing'],
-        message: 'workflows/ imports only @temporalio/workflow, @temporalio/common, machines/ and itself.',
-      },
-    ]),
-  },
-  {
-    files: ['workflows/**/*.ts'],
-    rules: { '@typescript-eslint/consistent-type-imports': ['error', { prefer: 'type-imports' }] },
-  },
-  {
-    files: ['activities/**/*.ts'],
-    rules: restrict([
-      {
-        regex: into('workflows', 'worker', 'cli', 'client', 'api', 'web'),
-        message: 'activities/ never imports workflows/, worker/ or the faces.',
-      },
-    ]),
-  },
-  {
-    files: ['worker/**/*.ts', 'directory/**/*.ts', 'temporal.config.ts'],
-    rules: restrict([]),
-  },
-  {
-    files: ['bench/**/*.ts'],
-    rules: {
-      'no-restricted-imports': [
+      // no-process-env, with a message that says where configuration comes from.
+      'no-restricted-properties': [
         'error',
         {
-          patterns: [
-            {
-              regex: '^(\\.\\./)+test/',
-              message: 'bench/ shares helpers with the tests through test-support/, never test/.',
-            },
-          ],
+          object: 'process',
+          property: 'env',
+          message:
+            'Only temporal.config.ts reads process.env: take a DuyetConfig (loadConfig) or inheritedEnv() for a child process and PATH.',
         },
       ],
     },
   },
+  { files: ['temporal.config.ts'], rules: { 'no-restricted-properties': 'off' } },
+  ...Object.entries(boundaries).map(([name, row]) => ({ files: filesOf(name), rules: importRules(name, row) })),
   {
-    files: ['cli/**/*.ts', 'client/**/*.ts'],
-    rules: restrict([
-      {
-        regex: into('activities', 'worker'),
-        message: 'Faces talk to Temporal through @temporalio/client; they never import activities/ or worker/.',
-      },
-      {
-        group: ['@temporalio/worker', '@temporalio/activity'],
-        message: 'Faces talk to Temporal through @temporalio/client; they never import activities/ or worker/.',
-      },
-    ]),
+    files: ['workflows/**/*.ts'],
+    rules: { '@typescript-eslint/consistent-type-imports': ['error', { prefer: 'type-imports' }] },
   },
 );

@@ -75,6 +75,14 @@ export interface DuyetConfig {
   };
 }
 
+/**
+ * The environment this process inherited with `overrides` on top: what a child process gets, and where PATH and
+ * switches outside duyet's configuration are read. Every other reader takes a {@link DuyetConfig}.
+ */
+export function inheritedEnv(overrides: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
+  return { ...process.env, ...overrides };
+}
+
 /** Reads the configuration from the environment, validated with zod; the only reader of process.env. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): DuyetConfig {
   const parsed = Env.safeParse(env);

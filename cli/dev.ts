@@ -1,7 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import type { DuyetConfig } from '../temporal.config.js';
+import { inheritedEnv, type DuyetConfig } from '../temporal.config.js';
 import { startDevServer, type DevServer } from './dev-server.js';
 
 const workerMain = () => {
@@ -14,12 +14,11 @@ const workerMain = () => {
 export function spawnWorker(config: DuyetConfig, stdio: 'inherit' | 'pipe' = 'inherit'): ChildProcess {
   return spawn(process.execPath, [workerMain()], {
     stdio: ['ignore', stdio, stdio],
-    env: {
-      ...process.env,
+    env: inheritedEnv({
       TEMPORAL_ADDRESS: config.temporal.address,
       TEMPORAL_NAMESPACE: config.temporal.namespace,
       TEMPORAL_TASK_QUEUE: config.temporal.taskQueue,
-    },
+    }),
   });
 }
 

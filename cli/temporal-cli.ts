@@ -1,7 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync } from 'node:fs';
 import { delimiter, join } from 'node:path';
-import type { DuyetConfig } from '../temporal.config.js';
+import { inheritedEnv, type DuyetConfig } from '../temporal.config.js';
 
 /** Pinned versions of the binaries duyet obtains. */
 export const pins = {
@@ -17,12 +17,12 @@ export interface Located {
 }
 
 const onPath = (name: string) =>
-  (process.env.PATH ?? '')
+  (inheritedEnv().PATH ?? '')
     .split(delimiter)
     .map((dir) => join(dir, name))
     .find((file) => existsSync(file));
 
-function run(command: string, args: string[], env: NodeJS.ProcessEnv = process.env): boolean {
+function run(command: string, args: string[], env: NodeJS.ProcessEnv = inheritedEnv()): boolean {
   try {
     execFileSync(command, args, { stdio: ['ignore', 'ignore', 'pipe'], env });
     return true;
@@ -60,7 +60,7 @@ export function locateTemporalCli(config: DuyetConfig): Located | undefined {
   if (pip) return { path: pip, source: 'pip' };
   const gobin = join(config.toolsDir, 'go', 'bin');
   const go = join(gobin, 'temporal');
-  if (existsSync(go) || run('go', ['install', pins.goModule], { ...process.env, GOBIN: gobin })) {
+  if (existsSync(go) || run('go', ['install', pins.goModule], inheritedEnv({ GOBIN: gobin }))) {
     if (existsSync(go)) return { path: go, source: 'go' };
   }
   return undefined;

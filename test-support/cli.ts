@@ -3,19 +3,18 @@ import { randomUUID } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import { Client, Connection } from '@temporalio/client';
 import { afterAll, beforeAll, inject } from 'vitest';
-import { loadConfig } from '../temporal.config.js';
+import { inheritedEnv, loadConfig } from '../temporal.config.js';
 
 const cliMain = fileURLToPath(new URL('../dist/cli/main.js', import.meta.url));
 const workerMain = fileURLToPath(new URL('../dist/worker/main.js', import.meta.url));
 
 /** The environment of a built `duyet` process pointed at the test server and a task queue of its own. */
 export function testEnv(taskQueue = `duyet-test-${randomUUID()}`): NodeJS.ProcessEnv {
-  return {
-    ...process.env,
+  return inheritedEnv({
     TEMPORAL_ADDRESS: inject('temporalAddress'),
     TEMPORAL_TASK_QUEUE: taskQueue,
     DUYET_STATE_DIR: inject('stateDir'),
-  };
+  });
 }
 
 /** Runs the built CLI and resolves with its exit code and output, whatever the code. */

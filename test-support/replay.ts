@@ -3,6 +3,7 @@ import { fileURLToPath } from 'node:url';
 import type { Client } from '@temporalio/client';
 import { temporal } from '@temporalio/proto';
 import { Worker } from '@temporalio/worker';
+import { inheritedEnv } from '../temporal.config.js';
 import { workflowsPath } from '../worker/worker.js';
 
 const fixtures = fileURLToPath(new URL('../test/fixtures/histories/', import.meta.url));
@@ -17,7 +18,7 @@ export async function replayAndKeep(client: Client, workflowId: string, name: st
   for (const [index, runId] of runs.reverse().entries()) {
     const history = await client.workflow.getHandle(workflowId, runId).fetchHistory();
     await Worker.runReplayHistory({ workflowsPath, replayName: `${name}-${index}` }, history, workflowId);
-    if (process.env.DUYET_RECORD_HISTORIES === '1') {
+    if (inheritedEnv().DUYET_RECORD_HISTORIES === '1') {
       mkdirSync(fixtures, { recursive: true });
       writeFileSync(
         `${fixtures}${name}.run${index + 1}.history.bin`,

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { startDevServer } from '../cli/dev-server.js';
-import { loadConfig } from '../temporal.config.js';
+import { inheritedEnv, loadConfig } from '../temporal.config.js';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -32,7 +32,7 @@ export function freePort(): Promise<number> {
 export default async function setup(project: TestProject) {
   const stateDir = mkdtempSync(join(tmpdir(), 'duyet-test-'));
   const port = await freePort();
-  const config = loadConfig({ ...process.env, TEMPORAL_ADDRESS: `127.0.0.1:${port}`, DUYET_STATE_DIR: stateDir });
+  const config = loadConfig(inheritedEnv({ TEMPORAL_ADDRESS: `127.0.0.1:${port}`, DUYET_STATE_DIR: stateDir }));
   const server = await startDevServer(config, {
     dbFile: join(stateDir, 'temporal.db'),
     extraArgs: ['--dynamic-config-value', 'limit.historyCount.suggestContinueAsNew=60'],

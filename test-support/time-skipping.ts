@@ -5,7 +5,7 @@ import { temporal } from '@temporalio/proto';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { locateTestServer } from '../cli/temporal-cli.js';
 import { status, type DossierStatus } from '../client/dossiers.js';
-import { loadConfig, type DuyetConfig } from '../temporal.config.js';
+import { inheritedEnv, loadConfig, type DuyetConfig } from '../temporal.config.js';
 import { createWorker } from '../worker/worker.js';
 import { searchAttributeKeys } from '../workflows/search-attributes.js';
 import { startSmtpServer, startWebhookReceiver } from './receivers.js';
@@ -51,14 +51,15 @@ export async function startHarness(taskQueue: string, webhookSecret: string): Pr
   const smtp = await startSmtpServer();
   const hooks = await startWebhookReceiver(webhookSecret);
   const stateDir = mkdtempSync(join(tmpdir(), 'duyet-skip-'));
-  const config = loadConfig({
-    ...process.env,
-    TEMPORAL_TASK_QUEUE: taskQueue,
-    DUYET_STATE_DIR: stateDir,
-    DUYET_SMTP_URL: smtp.url,
-    DUYET_WEBHOOK_URL: hooks.url,
-    DUYET_WEBHOOK_SECRET: webhookSecret,
-  });
+  const config = loadConfig(
+    inheritedEnv({
+      TEMPORAL_TASK_QUEUE: taskQueue,
+      DUYET_STATE_DIR: stateDir,
+      DUYET_SMTP_URL: smtp.url,
+      DUYET_WEBHOOK_URL: hooks.url,
+      DUYET_WEBHOOK_SECRET: webhookSecret,
+    }),
+  );
   const env = await startTimeSkipping(config);
   const worker = await createWorker(config, env.nativeConnection);
   const running = worker.run();

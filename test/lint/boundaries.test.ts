@@ -1,65 +1,161 @@
-import { ESLint } from 'eslint';
+import { ESLint, Linter } from 'eslint';
+import tseslint from 'typescript-eslint';
 import { describe, expect, it } from 'vitest';
 
 const eslint = new ESLint();
+const linter = new Linter({ configType: 'flat' });
+const boundaryRules = ['no-restricted-imports', 'no-restricted-properties'];
 
-/** The messages of the import-boundary rule for a file's text placed at a path in the tree. */
+/**
+ * The boundary messages for a file's text placed at a path in the tree, under the rules eslint.config.js gives that
+ * path (the path need not exist, so rows for folders still to come are checked too).
+ */
 async function boundaryMessages(path: string, text: string): Promise<string[]> {
-  const [result] = await eslint.lintText(text, { filePath: path });
-  return result!.messages.filter((m) => m.ruleId === 'no-restricted-imports').map((m) => m.message);
+  const config = (await eslint.calculateConfigForFile(path)) as Linter.Config;
+  const rules = Object.fromEntries(boundaryRules.map((rule) => [rule, config.rules?.[rule] ?? 'off']));
+  return linter
+    .verify(text, { files: ['**/*.ts'], languageOptions: { parser: tseslint.parser }, rules }, path)
+    .map((m) => m.message);
 }
 
-describe('folder boundaries are lint rules', () => {
-  it('refuses Node built-ins and activity implementations in workflow code', async () => {
-    const messages = await boundaryMessages(
-      'workflows/process.workflow.ts',
-      "import { readFileSync } from 'node:fs';\nimport { createActivities } from '../activities/index.js';\nexport const x = [readFileSync, createActivities];\n",
-    );
-    expect(messages).toHaveLength(2);
-    expect(messages[0]).toContain('Workflow code is deterministic');
-    expect(messages[1]).toContain('Workflows import activities as types only');
+/** One import statement per specifier, each used so that nothing else complains. */
+const importing = (...specifiers: string[]) =>
+  specifiers.map((s, i) => `import * as m${i} from '${s}';\nexport const v${i} = m${i};\n`).join('');
+
+/** Expects each specifier, imported alone at `path`, to be refused with a message containing `reason`. */
+async function expectRefused(path: string, reason: string, ...specifiers: string[]) {
+  for (const specifier of specifiers) {
+    const messages = await boundaryMessages(path, importing(specifier));
+    expect(messages, `${specifier} from ${path}`).toHaveLength(1);
+    expect(messages[0], `${specifier} from ${path}`).toContain(reason);
+  }
+}
+
+/** Expects every specifier imported at `path` to pass the boundary rules. */
+async function expectAllowed(path: string, ...specifiers: string[]) {
+  expect(await boundaryMessages(path, importing(...specifiers))).toEqual([]);
+}
+
+describe('folder boundaries are allow-lists', () => {
+  it('runs in the real lint of an existing file', async () => {
+    const [result] = await eslint.lintText(importing('node:fs'), { filePath: 'workflows/process.workflow.ts' });
+    expect(result!.messages.map((m) => m.ruleId)).toContain('no-restricted-imports');
   });
 
-  it('allows workflow code to import activities as types', async () => {
-    const messages = await boundaryMessages(
-      'workflows/process.workflow.ts',
-      "import type { createActivities } from '../activities/index.js';\nexport type A = typeof createActivities;\n",
-    );
-    expect(messages).toEqual([]);
-  });
-
-  it('keeps machines pure and faces away from workers', async () => {
-    const machine = await boundaryMessages(
-      'machines/compile.ts',
-      "import { Client } from '@temporalio/client';\nexport const c = Client;\n",
-    );
-    expect(machine).toEqual([
-      "'@temporalio/client' import is restricted from being used by a pattern. machines/ is pure: it imports only xstate, zod and itself.",
+  it('says what a folder may import', async () => {
+    expect(await boundaryMessages('machines/compile.ts', importing('@temporalio/client'))).toEqual([
+      "'@temporalio/client' import is restricted from being used by a pattern. Not an allowed package: machines/ may import packages: xstate, zod; folders: calendar/, delegation/, itself; Node built-ins: no (pure: the workflow interprets its machines).",
     ]);
-    const face = await boundaryMessages(
-      'cli/main.ts',
-      "import { createWorker } from '../worker/worker.js';\nexport const w = createWorker;\n",
+  });
+
+  it('keeps workflow code deterministic: no Node built-ins, activities as types only', async () => {
+    await expectRefused('workflows/process.workflow.ts', 'No Node built-ins here', 'node:fs', 'fs', 'crypto');
+    await expectRefused(
+      'workflows/process.workflow.ts',
+      'Only `import type` from activities/',
+      '../activities/index.js',
     );
-    expect(face[0]).toContain('never import activities/ or worker/');
+    await expectRefused(
+      'workflows/process.workflow.ts',
+      'Not an allowed folder',
+      '../directory/directory.js',
+      '../client/dossiers.js',
+      '../temporal.config.js',
+    );
+    await expectRefused('workflows/process.workflow.ts', 'Not an allowed package', '@temporalio/client', 'nodemailer');
+    expect(
+      await boundaryMessages(
+        'workflows/process.workflow.ts',
+        "import type { createActivities } from '../activities/index.js';\nexport type A = typeof createActivities;\n",
+      ),
+    ).toEqual([]);
+    await expectAllowed(
+      'workflows/process.workflow.ts',
+      '@temporalio/workflow',
+      '@temporalio/common',
+      '../machines/process.js',
+      '../delegation/rules.js',
+      '../calendar/index.js',
+      './process.messages.js',
+    );
+  });
+
+  it('keeps the pure folders pure, at any depth', async () => {
+    await expectRefused(
+      'machines/definitions/x.ts',
+      'Not an allowed folder',
+      '../../workflows/a.js',
+      '../../client/a.js',
+    );
+    await expectRefused('machines/compile.ts', 'No Node built-ins here', 'node:path');
+    await expectAllowed(
+      'machines/definitions/x.ts',
+      'xstate',
+      'xstate/graph',
+      'zod',
+      '../../calendar/index.js',
+      '../definition.schema.js',
+    );
+    await expectRefused(
+      'calendar/index.ts',
+      'Not an allowed folder',
+      '../machines/process.js',
+      '../delegation/rules.js',
+    );
+    await expectRefused('calendar/index.ts', 'No Node built-ins here', 'node:fs');
+    await expectAllowed('calendar/index.ts', 'zod', './lunar.js');
+    await expectRefused('delegation/rules.ts', 'Not an allowed folder', '../machines/process.js', '../directory/x.js');
+    await expectAllowed('delegation/rules.ts', 'zod', '../calendar/index.js');
+  });
+
+  it('keeps faces away from workers and activities', async () => {
+    for (const face of ['cli/main.ts', 'client/dossiers.ts', 'api/app.ts']) {
+      await expectRefused(face, 'Not an allowed folder', '../worker/worker.js', '../activities/index.js');
+      await expectRefused(face, 'Not an allowed package', '@temporalio/worker', '@temporalio/activity');
+    }
+    await expectAllowed('cli/main.ts', 'commander', 'node:fs', '../client/dossiers.js', '../temporal.config.js');
+    await expectRefused('activities/notify.ts', 'Not an allowed folder', '../workflows/process.workflow.js');
+  });
+
+  it('has rows for store/, api/ and web/', async () => {
+    await expectAllowed('store/db.ts', 'pg', '@electric-sql/pglite', 'node:crypto', 'zod', '../temporal.config.js');
+    await expectRefused('store/db.ts', 'Not an allowed package', 'hono', '@temporalio/client');
+    await expectRefused('store/db.ts', 'Not an allowed folder', '../client/dossiers.js', '../workflows/x.js');
+    await expectAllowed(
+      'api/app.ts',
+      'hono',
+      '@hono/zod-openapi',
+      '../client/dossiers.js',
+      '../store/index.js',
+      '../machines/process.js',
+      '../directory/directory.js',
+      '../temporal.config.js',
+    );
+    await expectRefused('web/app.ts', 'No Node built-ins here', 'node:fs');
+    await expectRefused('web/app.ts', 'Only `import type` from api/', '../api/app.js');
+    await expectRefused('web/app.ts', 'Not an allowed folder', '../client/dossiers.js', '../store/index.js');
+  });
+
+  it('lets temporal.config.ts import only zod and Node', async () => {
+    await expectAllowed('temporal.config.ts', 'zod', 'node:fs');
+    await expectRefused('temporal.config.ts', 'Not an allowed folder', './machines/process.js', './client/dossiers.js');
   });
 
   it('keeps test helpers out of shipped code, and bench/ out of test/', async () => {
-    const shipped = await boundaryMessages(
-      'machines/compile.ts',
-      "import { pipeline } from '../test-support/review-pipeline.js';\nexport const p = pipeline;\n",
-    );
-    expect(shipped).toEqual([
-      "'../test-support/review-pipeline.js' import is restricted from being used by a pattern. Shipped code never imports test/, test-support/ or bench/.",
-    ]);
-    const bench = await boundaryMessages(
-      'bench/machine.bench.ts',
-      "import { members } from '../test/delegation/fixtures.js';\nexport const m = members;\n",
-    );
-    expect(bench[0]).toContain('through test-support/, never test/');
-    const allowed = await boundaryMessages(
-      'bench/machine.bench.ts',
-      "import { pipeline } from '../test-support/review-pipeline.js';\nexport const p = pipeline;\n",
-    );
-    expect(allowed).toEqual([]);
+    await expectRefused('machines/compile.ts', 'Not an allowed folder', '../test-support/review-pipeline.js');
+    await expectRefused('worker/worker.ts', 'Not an allowed folder', '../test/delegation/fixtures.js');
+    await expectRefused('bench/machine.bench.ts', 'Not an allowed folder', '../test/delegation/fixtures.js');
+    await expectAllowed('bench/machine.bench.ts', 'vitest', 'xstate', '../test-support/review-pipeline.js');
+    await expectRefused('test-support/cli.ts', 'Not an allowed folder', '../test/delegation/fixtures.js');
+  });
+
+  it('lets only temporal.config.ts read process.env', async () => {
+    const read = 'export const address = process.env.TEMPORAL_ADDRESS;\n';
+    for (const path of ['client/dossiers.ts', 'cli/main.ts', 'store/db.ts', 'test-support/cli.ts']) {
+      const messages = await boundaryMessages(path, read);
+      expect(messages, path).toHaveLength(1);
+      expect(messages[0]).toContain('Only temporal.config.ts reads process.env');
+    }
+    expect(await boundaryMessages('temporal.config.ts', read)).toEqual([]);
   });
 });
