@@ -51,6 +51,17 @@ const Env = z.object({
   DUYET_MAIL_FROM: z.string().min(3).default('duyet <duyet@localhost>'),
   DUYET_WEBHOOK_URL: z.url({ protocol: /^https?$/, error: 'expected an http:// or https:// URL' }).optional(),
   DUYET_WEBHOOK_SECRET: z.string().min(16, 'expected a secret of at least 16 characters').optional(),
+  /** A PostgreSQL server for every process; without it, the embedded store `duyet dev` starts. */
+  DUYET_DATABASE_URL: z
+    .url({
+      protocol: /^postgres(ql)?$/,
+      error: 'expected a postgres:// URL, e.g. postgres://duyet:secret@db.internal:5432/duyet',
+    })
+    .optional(),
+  /** Connections each process keeps open to the store. */
+  DUYET_DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(100).default(5),
+  /** The loopback port of the embedded store; 0 picks a free one. */
+  DUYET_STORE_PORT: z.coerce.number().int().min(0).max(65535).default(0),
 });
 
 /** Where Temporal is and how to reach it, plus duyet's own local paths. */
@@ -72,6 +83,13 @@ export interface DuyetConfig {
     smtpUrl: string | undefined;
     mailFrom: string;
     webhook: { url: string; secret: string } | undefined;
+  };
+  store: {
+    /** `DUYET_DATABASE_URL`: a PostgreSQL server; undefined means the embedded store. */
+    url: string | undefined;
+    poolSize: number;
+    /** The embedded store: its port (0 = free) and its data folder under the state folder. */
+    embedded: { port: number; dataDir: string };
   };
 }
 
@@ -127,6 +145,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): DuyetConfig {
       smtpUrl: e.DUYET_SMTP_URL,
       mailFrom: e.DUYET_MAIL_FROM,
       webhook: e.DUYET_WEBHOOK_URL ? { url: e.DUYET_WEBHOOK_URL, secret: e.DUYET_WEBHOOK_SECRET! } : undefined,
+    },
+    store: {
+      url: e.DUYET_DATABASE_URL,
+      poolSize: e.DUYET_DATABASE_POOL_SIZE,
+      embedded: { port: e.DUYET_STORE_PORT, dataDir: resolve(e.DUYET_STATE_DIR, 'store') },
     },
   };
 }
