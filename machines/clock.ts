@@ -57,5 +57,9 @@ export function withDue(
   };
 }
 
+/** A milestone that still counts: not met, not paused, with a due instant. */
+export type OpenMilestone = MilestoneState & { dueAt: string };
+
 /** Whether a milestone still counts: not met, not paused, with a due instant. */
-export const isOpen = (m: MilestoneState) => m.completedAt === null && m.pausedAt === null && m.dueAt !== null;
+export const isOpen = (m: MilestoneState): m is OpenMilestone =>
+  m.completedAt === null && m.pausedAt === null && m.dueAt !== null;

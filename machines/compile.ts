@@ -13,12 +13,6 @@ import {
   type ProcessEvent,
 } from './process.types.js';
 
-interface TransitionConfig {
-  target?: string;
-  guard?: { type: string; params: unknown };
-  actions: Array<{ type: string; params: unknown }>;
-}
-
 /** What the `escalate` effect carries: which rung fired and whom it tells over which channels. */
 export interface EscalateParams {
   milestone: string;
@@ -29,15 +23,74 @@ export interface EscalateParams {
   channels: Array<'email' | 'webhook'>;
 }
 
-const act = (type: string, params?: unknown) => ({ type, params });
-const record = (from: string, to: string) => act('recordDecision', { from, to });
+/** What the `notify` effect carries: the stage it was decided at, whom it tells and with which template. */
+export type NotifyParams = { stage: string } & Effect;
+
+/** Every action a compiled process names, with its params (`undefined`: none). */
+export interface ActionParams {
+  recordDecision: { from: string; to: string };
+  startRevision: { from: string };
+  finishRevision: undefined;
+  armClock: { milestone: string };
+  pauseClock: { milestone: string };
+  completeMilestone: { milestone: string };
+  markMilestone: undefined;
+  missMilestone: { milestone: string };
+  fireRung: EscalateParams;
+  extendMilestone: undefined;
+  reassign: { stage: string };
+  clearAssignee: undefined;
+  recordDelivery: undefined;
+  /** Effects: returned by transition() and carried out by the workflow through activities. */
+  notify: NotifyParams;
+  escalate: EscalateParams;
+}
+
+/** Every guard a compiled process names, with its params (`undefined`: none). */
+export interface GuardParams {
+  isReturningTo: { stage: string };
+  isConditionMet: { condition: Condition };
+  isMilestoneOpen: undefined;
+  isMilestoneExtendable: undefined;
+  isMilestoneDue: { milestone: string };
+  isRungDue: EscalateParams;
+}
+
+/** A named action or guard as a transition refers to it; a name not in `P` does not compile. */
+type Named<P> = { [K in keyof P]: P[K] extends undefined ? { type: K } : { type: K; params: P[K] } }[keyof P];
+/** An action as a transition refers to it. */
+export type ProcessAction = Named<ActionParams>;
+/** A guard as a transition refers to it. */
+export type ProcessGuard = Named<GuardParams>;
+
+interface TransitionConfig {
+  target?: string;
+  guard?: ProcessGuard;
+  actions: ProcessAction[];
+}
+
+const record = (from: string, to: string): ProcessAction => ({ type: 'recordDecision', params: { from, to } });
+
+/** The events the compiler wires actions and guards to by name (decisions are named by the definition). */
+type FixedEventType =
+  typeof MARK_MILESTONE | typeof EXTEND | typeof REASSIGN | typeof DEADLINE_REACHED | typeof ESCALATION_DELIVERED;
+
+/** The event an action or guard is wired to, narrowed to its type; any other is a compiler bug, so it throws. */
+function eventOf<T extends FixedEventType>(event: ProcessEvent, type: T): Extract<ProcessEvent, { type: T }> {
+  if (event.type !== type) throw new Error(`a process action expected a ${type} event, got ${event.type}`);
+  return event as Extract<ProcessEvent, { type: T }>;
+}
 
 const updateMilestone = (context: ProcessContext, id: string, change: (m: MilestoneState) => MilestoneState) =>
   context.milestones.map((m) => (m.id === id ? change(m) : m));
 
 /** The setup shared by every compiled process: named actions and guards, no timers, no invocations. */
 function processSetup(definition: ProcessDefinition) {
-  const milestoneDef = (id: string) => definition.milestones.find((m) => m.id === id) as Milestone;
+  const milestoneDef = (id: string): Milestone => {
+    const found = definition.milestones.find((m) => m.id === id);
+    if (!found) throw new Error(`milestone "${id}" is not declared in ${definition.id}'s milestones`);
+    return found;
+  };
   return setup({
     types: {
       context: {} as ProcessContext,
@@ -45,30 +98,33 @@ function processSetup(definition: ProcessDefinition) {
       input: {} as ProcessContext,
     },
     actions: {
-      recordDecision: assign(({ context, event }, params: { from: string; to: string }) => ({
-        history: [
-          ...context.history,
-          {
-            at: event.at,
-            actor: event.actor ?? 'unknown',
-            onBehalfOf: event.onBehalfOf ?? null,
-            event: event.type,
-            from: params.from,
-            to: params.to,
-            comment: event.comment ?? null,
-          },
-        ],
-      })),
-      startRevision: assign(({ context }, params: { from: string }) => ({
+      recordDecision: assign(({ context, event }, params: ActionParams['recordDecision']) => {
+        const person = 'actor' in event ? event : undefined;
+        return {
+          history: [
+            ...context.history,
+            {
+              at: event.at,
+              actor: person?.actor ?? 'unknown',
+              onBehalfOf: person?.onBehalfOf ?? null,
+              event: event.type,
+              from: params.from,
+              to: params.to,
+              comment: person?.comment ?? null,
+            },
+          ],
+        };
+      }),
+      startRevision: assign(({ context }, params: ActionParams['startRevision']) => ({
         returnTo: params.from,
         draftVersion: context.draftVersion + 1,
         documents: context.documents.map((d) => ({ ...d, draft: d.draft + 1 })),
       })),
       finishRevision: assign({ returnTo: null }),
       // Arms a duration milestone on first entry, and restarts or resumes it after a revision.
-      armClock: assign(({ context, event }, params: { milestone: string }) => {
+      armClock: assign(({ context, event }, params: ActionParams['armClock']) => {
         // The first stage is entered by xstate.init, which carries no time: the process started then.
-        const at = event.at ?? context.startedAt;
+        const at = 'at' in event ? event.at : context.startedAt;
         return {
           milestones: updateMilestone(context, params.milestone, (m) => {
             const def = milestoneDef(m.id);
@@ -90,14 +146,14 @@ function processSetup(definition: ProcessDefinition) {
           }),
         };
       }),
-      pauseClock: assign(({ context, event }, params: { milestone: string }) => ({
+      pauseClock: assign(({ context, event }, params: ActionParams['pauseClock']) => ({
         milestones: updateMilestone(context, params.milestone, (m) =>
           milestoneDef(m.id).duration && isOpen(m)
-            ? { ...m, pausedAt: event.at, remainingWorkingDays: workingDaysLeft(event.at, m.dueAt!, context.calendar) }
+            ? { ...m, pausedAt: event.at, remainingWorkingDays: workingDaysLeft(event.at, m.dueAt, context.calendar) }
             : m,
         ),
       })),
-      completeMilestone: assign(({ context, event }, params: { milestone: string }) => ({
+      completeMilestone: assign(({ context, event }, params: ActionParams['completeMilestone']) => ({
         milestones: updateMilestone(context, params.milestone, (m) =>
           m.completedAt
             ? m
@@ -110,67 +166,90 @@ function processSetup(definition: ProcessDefinition) {
               },
         ),
       })),
-      markMilestone: assign(({ context, event }) => ({
-        milestones: updateMilestone(context, event.milestone!, (m) => ({
-          ...m,
-          status: m.status === 'missed' ? 'missed' : 'met',
-          at: m.at ?? event.at,
-          completedAt: event.at,
-        })),
-      })),
-      missMilestone: assign(({ context, event }, params: { milestone: string }) => ({
+      markMilestone: assign(({ context, event }) => {
+        const mark = eventOf(event, MARK_MILESTONE);
+        return {
+          milestones: updateMilestone(context, mark.milestone, (m) => ({
+            ...m,
+            status: m.status === 'missed' ? 'missed' : 'met',
+            at: m.at ?? mark.at,
+            completedAt: mark.at,
+          })),
+        };
+      }),
+      missMilestone: assign(({ context, event }, params: ActionParams['missMilestone']) => ({
         milestones: updateMilestone(context, params.milestone, (m) => ({ ...m, status: 'missed', at: event.at })),
       })),
-      fireRung: assign(({ context, event }, params: EscalateParams) => ({
+      fireRung: assign(({ context, event }, params: ActionParams['fireRung']) => ({
         milestones: updateMilestone(context, params.milestone, (m) => ({
           ...m,
           rungs: m.rungs.map((r) => (r.id === params.rung ? { ...r, firedAt: event.at } : r)),
         })),
       })),
-      extendMilestone: assign(({ context, event }) => ({
-        milestones: updateMilestone(context, event.milestone!, (m) =>
-          withDue(m, milestoneDef(m.id), event.dueAt!, event.at, context.calendar, false),
-        ),
-      })),
-      reassign: assign(({ event }, params: { stage: string }) => ({
-        assignee: { id: event.assignee!, stage: params.stage },
+      extendMilestone: assign(({ context, event }) => {
+        const extend = eventOf(event, EXTEND);
+        return {
+          milestones: updateMilestone(context, extend.milestone, (m) =>
+            withDue(m, milestoneDef(m.id), extend.dueAt, extend.at, context.calendar, false),
+          ),
+        };
+      }),
+      reassign: assign(({ event }, params: ActionParams['reassign']) => ({
+        assignee: { id: eventOf(event, REASSIGN).assignee, stage: params.stage },
       })),
       clearAssignee: assign({ assignee: null }),
-      recordDelivery: assign(({ context, event }) => ({
-        escalations: [...context.escalations, { ...event.delivery!, at: event.at }],
-      })),
+      recordDelivery: assign(({ context, event }) => {
+        const delivered = eventOf(event, ESCALATION_DELIVERED);
+        return { escalations: [...context.escalations, { ...delivered.delivery, at: delivered.at }] };
+      }),
       // Effects: returned by transition() and carried out by the workflow through activities.
-      notify: (_args, _params: { stage: string } & Effect) => {},
-      escalate: (_args, _params: EscalateParams) => {},
+      notify: (_args, _params: ActionParams['notify']) => {},
+      escalate: (_args, _params: ActionParams['escalate']) => {},
     },
     guards: {
-      isReturningTo: ({ context }, params: { stage: string }) => context.returnTo === params.stage,
-      isConditionMet: ({ context }, params: { condition: Condition }) =>
+      isReturningTo: ({ context }, params: GuardParams['isReturningTo']) => context.returnTo === params.stage,
+      isConditionMet: ({ context }, params: GuardParams['isConditionMet']) =>
         evaluateCondition(params.condition, context.facts),
-      isMilestoneOpen: ({ context, event }) =>
-        context.milestones.some((m) => m.id === event.milestone && m.stage === null && m.completedAt === null),
-      isMilestoneExtendable: ({ context, event }) =>
-        context.milestones.some((m) => m.id === event.milestone && m.completedAt === null) &&
-        Date.parse(event.dueAt ?? '') > Date.parse(event.at),
-      isMilestoneDue: ({ context, event }, params: { milestone: string }) =>
-        event.milestone === params.milestone &&
-        event.rung === undefined &&
-        context.milestones.some(
-          (m) =>
-            m.id === params.milestone &&
-            m.status === 'pending' &&
-            isOpen(m) &&
-            Date.parse(m.dueAt!) <= Date.parse(event.at),
-        ),
-      isRungDue: ({ context, event }, params: EscalateParams) =>
-        event.milestone === params.milestone &&
-        event.rung === params.rung &&
-        context.milestones.some(
-          (m) =>
-            m.id === params.milestone &&
-            isOpen(m) &&
-            m.rungs.some((r) => r.id === params.rung && r.firedAt === null && Date.parse(r.at) <= Date.parse(event.at)),
-        ),
+      isMilestoneOpen: ({ context, event }) => {
+        const mark = eventOf(event, MARK_MILESTONE);
+        return context.milestones.some((m) => m.id === mark.milestone && m.stage === null && m.completedAt === null);
+      },
+      isMilestoneExtendable: ({ context, event }) => {
+        const extend = eventOf(event, EXTEND);
+        return (
+          context.milestones.some((m) => m.id === extend.milestone && m.completedAt === null) &&
+          Date.parse(extend.dueAt) > Date.parse(extend.at)
+        );
+      },
+      isMilestoneDue: ({ context, event }, params: GuardParams['isMilestoneDue']) => {
+        const deadline = eventOf(event, DEADLINE_REACHED);
+        return (
+          deadline.milestone === params.milestone &&
+          deadline.rung === undefined &&
+          context.milestones.some(
+            (m) =>
+              m.id === params.milestone &&
+              m.status === 'pending' &&
+              isOpen(m) &&
+              Date.parse(m.dueAt) <= Date.parse(deadline.at),
+          )
+        );
+      },
+      isRungDue: ({ context, event }, params: GuardParams['isRungDue']) => {
+        const deadline = eventOf(event, DEADLINE_REACHED);
+        return (
+          deadline.milestone === params.milestone &&
+          deadline.rung === params.rung &&
+          context.milestones.some(
+            (m) =>
+              m.id === params.milestone &&
+              isOpen(m) &&
+              m.rungs.some(
+                (r) => r.id === params.rung && r.firedAt === null && Date.parse(r.at) <= Date.parse(deadline.at),
+              ),
+          )
+        );
+      },
     },
   });
 }
@@ -184,7 +263,9 @@ export function compileMachine(definition: ProcessDefinition) {
 
   const states: Record<string, unknown> = {};
   for (const [id, stage] of Object.entries(definition.stages)) {
-    const complete = stage.milestone ? [act('completeMilestone', { milestone: stage.milestone })] : [];
+    const complete: ProcessAction[] = stage.milestone
+      ? [{ type: 'completeMilestone', params: { milestone: stage.milestone } }]
+      : [];
     const on: Record<string, TransitionConfig[]> = {};
     for (const [event, decision] of Object.entries(stage.on)) {
       const branches: TransitionConfig[] = [];
@@ -193,23 +274,32 @@ export function compileMachine(definition: ProcessDefinition) {
           branches.push({
             target: back,
             guard: { type: 'isReturningTo', params: { stage: back } },
-            actions: [record(id, back), act('finishRevision'), act('clearAssignee'), ...complete],
+            actions: [record(id, back), { type: 'finishRevision' }, { type: 'clearAssignee' }, ...complete],
           });
         }
       }
       if ('revise' in decision) {
-        const to = revision!.stage;
-        const pause = stage.milestone ? [act('pauseClock', { milestone: stage.milestone })] : [];
+        if (!revision)
+          throw new Error(`stage "${id}" asks for a revision on ${event}, but ${definition.id} has no revision block`);
+        const to = revision.stage;
+        const pause: ProcessAction[] = stage.milestone
+          ? [{ type: 'pauseClock', params: { milestone: stage.milestone } }]
+          : [];
         branches.push({
           target: to,
-          actions: [record(id, to), act('startRevision', { from: id }), act('clearAssignee'), ...pause],
+          actions: [
+            record(id, to),
+            { type: 'startRevision', params: { from: id } },
+            { type: 'clearAssignee' },
+            ...pause,
+          ],
         });
       } else {
         for (const branch of decision) {
           branches.push({
             target: branch.to,
             ...(branch.when ? { guard: { type: 'isConditionMet', params: { condition: branch.when } } } : {}),
-            actions: [record(id, branch.to), act('clearAssignee'), ...complete],
+            actions: [record(id, branch.to), { type: 'clearAssignee' }, ...complete],
           });
         }
       }
@@ -220,32 +310,33 @@ export function compileMachine(definition: ProcessDefinition) {
     }
     if (definition.milestoneRole) {
       on[MARK_MILESTONE] = [
-        { guard: { type: 'isMilestoneOpen', params: undefined }, actions: [record(id, id), act('markMilestone')] },
+        { guard: { type: 'isMilestoneOpen' }, actions: [record(id, id), { type: 'markMilestone' }] },
       ];
     }
     if (definition.supervisorRole) {
       on[EXTEND] = [
         {
-          guard: { type: 'isMilestoneExtendable', params: undefined },
-          actions: [record(id, id), act('extendMilestone')],
+          guard: { type: 'isMilestoneExtendable' },
+          actions: [record(id, id), { type: 'extendMilestone' }],
         },
       ];
       on[REASSIGN] = [
         {
           actions: [
             record(id, id),
-            act('reassign', { stage: id }),
-            act('notify', { stage: id, type: 'notify', to: 'awaited', template: 'stage-reassigned' }),
+            { type: 'reassign', params: { stage: id } },
+            { type: 'notify', params: { stage: id, type: 'notify', to: 'awaited', template: 'stage-reassigned' } },
           ],
         },
       ];
     }
+    const entry: ProcessAction[] = [
+      ...(stage.milestone ? [{ type: 'armClock' as const, params: { milestone: stage.milestone } }] : []),
+      ...stage.entry.map((effect) => ({ type: 'notify' as const, params: { stage: id, ...effect } })),
+    ];
     states[id] = {
       meta: { role: stage.role, recordedBy: stage.recordedBy, milestone: stage.milestone ?? null, title: stage.title },
-      entry: [
-        ...(stage.milestone ? [act('armClock', { milestone: stage.milestone })] : []),
-        ...stage.entry.map((effect) => act('notify', { stage: id, ...effect })),
-      ],
+      entry,
       on,
     };
   }
@@ -258,7 +349,7 @@ export function compileMachine(definition: ProcessDefinition) {
   for (const milestone of definition.milestones) {
     deadlines.push({
       guard: { type: 'isMilestoneDue', params: { milestone: milestone.id } },
-      actions: [act('missMilestone', { milestone: milestone.id })],
+      actions: [{ type: 'missMilestone', params: { milestone: milestone.id } }],
     });
     for (const rung of milestone.escalation) {
       const params: EscalateParams = {
@@ -271,7 +362,10 @@ export function compileMachine(definition: ProcessDefinition) {
       deadlines.push({
         guard: { type: 'isRungDue', params },
         ...(rung.outcome ? { target: `.${rung.outcome}` } : {}),
-        actions: [act('fireRung', params), act('escalate', params)],
+        actions: [
+          { type: 'fireRung', params },
+          { type: 'escalate', params },
+        ],
       });
     }
   }
@@ -281,7 +375,7 @@ export function compileMachine(definition: ProcessDefinition) {
     initial: definition.initial,
     context: ({ input }) => input,
     on: {
-      [DEADLINE_REACHED]: deadlines as never,
+      [DEADLINE_REACHED]: deadlines,
       [ESCALATION_DELIVERED]: { actions: 'recordDelivery' },
     },
     // The config is built from data, so its event names are only known at run time.

@@ -1,8 +1,14 @@
 import { initialTransition, transition } from 'xstate';
 import { z } from 'zod';
 import { isOpen } from './clock.js';
-import { compileMachine, type EscalateParams, type ProcessMachine, type ProcessSnapshot } from './compile.js';
-import { ProcessDefinition, type Effect, type Localized, type ProcessDefinitionInput } from './definition.schema.js';
+import {
+  compileMachine,
+  type ActionParams,
+  type EscalateParams,
+  type ProcessMachine,
+  type ProcessSnapshot,
+} from './compile.js';
+import { ProcessDefinition, type Localized, type ProcessDefinitionInput, type Stage } from './definition.schema.js';
 import type { Result } from './input.schema.js';
 import {
   DEADLINE_REACHED,
@@ -14,6 +20,7 @@ import {
   type DocumentState,
   type EscalationRecord,
   type MilestoneState,
+  type PersonEvent,
   type ProcessContext,
   type ProcessEvent,
 } from './process.types.js';
@@ -72,34 +79,52 @@ export interface ProcessView {
   startedAt: string;
 }
 
-/** A compiled process: its definition, pure machine and the pure operations the workflow drives it with. */
-export interface Process {
+/**
+ * The decision names a definition's type spells out (its stages' `on` keys and its `anytime` keys), so that a
+ * misspelt decision does not compile; `string` when the definition's type does not say (one read at run time).
+ */
+export type DecisionsOf<D> = D extends { stages: infer S; anytime?: infer A }
+  ? Extract<{ [K in keyof S]: S[K] extends { on: infer O } ? keyof O : never }[keyof S] | keyof NonNullable<A>, string>
+  : string;
+
+/**
+ * A compiled process: its definition, pure machine and the pure operations the workflow drives it with. `D` is the
+ * union of its decision names when known (see {@link DecisionsOf}).
+ */
+export interface Process<D extends string = string> {
   definition: ProcessDefinition;
   machine: ProcessMachine;
   start(context: ProcessContext): [ProcessSnapshot, ProcessEffect[]];
   restore(persisted: PersistedProcess): ProcessSnapshot;
   persist(snapshot: ProcessSnapshot): PersistedProcess;
-  check(snapshot: ProcessSnapshot, decision: unknown, at: string): Result<ProcessEvent>;
-  apply(snapshot: ProcessSnapshot, event: ProcessEvent): [ProcessSnapshot, ProcessEffect[]];
+  check(snapshot: ProcessSnapshot, decision: unknown, at: string): Result<PersonEvent<D>>;
+  apply(snapshot: ProcessSnapshot, event: ProcessEvent<D>): [ProcessSnapshot, ProcessEffect[]];
   nextDeadline(snapshot: ProcessSnapshot): { milestone: string; rung?: string; at: string } | null;
   view(snapshot: ProcessSnapshot): ProcessView;
 }
 
+/** Whether an action transition() returned is the named one; its params are then the ones the compiler gave it. */
+const isAction = <K extends keyof ActionParams>(
+  action: { type: string; params?: unknown },
+  type: K,
+): action is { type: K; params: ActionParams[K] } => action.type === type;
+
 function effectsOf(actions: ReadonlyArray<{ type: string; params?: unknown }>): ProcessEffect[] {
   const effects: ProcessEffect[] = [];
   for (const action of actions) {
-    if (action.type === 'notify') {
-      const params = action.params as { stage: string } & Effect;
-      effects.push({ type: 'notify', stage: params.stage, to: params.to, template: params.template });
-    } else if (action.type === 'escalate') {
-      effects.push({ type: 'escalate', ...(action.params as EscalateParams) });
+    if (isAction(action, 'notify')) {
+      const { stage, to, template } = action.params;
+      effects.push({ type: 'notify', stage, to, template });
+    } else if (isAction(action, 'escalate')) {
+      effects.push({ type: 'escalate', ...action.params });
     }
   }
   return effects;
 }
 
 /** Validates a definition and compiles it; throws with the zod issues when the definition is invalid. */
-export function createProcess(input: ProcessDefinitionInput | ProcessDefinition): Process {
+export function createProcess<T extends ProcessDefinitionInput | ProcessDefinition>(input: T): Process<DecisionsOf<T>> {
+  type D = DecisionsOf<T>;
   const parsed = ProcessDefinition.safeParse(input);
   if (!parsed.success) throw new Error(`invalid process definition:\n${z.prettifyError(parsed.error)}`);
   const definition = parsed.data;
@@ -123,37 +148,71 @@ export function createProcess(input: ProcessDefinitionInput | ProcessDefinition)
     return [...Object.keys(stage.on), ...everywhere];
   }
 
-  function roleFor(state: string, event: string): { role: string; recordedBy: string[] } {
-    const stage = definition.stages[state]!;
-    if (definition.anytime[event]) return { role: definition.anytime[event].role, recordedBy: [] };
-    if (event === MARK_MILESTONE) return { role: definition.milestoneRole!, recordedBy: [] };
-    if (event === EXTEND || event === REASSIGN) return { role: definition.supervisorRole!, recordedBy: [] };
+  function roleFor(stage: Stage, event: string): { role: string; recordedBy: string[] } {
+    const anytime = definition.anytime[event];
+    if (anytime) return { role: anytime.role, recordedBy: [] };
+    if (event === MARK_MILESTONE && definition.milestoneRole) return { role: definition.milestoneRole, recordedBy: [] };
+    if ((event === EXTEND || event === REASSIGN) && definition.supervisorRole) {
+      return { role: definition.supervisorRole, recordedBy: [] };
+    }
     return { role: stage.role, recordedBy: stage.recordedBy };
   }
 
-  /** The refusal of a supervisor's EXTEND or REASSIGN that is malformed for the current state, or null. */
-  function supervisionProblem(
+  /**
+   * The event for a decision whose role was checked, built from the fields its type needs, or the refusal naming the
+   * field that is missing or wrong for the current state.
+   */
+  function eventFor(
     snapshot: ProcessSnapshot,
+    stage: Stage,
     decision: z.infer<typeof DecisionInput>,
     at: string,
-  ): string | null {
+  ): Result<PersonEvent<D>> {
     const state = stateOf(snapshot);
-    if (decision.type === EXTEND) {
-      const open = snapshot.context.milestones.filter((m) => m.completedAt === null).map((m) => m.id);
-      if (!decision.milestone || !open.includes(decision.milestone))
-        return `${EXTEND} needs the id of an open milestone; expected one of: ${open.join(', ') || 'none'}`;
-      if (!decision.dueAt) return `${EXTEND} needs the new due instant (dueAt)`;
-      if (Date.parse(decision.dueAt) <= Date.parse(at))
-        return `${EXTEND} needs a due instant in the future, got ${decision.dueAt}`;
-    }
-    if (decision.type === REASSIGN) {
-      const role = definition.stages[state]!.role;
-      if (!decision.assignee) return `${REASSIGN} needs the user to reassign the stage to`;
-      if (!decision.assignee.roles.includes(role)) {
-        return `user "${decision.assignee.id}" cannot be awaited at stage "${state}": it needs role "${role}", they have ${decision.assignee.roles.join(', ') || 'none'}`;
+    const refuse = (error: string) => ({ success: false as const, error });
+    const person = {
+      at,
+      actor: decision.actor,
+      onBehalfOf: decision.onBehalfOf ?? null,
+      comment: decision.comment ?? null,
+    };
+    const milestones = snapshot.context.milestones;
+    switch (decision.type) {
+      case MARK_MILESTONE: {
+        const milestone = milestones.find((m) => m.id === decision.milestone);
+        if (!milestone || milestone.stage !== null || milestone.status === 'met') {
+          const open = milestones.filter((m) => m.stage === null && m.status !== 'met').map((m) => m.id);
+          return refuse(
+            `${MARK_MILESTONE} needs the id of an open milestone beside the main line; expected one of: ${open.join(', ') || 'none'}`,
+          );
+        }
+        return { success: true, data: { type: MARK_MILESTONE, ...person, milestone: milestone.id } };
       }
+      case EXTEND: {
+        const open = milestones.filter((m) => m.completedAt === null).map((m) => m.id);
+        const { milestone, dueAt } = decision;
+        if (!milestone || !open.includes(milestone))
+          return refuse(`${EXTEND} needs the id of an open milestone; expected one of: ${open.join(', ') || 'none'}`);
+        if (!dueAt) return refuse(`${EXTEND} needs the new due instant (dueAt)`);
+        if (Date.parse(dueAt) <= Date.parse(at))
+          return refuse(`${EXTEND} needs a due instant in the future, got ${dueAt}`);
+        const comment = decision.comment ?? `due ${dueAt}`;
+        return { success: true, data: { type: EXTEND, ...person, comment, milestone, dueAt } };
+      }
+      case REASSIGN: {
+        const { assignee } = decision;
+        if (!assignee) return refuse(`${REASSIGN} needs the user to reassign the stage to`);
+        if (!assignee.roles.includes(stage.role)) {
+          return refuse(
+            `user "${assignee.id}" cannot be awaited at stage "${state}": it needs role "${stage.role}", they have ${assignee.roles.join(', ') || 'none'}`,
+          );
+        }
+        return { success: true, data: { type: REASSIGN, ...person, assignee: assignee.id } };
+      }
+      default:
+        // check() found the name among the definition's decisions.
+        return { success: true, data: { type: decision.type as D, ...person } };
     }
-    return null;
   }
 
   return {
@@ -180,7 +239,8 @@ export function createProcess(input: ProcessDefinitionInput | ProcessDefinition)
           error: `unknown event "${decision.type}" for ${definition.id}; expected one of: ${allEvents.join(', ')}`,
         };
       }
-      if (snapshot.status !== 'active') {
+      const stage = stageOf(snapshot);
+      if (snapshot.status !== 'active' || !stage) {
         return { success: false, error: `the process has ended in "${state}"; it takes no more decisions` };
       }
       const allowed = allowedAt(snapshot);
@@ -190,7 +250,7 @@ export function createProcess(input: ProcessDefinitionInput | ProcessDefinition)
           error: `"${decision.type}" cannot be taken at stage "${state}"; expected one of: ${allowed.join(', ')}`,
         };
       }
-      const { role, recordedBy } = roleFor(state, decision.type);
+      const { role, recordedBy } = roleFor(stage, decision.type);
       const holds = decision.roles.includes(role);
       const records = recordedBy.some((r) => decision.roles.includes(r));
       if (!holds && !records) {
@@ -207,28 +267,9 @@ export function createProcess(input: ProcessDefinitionInput | ProcessDefinition)
           error: `user "${decision.actor}" records decisions at stage "${state}" only on behalf of "${role}"; pass onBehalfOf "${role}"`,
         };
       }
-      if (decision.type === MARK_MILESTONE) {
-        const milestone = snapshot.context.milestones.find((m) => m.id === decision.milestone);
-        const open = snapshot.context.milestones.filter((m) => m.stage === null && m.status !== 'met').map((m) => m.id);
-        if (!milestone || milestone.stage !== null || milestone.status === 'met') {
-          return {
-            success: false,
-            error: `${MARK_MILESTONE} needs the id of an open milestone beside the main line; expected one of: ${open.join(', ') || 'none'}`,
-          };
-        }
-      }
-      const problem = supervisionProblem(snapshot, decision, at);
-      if (problem) return { success: false, error: problem };
-      const event: ProcessEvent = {
-        type: decision.type,
-        at,
-        actor: decision.actor,
-        onBehalfOf: decision.onBehalfOf ?? null,
-        comment: decision.comment ?? (decision.type === EXTEND ? `due ${decision.dueAt}` : null),
-        ...(decision.milestone ? { milestone: decision.milestone } : {}),
-        ...(decision.dueAt ? { dueAt: decision.dueAt } : {}),
-        ...(decision.assignee ? { assignee: decision.assignee.id } : {}),
-      };
+      const checked = eventFor(snapshot, stage, decision, at);
+      if (!checked.success) return checked;
+      const event = checked.data;
       if (!snapshot.can(event)) {
         return { success: false, error: `"${decision.type}" is not possible at stage "${state}" now` };
       }
@@ -242,7 +283,7 @@ export function createProcess(input: ProcessDefinitionInput | ProcessDefinition)
       if (snapshot.status !== 'active') return null;
       const candidates: Array<{ milestone: string; rung?: string; at: string }> = [];
       for (const m of snapshot.context.milestones.filter(isOpen)) {
-        if (m.status === 'pending') candidates.push({ milestone: m.id, at: m.dueAt! });
+        if (m.status === 'pending') candidates.push({ milestone: m.id, at: m.dueAt });
         for (const r of m.rungs.filter((r) => r.firedAt === null))
           candidates.push({ milestone: m.id, rung: r.id, at: r.at });
       }
@@ -256,6 +297,8 @@ export function createProcess(input: ProcessDefinitionInput | ProcessDefinition)
       const state = stateOf(snapshot);
       const stage = stageOf(snapshot);
       const outcome = definition.outcomes[state];
+      const place = stage ?? outcome;
+      if (!place) throw new Error(`state "${state}" is neither a stage nor an outcome of ${definition.id}`);
       const milestone = stage?.milestone
         ? snapshot.context.milestones.find((m) => m.id === stage.milestone)
         : undefined;
@@ -266,7 +309,7 @@ export function createProcess(input: ProcessDefinitionInput | ProcessDefinition)
         facts: snapshot.context.facts,
         status: outcome ? outcome.status : 'running',
         state,
-        stageTitle: (stage ?? outcome)!.title,
+        stageTitle: place.title,
         draftVersion: snapshot.context.draftVersion,
         documents: snapshot.context.documents,
         awaiting:

@@ -76,23 +76,6 @@ export interface ProcessContext {
   startedAt: string;
 }
 
-/** An event fed to a process machine. Decisions carry the actor; deadlines carry only the milestone. */
-export interface ProcessEvent {
-  type: string;
-  at: string;
-  actor?: string;
-  onBehalfOf?: string | null;
-  comment?: string | null;
-  milestone?: string;
-  rung?: string;
-  /** EXTEND: the new due instant. */
-  dueAt?: string;
-  /** REASSIGN: the user now awaited. */
-  assignee?: string;
-  /** ESCALATION_DELIVERED: one delivery's outcome. */
-  delivery?: Omit<EscalationRecord, 'at'>;
-}
-
 /** The event the driver feeds when a milestone's due instant passes. */
 export const DEADLINE_REACHED = 'DEADLINE_REACHED';
 /** The event that records a milestone beside the main line as met. */
@@ -103,3 +86,62 @@ export const EXTEND = 'EXTEND';
 export const REASSIGN = 'REASSIGN';
 /** The driver reports what an escalation's delivery did. */
 export const ESCALATION_DELIVERED = 'ESCALATION_DELIVERED';
+
+/** What every event taken by a person carries: who, for whom, when and why. */
+interface ByPerson {
+  at: string;
+  actor: string;
+  onBehalfOf: string | null;
+  comment: string | null;
+}
+
+/**
+ * A decision named by the definition (SUBMIT, APPROVE, WITHDRAW, ...). `D` is the union of the definition's decision
+ * names when its type is known (a definition written with `satisfies ProcessDefinitionInput`), else `string`.
+ */
+export interface DecisionEvent<D extends string = string> extends ByPerson {
+  type: D;
+}
+
+/** Records a milestone beside the main line as met. */
+export interface MarkMilestoneEvent extends ByPerson {
+  type: typeof MARK_MILESTONE;
+  milestone: string;
+}
+
+/** A supervisor moves a milestone's due instant. */
+export interface ExtendEvent extends ByPerson {
+  type: typeof EXTEND;
+  milestone: string;
+  /** The new due instant. */
+  dueAt: string;
+}
+
+/** A supervisor gives the awaited stage to another person of its role. */
+export interface ReassignEvent extends ByPerson {
+  type: typeof REASSIGN;
+  /** The user now awaited. */
+  assignee: string;
+}
+
+/** An event a person takes, after the process checked it. */
+export type PersonEvent<D extends string = string> =
+  DecisionEvent<D> | MarkMilestoneEvent | ExtendEvent | ReassignEvent;
+
+/** The driver feeds it when an instant in context passes: the milestone's due instant, or one rung of its ladder. */
+export interface DeadlineReachedEvent {
+  type: typeof DEADLINE_REACHED;
+  at: string;
+  milestone: string;
+  rung?: string;
+}
+
+/** The driver reports one delivery of an escalation. */
+export interface EscalationDeliveredEvent {
+  type: typeof ESCALATION_DELIVERED;
+  at: string;
+  delivery: Omit<EscalationRecord, 'at'>;
+}
+
+/** An event fed to a process machine: a person's, or the driver's (deadlines and deliveries). */
+export type ProcessEvent<D extends string = string> = PersonEvent<D> | DeadlineReachedEvent | EscalationDeliveredEvent;

@@ -2,8 +2,14 @@ import { describe, expect, it } from 'vitest';
 import type { AnyStateMachine } from 'xstate';
 import { getAdjacencyMap, getShortestPaths, toDirectedGraph } from 'xstate/graph';
 import type { ProcessSnapshot } from '../../machines/compile.js';
+import type { reviewPipeline } from '../../machines/definitions/review-pipeline.definition.js';
+import type { DecisionsOf } from '../../machines/process.js';
 import type { ProcessEvent } from '../../machines/process.types.js';
 import { actors, pipeline, startExample } from '../../test-support/review-pipeline.js';
+
+/** An event of the review pipeline: its own decisions, a supervisor's, the driver's. */
+type PipelineEvent = ProcessEvent<DecisionsOf<typeof reviewPipeline>>;
+const supervision = ['MARK_MILESTONE', 'EXTEND', 'REASSIGN'];
 
 const machine = pipeline.machine as unknown as AnyStateMachine;
 const at = '2027-12-01T00:00:00+07:00';
@@ -12,21 +18,29 @@ const late = '2030-01-01T00:00:00+07:00';
 const [initial] = startExample();
 
 /** Every event the pipeline can be sent at a state, with an actor of the role that acts there. */
-function eventsAt(snapshot: ProcessSnapshot): ProcessEvent[] {
+function eventsAt(snapshot: ProcessSnapshot): PipelineEvent[] {
   const view = pipeline.view(snapshot);
   if (!view.awaiting) return [];
   const { actor } = actors[view.awaiting.role as keyof typeof actors];
+  const by = { at, actor, onBehalfOf: null, comment: null };
+  // view.allowed lists the stage's decisions by name, read at run time.
   const decisions = view.allowed
-    .filter((type) => type !== 'MARK_MILESTONE')
-    .map((type) => ({ type, at, actor, onBehalfOf: null, comment: null }));
+    .filter((type) => !supervision.includes(type))
+    .map((type): PipelineEvent => ({ ...by, type: type as DecisionsOf<typeof reviewPipeline> }));
   const milestones = view.milestones.map((m) => m.id);
   const rungs = pipeline.definition.milestones.flatMap((m) =>
-    m.escalation.map((r) => ({ type: 'DEADLINE_REACHED', milestone: m.id, rung: r.id, at: late })),
+    m.escalation.map((r): PipelineEvent => ({ type: 'DEADLINE_REACHED', milestone: m.id, rung: r.id, at: late })),
   );
   return [
     ...decisions,
-    ...milestones.map((milestone) => ({ type: 'MARK_MILESTONE', milestone, at, actor: actors.secretariat.actor })),
-    ...milestones.map((milestone) => ({ type: 'DEADLINE_REACHED', milestone, at: late })),
+    { ...by, type: 'REASSIGN', assignee: actor },
+    ...milestones.map((milestone): PipelineEvent => ({
+      ...by,
+      type: 'MARK_MILESTONE',
+      milestone,
+      actor: actors.secretariat.actor,
+    })),
+    ...milestones.map((milestone): PipelineEvent => ({ type: 'DEADLINE_REACHED', milestone, at: late })),
     ...rungs,
   ];
 }
@@ -39,13 +53,13 @@ const options = { fromState: initial, events: eventsAt, serializeState } as neve
 describe('review-pipeline generated paths', () => {
   const paths = getShortestPaths(machine, options) as unknown as Array<{
     state: ProcessSnapshot;
-    steps: Array<{ event: ProcessEvent; state: ProcessSnapshot }>;
+    steps: Array<{ event: PipelineEvent | { type: 'xstate.init' }; state: ProcessSnapshot }>;
   }>;
 
   // Every vertex of the generated graph with the events it takes and where they lead.
   const adjacency = getAdjacencyMap(machine, options) as unknown as Record<
     string,
-    { state: ProcessSnapshot; transitions: Record<string, { event: ProcessEvent; state: ProcessSnapshot }> }
+    { state: ProcessSnapshot; transitions: Record<string, { event: PipelineEvent; state: ProcessSnapshot }> }
   >;
 
   it('reaches every stage and every outcome', () => {
@@ -93,11 +107,12 @@ describe('review-pipeline generated paths', () => {
   it('replays every generated path with every decision recorded from where it was to where it went', () => {
     for (const path of paths) {
       let snapshot = initial;
-      for (const step of path.steps.filter((s) => s.event.type !== 'xstate.init')) {
+      for (const step of path.steps) {
+        if (step.event.type === 'xstate.init') continue;
         const before = snapshot.value as string;
         [snapshot] = pipeline.apply(snapshot, step.event);
         const last = snapshot.context.history.at(-1);
-        if (!['DEADLINE_REACHED', 'ESCALATION_DELIVERED'].includes(step.event.type)) {
+        if ('actor' in step.event) {
           expect(last).toMatchObject({
             event: step.event.type,
             from: before,
