@@ -62,6 +62,14 @@ const Env = z.object({
   DUYET_DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(100).default(5),
   /** The loopback port of the embedded store; 0 picks a free one. */
   DUYET_STORE_PORT: z.coerce.number().int().min(0).max(65535).default(0),
+  /** When set, the CLI's `--as` is refused: decisions come from authenticated users only. */
+  DUYET_REQUIRE_AUTH: flag,
+  /** How long a worker waits for Temporal to answer at start before it gives up, in seconds. */
+  DUYET_WORKER_CONNECT_WAIT: z.coerce
+    .number({ error: 'expected a number of seconds, e.g. 120' })
+    .int()
+    .positive()
+    .default(120),
 });
 
 /** Where Temporal is and how to reach it, plus duyet's own local paths. */
@@ -79,6 +87,10 @@ export interface DuyetConfig {
   toolsDir: string;
   directoryFile: string;
   calendarDir: string;
+  /** DUYET_REQUIRE_AUTH: the CLI's `--as` is refused. */
+  requireAuth: boolean;
+  /** How long a worker waits for Temporal at start, in seconds. */
+  workerConnectWaitSeconds: number;
   notify: {
     smtpUrl: string | undefined;
     mailFrom: string;
@@ -141,6 +153,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): DuyetConfig {
     toolsDir: e.DUYET_TOOLS_DIR,
     directoryFile: e.DUYET_DIRECTORY,
     calendarDir: e.DUYET_CALENDAR_DIR,
+    requireAuth: e.DUYET_REQUIRE_AUTH,
+    workerConnectWaitSeconds: e.DUYET_WORKER_CONNECT_WAIT,
     notify: {
       smtpUrl: e.DUYET_SMTP_URL,
       mailFrom: e.DUYET_MAIL_FROM,

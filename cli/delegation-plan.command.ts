@@ -4,6 +4,8 @@ import { adjustPlan, parsePlanItems, showPlan, startPlan } from '../client/deleg
 import { RequestError } from '../client/errors.js';
 import { ruleSets } from '../delegation/rules.js';
 import type { PlannedDelegation, PlanState } from '../workflows/delegation-plan.messages.js';
+import { loadConfig } from '../temporal.config.js';
+import { actingUser } from './acting-user.js';
 import { print, readJson, write } from './io.js';
 
 function readItems(file: string): PlannedDelegation[] {
@@ -64,6 +66,7 @@ export function registerPlanCommands(delegationCommand: Command): void {
     .requiredOption('--reason <text>', 'why the plan is adjusted')
     .option(...rulesOption)
     .action(async (opts: { year: string; input: string; as: string; reason: string; rules: string }) => {
+      actingUser(loadConfig(), opts.as);
       const year = yearArg(opts.year);
       const items = readItems(opts.input);
       print(

@@ -2,16 +2,8 @@
 import { Command, Option } from 'commander';
 import { parseDeadline } from '../calendar/phrases.js';
 import { loadCalendarTable } from '../client/calendar-tables.js';
-import {
-  decide,
-  list,
-  processById,
-  RequestError,
-  startDelegation,
-  startDossier,
-  status,
-  withPlan,
-} from '../client/dossiers.js';
+import { decide, list, processById, RequestError, startDossier, status } from '../client/dossiers.js';
+import { allStartOptions } from '../client/processes.js';
 import { toMermaid } from '../machines/diagram.js';
 import { loadConfig } from '../temporal.config.js';
 import { withClient } from '../client/connect.js';
@@ -20,6 +12,7 @@ import { registerDelegationCommands } from './delegation.command.js';
 import { runDemo } from './demo.js';
 import { runDev, runWorker } from './dev.js';
 import { loadDirectory } from '../directory/directory.js';
+import { actingUser } from './acting-user.js';
 import { print, readJson, readText } from './io.js';
 
 /** A due instant from an ISO instant, a date (dd/mm/yyyy) or a deadline phrase ("Cuối tháng 10 năm 2027"). */
@@ -54,32 +47,30 @@ program
   .description('run a worker against the configured Temporal (TEMPORAL_ADDRESS, TEMPORAL_NAMESPACE, ...)')
   .action(() => runWorker(loadConfig()));
 
-program
+const start = program
   .command('start')
   .description('start a process for a dossier; prints {"workflowId": ...}')
   .argument('<process>', 'process id, e.g. review-pipeline')
   .requiredOption('--input <file>', 'the dossier as JSON (see examples/)')
-  .option('--id <workflowId>', 'workflow id to use')
-  .option('--plan <file>', 'a plan document whose items give the milestones their due dates')
-  .option('--rules <ruleSet>', 'with delegation: the rule set the proposal is checked against', 'hanoi-2022')
-  .action(async (processId: string, opts: { input: string; id?: string; plan?: string; rules: string }) => {
-    processById(processId);
-    if (processId === 'delegation') {
-      const proposal = readJson(opts.input);
-      return print(
-        await withClient((client, config) =>
-          startDelegation(client, config, { proposal, ruleSet: opts.rules, workflowId: opts.id }),
-        ),
-      );
-    }
-    let input = readJson(opts.input);
-    if (opts.plan) input = withPlan(loadConfig(), processId, input, readText(opts.plan));
-    print(
-      await withClient((client, config) =>
-        startDossier(client, config, { process: processId, input, workflowId: opts.id }),
-      ),
-    );
-  });
+  .option('--id <workflowId>', 'workflow id to use; an id used before, running or closed, is refused')
+  .option('--plan <file>', 'a plan document whose items give the milestones their due dates');
+// Options a process declares for its start, e.g. the delegation's rule set.
+for (const option of allStartOptions())
+  start.option(
+    `--${option.name} <${option.name}>`,
+    `with ${option.processes.join(', ')}: ${option.description} (default ${option.default})`,
+  );
+start.action(async (processId: string, opts: Record<string, string | undefined>) => {
+  const { input: inputFile, id, plan, ...options } = opts;
+  processById(processId);
+  const input = readJson(inputFile!);
+  const planText = plan === undefined ? undefined : readText(plan);
+  print(
+    await withClient((client, config) =>
+      startDossier(client, config, { process: processId, input, plan: planText, options, workflowId: id }),
+    ),
+  );
+});
 
 program
   .command('decide')
@@ -102,6 +93,7 @@ program
       opts: { as: string; onBehalfOf?: string; comment?: string; milestone?: string; due?: string; to?: string },
     ) => {
       const { due, ...rest } = opts;
+      actingUser(loadConfig(), rest.as);
       const request = { workflowId, event, ...rest, ...(due ? { dueAt: dueArg(due) } : {}) };
       const view = await withClient((client, config) => decide(client, config, request));
       print({
@@ -158,7 +150,7 @@ program
   .description('print the process as a Mermaid stateDiagram-v2, generated from its machine')
   .argument('<process>')
   .action((processId: string) => {
-    process.stdout.write(toMermaid(processById(processId).machine));
+    process.stdout.write(toMermaid(processById(processId).compiled.machine));
   });
 
 program
@@ -189,5 +181,6 @@ main().catch((err: unknown) => {
   if (code === 'commander.helpDisplayed' || code === 'commander.version') process.exit(0);
   if (typeof code === 'string' && code.startsWith('commander.')) process.exit(2);
   process.stderr.write(`duyet: ${err instanceof Error ? err.message : String(err)}\n`);
-  process.exit(1);
+  // A refusal exits with its kind's code (README, "Exit codes"); anything else is unexpected.
+  process.exit(err instanceof RequestError ? err.exitCode : 1);
 });

@@ -1,11 +1,30 @@
 import { Client, Connection } from '@temporalio/client';
 import { loadConfig, type DuyetConfig } from '../temporal.config.js';
+import { RequestError } from './errors.js';
+import { toRequestError, unavailableMessage } from './failures.js';
 
-/** Connects a Temporal client as the config says. */
+/** How long a face waits for Temporal to answer before saying it is not reachable. */
+export const connectTimeoutMs = 3_000;
+
+/** Connects a Temporal client as the config says; an unreachable server is a RequestError of kind `unavailable`. */
 export async function connectClient(config: DuyetConfig): Promise<Client> {
   const { address, namespace, tls, apiKey } = config.temporal;
-  const connection = await Connection.connect({ address, ...(tls ? { tls } : {}), ...(apiKey ? { apiKey } : {}) });
-  return new Client({ namespace, connection });
+  try {
+    const connection = await Connection.connect({
+      address,
+      connectTimeout: connectTimeoutMs,
+      ...(tls ? { tls } : {}),
+      ...(apiKey ? { apiKey } : {}),
+    });
+    return new Client({ namespace, connection });
+  } catch (err) {
+    const mapped = toRequestError(err, { address });
+    if (mapped instanceof RequestError && mapped.kind !== 'unavailable') throw mapped;
+    throw new RequestError(unavailableMessage(address, `no answer within ${connectTimeoutMs / 1000} s`), {
+      kind: 'unavailable',
+      cause: err,
+    });
+  }
 }
 
 /** Runs one operation with a client connected as the environment says, and closes the connection after. */

@@ -1,9 +1,4 @@
-import {
-  WorkflowExecutionAlreadyStartedError,
-  WorkflowNotFoundError,
-  WorkflowUpdateFailedError,
-  type Client,
-} from '@temporalio/client';
+import type { Client } from '@temporalio/client';
 import { z } from 'zod';
 import { ruleSets } from '../delegation/rules.js';
 import type { DuyetConfig } from '../temporal.config.js';
@@ -15,7 +10,10 @@ import {
   type PlanState,
 } from '../workflows/delegation-plan.messages.js';
 import type { delegationPlanWorkflow, DelegationPlanInput } from '../workflows/delegation-plan.workflow.js';
+import { addressOf } from './dossier-execution.js';
 import { RequestError } from './errors.js';
+import { mapFailures } from './failures.js';
+import { checkSize } from './limits.js';
 
 /** One delegation of the plan as a file gives it. */
 export const PlannedDelegationSchema = z
@@ -91,21 +89,16 @@ export async function startPlan(
 ): Promise<{ workflowId: string }> {
   const { version, adjustment } = rules ?? shippedRules(ruleSetId, year);
   const workflowId = planWorkflowId(ruleSetId, year);
-  try {
-    await client.workflow.start<typeof delegationPlanWorkflow>('delegationPlanWorkflow', {
+  checkSize('input', items, "the plan's delegations");
+  const exists = `the plan of rule set "${ruleSetId}" for ${year} already exists (${workflowId}); expected \`duyet delegation plan adjust\` to change it`;
+  await mapFailures({ address: addressOf(client), exists }, () =>
+    client.workflow.start<typeof delegationPlanWorkflow>('delegationPlanWorkflow', {
       workflowId,
       taskQueue: config.temporal.taskQueue,
       workflowIdConflictPolicy: 'FAIL',
       args: [{ year, ruleSet: { id: ruleSetId, version }, adjustment, items: parsePlanItems(items) }],
-    });
-  } catch (err) {
-    if (err instanceof WorkflowExecutionAlreadyStartedError) {
-      throw new RequestError(
-        `the plan of rule set "${ruleSetId}" for ${year} already exists (${workflowId}); expected \`duyet delegation plan adjust\` to change it`,
-      );
-    }
-    throw err;
-  }
+    }),
+  );
   return { workflowId };
 }
 
@@ -117,16 +110,14 @@ export async function adjustPlan(
   year: number,
   request: { items: PlannedDelegation[]; by: string; reason: string },
 ): Promise<PlanState> {
+  checkSize('input', request.items, 'the adjusted plan');
+  checkSize('comment', request.reason, 'the reason');
   const items = parsePlanItems(request.items, 'the adjusted plan');
-  try {
-    return await client.workflow
+  return mapFailures({ address: addressOf(client), notFound: () => noPlan(ruleSetId, year).message }, () =>
+    client.workflow
       .getHandle(planWorkflowId(ruleSetId, year))
-      .executeUpdate(adjustPlanUpdate, { args: [{ ...request, items }] });
-  } catch (err) {
-    if (err instanceof WorkflowUpdateFailedError) throw new RequestError(err.cause?.message ?? err.message);
-    if (err instanceof WorkflowNotFoundError) throw noPlan(ruleSetId, year);
-    throw err;
-  }
+      .executeUpdate(adjustPlanUpdate, { args: [{ ...request, items }] }),
+  );
 }
 
 /** The plan of a rule set and year: its delegations and every adjustment made. */
@@ -136,10 +127,7 @@ export async function showPlan(
   ruleSetId: string,
   year: number,
 ): Promise<PlanState> {
-  try {
-    return await client.workflow.getHandle(planWorkflowId(ruleSetId, year)).query(planQuery);
-  } catch (err) {
-    if (err instanceof WorkflowNotFoundError) throw noPlan(ruleSetId, year);
-    throw err;
-  }
+  return mapFailures({ address: addressOf(client), notFound: () => noPlan(ruleSetId, year).message }, () =>
+    client.workflow.getHandle(planWorkflowId(ruleSetId, year)).query(planQuery),
+  );
 }

@@ -1,5 +1,7 @@
+import type { Client } from '@temporalio/client';
 import { z } from 'zod';
 import { endOfDay, type PlainDate } from '../calendar/dates.js';
+import type { DuyetConfig } from '../temporal.config.js';
 import { Proposal } from '../delegation/proposal.schema.js';
 import {
   checkProposal,
@@ -12,6 +14,8 @@ import {
 } from '../delegation/rules.js';
 import type { ReserveTrips } from '../workflows/ledger.messages.js';
 import { RequestError } from './errors.js';
+import { ledgerEntries, recordReport, releaseTrips, reserveTrips } from './ledger.js';
+import type { DecisionHooks, ProcessFace } from './processes.js';
 
 /** A proposal as a secretariat submits it: the proposal, and a justification for each finding that needs an exception. */
 const Submission = z.object({ justifications: z.record(z.string(), z.string().min(1)).default({}) }).loose();
@@ -100,16 +104,6 @@ export function prepareDelegation(
   };
 }
 
-/** What a face does around one decision of a delegation, so the ledger and the workflow agree. */
-export interface DecisionHooks {
-  /** Before the decision is sent: a final approval reserves the trips in the ledger (refused past the limit). */
-  before(): Promise<void>;
-  /** When the workflow refused the decision: undo what `before` reserved. */
-  refused(): Promise<void>;
-  /** After the workflow took it: a filed report is recorded; a withdrawn approved trip frees its places. */
-  after(): Promise<void>;
-}
-
 interface DelegationFacts {
   ruleSet: { id: string; version: number };
   direction: 'out' | 'in';
@@ -170,3 +164,38 @@ export function delegationHooks(
           : nothing,
   };
 }
+
+/** The trip ledger on the Temporal server, as the delegation hooks use it. */
+const ledgerOf = (client: Client, config: DuyetConfig) => ({
+  reserve: (ruleSet: string, limit: number, request: ReserveTrips) =>
+    reserveTrips(client, config, ruleSet, limit, request),
+  release: (ruleSet: string, year: number, delegation: string) =>
+    releaseTrips(client, config, ruleSet, year, delegation),
+  report: (ruleSet: string, year: number, delegation: string, filedAt: string) =>
+    recordReport(client, config, ruleSet, year, delegation, filedAt),
+});
+
+/**
+ * The `delegation` process's face side: a start checks the proposal against the rule set (`rules` option)
+ * and the ledger of this year and the last; a decision reserves, releases or reports trips in the ledger.
+ */
+export const delegationFace: ProcessFace = {
+  startOptions: {
+    rules: { description: 'the rule set the delegation proposal is checked against', default: 'hanoi-2022' },
+  },
+  async prepareStart(submitted, { client, config, options, today }) {
+    const rules = ruleSetById(options.rules!);
+    const year =
+      Number(String((submitted as { startDate?: unknown })?.startDate ?? '').slice(0, 4)) ||
+      new Date().getUTCFullYear();
+    // Last year's trips too: a report due in January for a December trip still counts.
+    const ledger = [
+      ...(await ledgerEntries(client, config, rules.id, year - 1)),
+      ...(await ledgerEntries(client, config, rules.id, year)),
+    ];
+    const prepared = prepareDelegation(submitted, rules, ledger, today);
+    return { input: prepared.input, report: { findings: prepared.findings } };
+  },
+  aroundDecision: ({ client, config, view, event, today }) =>
+    delegationHooks(ledgerOf(client, config), view, event, today),
+};

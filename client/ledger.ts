@@ -1,10 +1,4 @@
-import {
-  WithStartWorkflowOperation,
-  WorkflowNotFoundError,
-  WorkflowUpdateFailedError,
-  type Client,
-  type UpdateDefinition,
-} from '@temporalio/client';
+import { WithStartWorkflowOperation, type Client, type UpdateDefinition } from '@temporalio/client';
 import { ruleSets, type LedgerEntry } from '../delegation/rules.js';
 import type { DuyetConfig } from '../temporal.config.js';
 import {
@@ -16,7 +10,9 @@ import {
   type ReserveTrips,
 } from '../workflows/ledger.messages.js';
 import type { ledgerWorkflow } from '../workflows/ledger.workflow.js';
+import { addressOf } from './dossier-execution.js';
 import { RequestError } from './errors.js';
+import { mapFailures } from './failures.js';
 
 /** The options that start the ledger of a rule set and year, or reach it when it already runs. */
 function ledgerStart(config: DuyetConfig, ruleSet: string, year: number, tripsPerKeyLeader: number) {
@@ -45,7 +41,7 @@ async function updateLedger<Ret, Arg>(
   arg: Arg,
 ): Promise<Ret> {
   const { ruleSet, year, tripsPerKeyLeader } = ledger;
-  try {
+  return mapFailures({ address: addressOf(client), notFound: () => notStarted(ruleSet, year).message }, async () => {
     if (tripsPerKeyLeader === undefined)
       return await client.workflow.getHandle(ledgerWorkflowId(ruleSet, year)).executeUpdate(update, { args: [arg] });
     const startWorkflowOperation = new WithStartWorkflowOperation<typeof ledgerWorkflow>(
@@ -53,11 +49,7 @@ async function updateLedger<Ret, Arg>(
       ledgerStart(config, ruleSet, year, tripsPerKeyLeader),
     );
     return await client.workflow.executeUpdateWithStart(update, { args: [arg], startWorkflowOperation });
-  } catch (err) {
-    if (err instanceof WorkflowUpdateFailedError) throw new RequestError(err.cause?.message ?? err.message);
-    if (err instanceof WorkflowNotFoundError) throw notStarted(ruleSet, year);
-    throw err;
-  }
+  });
 }
 
 /** Every entry of the ledger of a rule set and year, starting the ledger when the rule set is shipped and it does not run yet. */
@@ -68,19 +60,15 @@ export async function ledgerEntries(
   year: number,
 ): Promise<LedgerEntry[]> {
   const limit = shippedLimit(ruleSet);
-  if (limit !== undefined) {
+  return mapFailures({ address: addressOf(client), notFound: () => notStarted(ruleSet, year).message }, async () => {
+    if (limit === undefined)
+      return await client.workflow.getHandle(ledgerWorkflowId(ruleSet, year)).query(entriesQuery);
     const handle = await client.workflow.start<typeof ledgerWorkflow>(
       'ledgerWorkflow',
       ledgerStart(config, ruleSet, year, limit),
     );
-    return handle.query(entriesQuery);
-  }
-  try {
-    return await client.workflow.getHandle(ledgerWorkflowId(ruleSet, year)).query(entriesQuery);
-  } catch (err) {
-    if (err instanceof WorkflowNotFoundError) throw notStarted(ruleSet, year);
-    throw err;
-  }
+    return await handle.query(entriesQuery);
+  });
 }
 
 /** Enters an approved delegation's trips in its year's ledger; a key leader beyond the limit without an exception throws RequestError. */

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { decide, startDelegation, status, type DossierStatus } from '../../client/dossiers.js';
+import { decide, startDossier, status, type DossierStatus } from '../../client/dossiers.js';
 import { ledgerEntries } from '../../client/ledger.js';
 import { startHarness, type TimeSkippingHarness } from '../../test-support/time-skipping.js';
 
@@ -21,7 +21,12 @@ describe('the post-trip report obligation, with time skipping', () => {
   it('reminds the unit, tells the supervisor at due and the unit again after, once each; filing the report closes it', async () => {
     const { env, config, smtp, hooks } = harness;
     const proposal = { ...compliant, startDate: day(3), endDate: day(6) };
-    await startDelegation(env.client, config, { proposal, ruleSet: 'hanoi-2022', workflowId: 'trip-report' });
+    await startDossier(env.client, config, {
+      process: 'delegation',
+      input: proposal,
+      options: { rules: 'hanoi-2022' },
+      workflowId: 'trip-report',
+    });
     for (const [event, as] of [
       ['SUBMIT', 'tran.mai'],
       ['APPROVE', 'le.minh'],

@@ -1,0 +1,126 @@
+import { randomUUID } from 'node:crypto';
+import type { Client } from '@temporalio/client';
+import { toPlainDate } from '../calendar/dates.js';
+import { parseStartInput } from '../machines/input.schema.js';
+import type { DuyetConfig } from '../temporal.config.js';
+import { searchAttributeKeys as keys } from '../workflows/search-attributes.js';
+import { loadCalendarTable } from './calendar-tables.js';
+import { describeDossier, addressOf, closedMessage } from './dossier-execution.js';
+import { RequestError } from './errors.js';
+import { toRequestError } from './failures.js';
+import { checkSize } from './limits.js';
+import { importPlan } from './plan-import.js';
+import { processById, startOptionsFor, type RegisteredProcess } from './processes.js';
+
+/** The years a process started now may span: the last one, this one and the next two. */
+const yearsFrom = (at: Date) => [
+  at.getUTCFullYear() - 1,
+  at.getUTCFullYear(),
+  at.getUTCFullYear() + 1,
+  at.getUTCFullYear() + 2,
+];
+
+/**
+ * Takes milestone due dates from a plan document into a start input: each definition milestone with a
+ * `planItem` gets the due instant of that item; due dates already in the input win.
+ */
+export function withPlan(config: DuyetConfig, processId: string, input: unknown, planText: string): unknown {
+  checkSize('planText', planText, 'the plan');
+  const { compiled } = processById(processId);
+  const years = [...planText.matchAll(/năm\s+(\d{4})/g)].map((m) => Number(m[1]));
+  const table = loadCalendarTable(config.calendarDir, [...new Set([...years, ...yearsFrom(new Date())])]);
+  const plan = importPlan(planText, table);
+  if (!plan.success) throw new RequestError(plan.error);
+  const fromPlan: Record<string, string> = {};
+  for (const milestone of compiled.definition.milestones) {
+    const item = plan.data.find((p) => p.number === milestone.planItem);
+    if (milestone.planItem !== undefined && !item)
+      throw new RequestError(`the plan has no item ${milestone.planItem}, which gives milestone "${milestone.id}"`);
+    if (item) fromPlan[milestone.id] = item.dueAt;
+  }
+  const given = (input ?? {}) as { milestones?: Record<string, string> };
+  return { ...given, milestones: { ...fromPlan, ...(given.milestones ?? {}) } };
+}
+
+/** A start as a face receives it: the process, what was submitted, and optionally a plan text, start options and an id. */
+export interface StartRequest {
+  process: string;
+  input: unknown;
+  /** A plan document whose items give the milestones their due dates. */
+  plan?: string | undefined;
+  /** Options the process declares (e.g. the delegation's `rules`). */
+  options?: Record<string, string | undefined>;
+  workflowId?: string | undefined;
+}
+
+/**
+ * Prepares the input as the process declares (e.g. the delegation check), validates it and starts a process
+ * workflow; nothing is started when anything is refused, and an id used before, running or closed, is refused.
+ */
+export async function startDossier(
+  client: Client,
+  config: DuyetConfig,
+  request: StartRequest,
+): Promise<{ workflowId: string } & Record<string, unknown>> {
+  const process = processById(request.process);
+  checkSize('input', request.input, 'the start input');
+  const options = startOptionsFor(process, request.options ?? {});
+  const prepared = process.face.prepareStart
+    ? await process.face.prepareStart(request.input, { client, config, options, today: toPlainDate(Date.now()) })
+    : { input: request.input };
+  const input =
+    request.plan === undefined ? prepared.input : withPlan(config, process.id, prepared.input, request.plan);
+  const workflowId = request.workflowId ?? `${process.id}-${randomUUID()}`;
+  await send(client, config, process, input, workflowId);
+  return { workflowId, ...prepared.report };
+}
+
+async function send(
+  client: Client,
+  config: DuyetConfig,
+  process: RegisteredProcess,
+  input: unknown,
+  workflowId: string,
+) {
+  const startedAt = new Date();
+  const calendar = loadCalendarTable(config.calendarDir, yearsFrom(startedAt));
+  const context = parseStartInput(process.compiled.definition, input, startedAt.toISOString(), calendar);
+  if (!context.success) throw new RequestError(context.error);
+  const args = [{ definition: process.definition, input, calendar }];
+  checkSize('request', args, 'the start request');
+  const [initial] = process.compiled.start(context.data);
+  const view = process.compiled.view(initial);
+  try {
+    await client.workflow.start('processWorkflow', {
+      taskQueue: config.temporal.taskQueue,
+      workflowId,
+      // An id names one dossier for as long as Temporal keeps it: never a second run beside or after it.
+      workflowIdConflictPolicy: 'FAIL',
+      workflowIdReusePolicy: 'REJECT_DUPLICATE',
+      args,
+      typedSearchAttributes: [
+        { key: keys.process, value: view.process },
+        { key: keys.stage, value: view.state },
+        { key: keys.status, value: view.status },
+        ...(view.awaiting ? [{ key: keys.awaitedRole, value: view.awaiting.role }] : []),
+        ...(view.awaiting?.dueAt ? [{ key: keys.dueAt, value: new Date(view.awaiting.dueAt) }] : []),
+      ],
+    });
+  } catch (err) {
+    const mapped = toRequestError(err, { address: addressOf(client) });
+    if (mapped instanceof RequestError && mapped.kind === 'conflict') throw await existingId(client, workflowId);
+    throw mapped;
+  }
+}
+
+/** The refusal of an id already used: says whether that dossier runs or is closed, and how it ended. */
+async function existingId(client: Client, workflowId: string): Promise<RequestError> {
+  const dossier = await describeDossier(client, workflowId).catch(() => undefined);
+  const fix = 'choose another --id, or leave it out for a fresh one';
+  if (!dossier || dossier.execution.status === 'running')
+    return new RequestError(
+      `a dossier with id "${workflowId}" already exists and is running${dossier?.process ? ` (${dossier.process})` : ''}; ${fix}`,
+      { kind: 'conflict' },
+    );
+  return new RequestError(`${await closedMessage(client, dossier)}; ${fix}`, { kind: 'conflict' });
+}
