@@ -28,10 +28,22 @@ export const exited = (child: ChildProcess) =>
     child.exitCode !== null ? resolve(child.exitCode) : child.once('exit', (code) => resolve(code ?? 1)),
   );
 
-/** `duyet worker`: a worker process against the configured Temporal. */
+/**
+ * `duyet worker`: a worker process against the configured Temporal. SIGINT and SIGTERM are passed on to it, so a
+ * supervisor stopping `duyet worker` stops the worker too, after it drained; exits with the worker's code.
+ */
 export async function runWorker(config: DuyetConfig): Promise<void> {
-  const code = await exited(spawnWorker(config));
-  if (code !== 0) throw new Error(`the worker exited with code ${code}`);
+  const worker = spawnWorker(config);
+  const forward = (signal: NodeJS.Signals) => void worker.kill(signal);
+  process.on('SIGINT', forward);
+  process.on('SIGTERM', forward);
+  try {
+    const code = await exited(worker);
+    if (code !== 0) throw new Error(`the worker exited with code ${code}`);
+  } finally {
+    process.off('SIGINT', forward);
+    process.off('SIGTERM', forward);
+  }
 }
 
 /** Starts the embedded server and a worker, printing where they are. */

@@ -2,7 +2,7 @@ import type { Client } from '@temporalio/client';
 import type { ProcessView } from '../machines/process.js';
 import { viewQuery } from '../workflows/process.messages.js';
 import { searchAttributeKeys as keys } from '../workflows/search-attributes.js';
-import { addressOf, describeDossier, resultView, type Execution } from './dossier-execution.js';
+import { addressOf, closedMessage, describeDossier, resultView, type Execution } from './dossier-execution.js';
 import { RequestError } from './errors.js';
 import { mapFailures } from './failures.js';
 
@@ -20,11 +20,20 @@ export type DossierStatus = { workflowId: string } & ProcessView & { execution: 
  */
 export async function status(client: Client, workflowId: string): Promise<DossierStatus> {
   const dossier = await describeDossier(client, workflowId);
-  const view =
-    dossier.execution.status === 'completed'
-      ? await resultView(dossier)
-      : await mapFailures({ address: addressOf(client) }, () => dossier.handle.query(viewQuery));
-  return { workflowId, ...view, execution: dossier.execution };
+  if (dossier.execution.status === 'completed')
+    return { workflowId, ...(await resultView(dossier)), execution: dossier.execution };
+  try {
+    const view = await mapFailures({ address: addressOf(client) }, () => dossier.handle.query(viewQuery));
+    return { workflowId, ...view, execution: dossier.execution };
+  } catch (err) {
+    if (dossier.execution.status === 'running' || (err instanceof RequestError && err.kind === 'unavailable'))
+      throw err;
+    // Ended before its first step ran (e.g. terminated at once): there is no view to read.
+    throw new RequestError(
+      `${await closedMessage(client, dossier)}; its view cannot be read (${(err as Error).message})`,
+      { kind: 'conflict', cause: err },
+    );
+  }
 }
 
 const safeValue = /^[A-Za-z0-9_-]+$/;

@@ -44,8 +44,8 @@ export function checkSize(limit: keyof typeof limits, value: unknown, what: stri
   const size = sizeOf(value);
   if (size <= limits[limit]) return;
   throw new RequestError(
-    `${what} is ${formatBytes(size)}, over the limit of ${formatBytes(limits[limit])} for ${names[limit]}; ` +
-      'make it shorter',
+    `${what} is ${size} bytes (${formatBytes(size)}), over the limit of ${formatBytes(limits[limit])} ` +
+      `(${limits[limit]} bytes) for ${names[limit]}; make it shorter`,
     { kind: 'tooLarge' },
   );
 }

@@ -31,6 +31,9 @@ export function activityDeps(config: DuyetConfig): ActivityDeps {
   };
 }
 
+/** How a worker stops: running activities and workflow tasks get `graceSeconds` to finish; after `forceSeconds` it gives up. */
+export const drain = { graceSeconds: 20, forceSeconds: 25 } as const;
+
 /** Creates a worker hosting the process workflow and its activities on the configured task queue. */
 export async function createWorker(
   config: DuyetConfig,
@@ -43,5 +46,7 @@ export async function createWorker(
     taskQueue: config.temporal.taskQueue,
     ...(options.bundle ? { workflowBundle: options.bundle } : { workflowsPath }),
     activities: createActivities({ ...activityDeps(config), ...options.deps }),
+    shutdownGraceTime: drain.graceSeconds * 1000,
+    shutdownForceTime: drain.forceSeconds * 1000,
   });
 }

@@ -1,0 +1,132 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import type { AddressInfo } from 'node:net';
+import { SMTPServer } from 'smtp-server';
+import { describe, expect, it } from 'vitest';
+import { startDevServer } from '../../cli/dev-server.js';
+import { loadConfig } from '../../temporal.config.js';
+import { duyetJson, kill, useWorkerAndClient } from '../../test-support/cli.js';
+import { futureExampleFile } from '../../test-support/future-example.js';
+import { freePort } from '../../test-support/temporal.global-setup.js';
+
+const cliMain = fileURLToPath(new URL('../../dist/cli/main.js', import.meta.url));
+
+/** `duyet worker` as a supervisor runs it, with its output collected and lines awaited. */
+function duyetWorker(env: NodeJS.ProcessEnv) {
+  const child: ChildProcess = spawn(process.execPath, [cliMain, 'worker'], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+  let output = '';
+  const waiters: Array<() => void> = [];
+  const collect = (chunk: Buffer) => {
+    output += chunk.toString();
+    for (const waiter of waiters) waiter();
+  };
+  child.stdout!.on('data', collect);
+  child.stderr!.on('data', collect);
+  const exit = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+  return {
+    child,
+    exit,
+    get output() {
+      return output;
+    },
+    /** Resolves with the first match of the pattern in the output so far or to come. */
+    waitFor(pattern: RegExp): Promise<RegExpMatchArray> {
+      return new Promise((resolve, reject) => {
+        const check = () => {
+          const match = pattern.exec(output);
+          if (match) resolve(match);
+        };
+        waiters.push(check);
+        void exit.then((code) => reject(new Error(`duyet worker exited ${code} before ${pattern}:\n${output}`)));
+        check();
+      });
+    },
+  };
+}
+
+const alive = (pid: number) => {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+};
+
+describe('duyet worker as a process', () => {
+  it('waits for a server that starts late, logging while it waits, then polls; SIGTERM stops it cleanly', async () => {
+    const address = `127.0.0.1:${await freePort()}`;
+    const env = { ...process.env, TEMPORAL_ADDRESS: address, TEMPORAL_TASK_QUEUE: 'late-server' };
+    const worker = duyetWorker(env);
+    await worker.waitFor(/Temporal not reachable at 127\.0\.0\.1:\d+ yet \(attempt 2\)/);
+    const server = await startDevServer(loadConfig(env), { dbFile: null });
+    try {
+      const [, pid] = await worker.waitFor(/polling task queue "late-server" .*pid (\d+)\)/);
+      worker.child.kill('SIGTERM');
+      expect(await worker.exit).toBe(0);
+      expect(worker.output).toContain('duyet worker: drained and stopped');
+      expect(alive(Number(pid))).toBe(false);
+    } finally {
+      await kill(worker.child);
+      await server.stop();
+    }
+  });
+
+  it('gives up after DUYET_WORKER_CONNECT_WAIT seconds with a non-zero exit naming the address', async () => {
+    const address = `127.0.0.1:${await freePort()}`;
+    const worker = duyetWorker({ ...process.env, TEMPORAL_ADDRESS: address, DUYET_WORKER_CONNECT_WAIT: '2' });
+    expect(await worker.exit).not.toBe(0);
+    expect(worker.output).toContain(`Temporal did not answer at ${address} within 2 s`);
+    expect(worker.output).toContain('npx duyet dev');
+  });
+});
+
+describe('SIGTERM to duyet worker', () => {
+  // An SMTP server that holds the first message for a few seconds, so a notification is running when SIGTERM comes.
+  const held = { arrived: undefined as (() => void) | undefined, mails: 0 };
+  const smtp = new SMTPServer({
+    authOptional: true,
+    disabledCommands: ['STARTTLS'],
+    logger: false,
+    onData(stream, _session, callback) {
+      stream.resume();
+      stream.on('end', () => {
+        held.mails += 1;
+        if (held.mails > 1) return callback();
+        held.arrived?.();
+        setTimeout(() => callback(), 4_000);
+      });
+    },
+  });
+  const listening = new Promise<string>((resolve) =>
+    smtp.listen(0, '127.0.0.1', () => resolve(`smtp://127.0.0.1:${(smtp.server.address() as AddressInfo).port}`)),
+  );
+  const face = useWorkerAndClient();
+
+  it('reaches the worker it spawned, which finishes the running notification before it exits 0', async () => {
+    await face.stopWorker();
+    const env = { ...face.env, DUYET_SMTP_URL: await listening };
+    const worker = duyetWorker(env);
+    const [, pid] = await worker.waitFor(/polling task queue .*pid (\d+)\)/);
+    const arrived = new Promise<void>((resolve) => (held.arrived = resolve));
+    const { workflowId } = await duyetJson<{ workflowId: string }>(
+      env,
+      'start',
+      'review-pipeline',
+      '--input',
+      futureExampleFile(),
+    );
+    await arrived;
+    worker.child.kill('SIGTERM');
+    expect(await worker.exit).toBe(0);
+    expect(worker.output).toContain('SIGTERM received; draining');
+    expect(alive(Number(pid))).toBe(false);
+
+    const events = (await face.client.workflow.getHandle(workflowId).fetchHistory()).events ?? [];
+    const started = events.filter((e) => e.activityTaskStartedEventAttributes);
+    const completed = events.filter((e) => e.activityTaskCompletedEventAttributes);
+    expect(started.map((e) => e.activityTaskStartedEventAttributes!.attempt)).toEqual([1]);
+    expect(completed).toHaveLength(1);
+    await new Promise<void>((resolve) => smtp.close(() => resolve()));
+  });
+});

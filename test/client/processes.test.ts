@@ -1,0 +1,37 @@
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { definitions } from '../../machines/definitions/index.js';
+import { allStartOptions, processById, processIds, startOptionsFor } from '../../client/processes.js';
+import { packageRoot } from '../../temporal.config.js';
+
+describe('the process registry the faces use', () => {
+  it('knows every shipped definition and refuses an unknown id naming the known ones', () => {
+    expect(processIds()).toEqual(Object.keys(definitions));
+    expect(() => processById('budget')).toThrow(
+      /unknown process "budget"; expected one of: review-pipeline, delegation/,
+    );
+  });
+
+  it('offers the options processes declare, filling in defaults and refusing options a process does not take', () => {
+    expect(allStartOptions()).toContainEqual(expect.objectContaining({ name: 'rules', processes: ['delegation'] }));
+    expect(startOptionsFor(processById('delegation'), {})).toEqual({ rules: 'hanoi-2022' });
+    expect(() => startOptionsFor(processById('review-pipeline'), { rules: 'hanoi-2022' })).toThrow(
+      'process "review-pipeline" takes no start option "rules"; expected none',
+    );
+  });
+
+  it('leaves no face branching on a process id', () => {
+    const sources = ['client', 'cli'].flatMap((folder) =>
+      readdirSync(join(packageRoot, folder))
+        .filter((file) => file.endsWith('.ts') && file !== 'processes.ts')
+        .map((file) => ({ file: `${folder}/${file}`, text: readFileSync(join(packageRoot, folder, file), 'utf8') })),
+    );
+    const branches = sources.flatMap(({ file, text }) =>
+      processIds()
+        .filter((id) => new RegExp(`[!=]==?\\s*['"]${id}['"]|case\\s+['"]${id}['"]`).test(text))
+        .map((id) => `${file}: ${id}`),
+    );
+    expect(branches).toEqual([]);
+  });
+});
