@@ -166,7 +166,7 @@ describe('delegation approvals on a real Temporal server', () => {
     for (const rule of ['UNIT_TRIP_SUSPENDED', 'DAYS_PER_COUNTRY', 'COUNTRIES_PER_TRIP', 'FUNDING_SOURCE'])
       expect(result.stderr).toContain(rule);
     expect((await duyet(env, 'status', 'delegation-refused', '--json')).stderr).toContain(
-      'no workflow with id "delegation-refused"',
+      'no dossier with id "delegation-refused"',
     );
   });
 

@@ -140,7 +140,7 @@ describe('review pipeline on a real Temporal server, driven by the CLI', () => {
       expect(result.stderr).toContain(message);
       const id = args[args.indexOf('--id') + 1]!;
       const status = await duyet(env, 'status', id, '--json');
-      expect(status.stderr).toContain(`no workflow with id "${id}"`);
+      expect(status.stderr).toContain(`no dossier with id "${id}"`);
     }
   });
 
