@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import type { DossierStatus } from '../../client/dossiers.js';
 import { exitCodes } from '../../client/errors.js';
 import { limits } from '../../client/limits.js';
+import { inheritedEnv } from '../../temporal.config.js';
 import { duyet, duyetJson, useWorkerAndClient } from '../../test-support/cli.js';
 import { futureExample, futureExampleFile } from '../../test-support/future-example.js';
 import { freePort } from '../../test-support/temporal.global-setup.js';
@@ -115,7 +116,7 @@ describe('dossier ids, closed dossiers and sizes, through the CLI on a real Temp
 describe('every face when Temporal cannot be reached', () => {
   it('says so, at what address, and how to start it, within seconds', async () => {
     const address = `127.0.0.1:${await freePort()}`;
-    const env = { ...process.env, TEMPORAL_ADDRESS: address };
+    const env = inheritedEnv({ TEMPORAL_ADDRESS: address });
     for (const args of [
       ['status', 'nq22'],
       ['list', '--json'],

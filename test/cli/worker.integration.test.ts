@@ -4,7 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { SMTPServer } from 'smtp-server';
 import { describe, expect, it } from 'vitest';
 import { startDevServer } from '../../cli/dev-server.js';
-import { loadConfig } from '../../temporal.config.js';
+import { inheritedEnv, loadConfig } from '../../temporal.config.js';
 import { duyetJson, kill, useWorkerAndClient } from '../../test-support/cli.js';
 import { futureExampleFile } from '../../test-support/future-example.js';
 import { freePort } from '../../test-support/temporal.global-setup.js';
@@ -56,7 +56,7 @@ const alive = (pid: number) => {
 describe('duyet worker as a process', () => {
   it('waits for a server that starts late, logging while it waits, then polls; SIGTERM stops it cleanly', async () => {
     const address = `127.0.0.1:${await freePort()}`;
-    const env = { ...process.env, TEMPORAL_ADDRESS: address, TEMPORAL_TASK_QUEUE: 'late-server' };
+    const env = inheritedEnv({ TEMPORAL_ADDRESS: address, TEMPORAL_TASK_QUEUE: 'late-server' });
     const worker = duyetWorker(env);
     await worker.waitFor(/Temporal not reachable at 127\.0\.0\.1:\d+ yet \(attempt 2\)/);
     const server = await startDevServer(loadConfig(env), { dbFile: null });
@@ -74,7 +74,7 @@ describe('duyet worker as a process', () => {
 
   it('gives up after DUYET_WORKER_CONNECT_WAIT seconds with a non-zero exit naming the address', async () => {
     const address = `127.0.0.1:${await freePort()}`;
-    const worker = duyetWorker({ ...process.env, TEMPORAL_ADDRESS: address, DUYET_WORKER_CONNECT_WAIT: '2' });
+    const worker = duyetWorker(inheritedEnv({ TEMPORAL_ADDRESS: address, DUYET_WORKER_CONNECT_WAIT: '2' }));
     expect(await worker.exit).not.toBe(0);
     expect(worker.output).toContain(`Temporal did not answer at ${address} within 2 s`);
     expect(worker.output).toContain('npx duyet dev');
