@@ -1,8 +1,11 @@
 #!/usr/bin/env node
 import { Command, Option } from 'commander';
+import { formatVn, toPlainDate } from '../calendar/dates.js';
 import { parseDeadline } from '../calendar/phrases.js';
+import type { Execution } from '../client/dossier-execution.js';
 import { loadCalendarTable } from '../client/calendar-tables.js';
 import { decide, list, processById, RequestError, startDossier, status } from '../client/dossiers.js';
+import { detailOf } from '../client/failures.js';
 import { allStartOptions } from '../client/processes.js';
 import { toMermaid } from '../machines/diagram.js';
 import { loadConfig } from '../temporal.config.js';
@@ -26,6 +29,12 @@ function dueArg(text: string): string {
   if (!resolved.success) throw new RequestError(`--due: ${resolved.error}`);
   return resolved.data.dueAt;
 }
+
+/** ` · closed (terminated on dd/mm/yyyy)` for a dossier whose workflow no longer runs. */
+const closedNote = (execution: Execution) =>
+  execution.status === 'running'
+    ? ''
+    : ` · closed (${execution.status}${execution.closedAt ? ` on ${formatVn(toPlainDate(execution.closedAt))}` : ''})`;
 
 const program = new Command('duyet')
   .description('Multi-stage approval processes as XState machines, run durably on Temporal')
@@ -116,7 +125,7 @@ program
     if (opts.json) return print(view);
     process.stdout.write(
       [
-        `${view.workflowId} · ${view.process} v${view.version} · ${view.status}`,
+        `${view.workflowId} · ${view.process} v${view.version} · ${view.status}${closedNote(view.execution)}`,
         `${view.subject}`,
         `stage: ${view.state} (${view.stageTitle.vi}) · draft ${view.draftVersion}`,
         `awaiting: ${view.awaiting ? `${view.awaiting.role}${view.awaiting.dueAt ? ` until ${view.awaiting.dueAt}` : ''}` : '—'}`,
@@ -180,7 +189,10 @@ main().catch((err: unknown) => {
   const code = (err as { code?: string }).code;
   if (code === 'commander.helpDisplayed' || code === 'commander.version') process.exit(0);
   if (typeof code === 'string' && code.startsWith('commander.')) process.exit(2);
-  process.stderr.write(`duyet: ${err instanceof Error ? err.message : String(err)}\n`);
+  // An unexpected failure also says what the server said, when it came from Temporal.
+  const detail = err instanceof RequestError ? undefined : detailOf(err);
+  const message = err instanceof Error ? err.message : String(err);
+  process.stderr.write(`duyet: ${message}${detail && detail !== message ? ` (${detail})` : ''}\n`);
   // A refusal exits with its kind's code (README, "Exit codes"); anything else is unexpected.
   process.exit(err instanceof RequestError ? err.exitCode : 1);
 });

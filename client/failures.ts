@@ -5,6 +5,7 @@ import {
   WorkflowExecutionAlreadyStartedError,
   WorkflowNotFoundError,
   WorkflowUpdateFailedError,
+  WorkflowUpdateRPCTimeoutOrCancelledError,
 } from '@temporalio/client';
 import { RequestError, type RequestErrorKind } from './errors.js';
 
@@ -41,6 +42,7 @@ const grpc = {
   invalidArgument: 3,
   deadlineExceeded: 4,
   permissionDenied: 7,
+  failedPrecondition: 9,
   resourceExhausted: 8,
   unavailable: 14,
   unauthenticated: 16,
@@ -52,6 +54,14 @@ function grpcCode(err: unknown): number | undefined {
     if (isGrpcServiceError(e)) return e.code;
   }
   return undefined;
+}
+
+/** The server's own words for a gRPC failure along the cause chain, or the error's message (pure). */
+export function detailOf(err: unknown): string {
+  for (let e = err, depth = 0; e instanceof Error && depth < 8; e = e.cause, depth++) {
+    if (isGrpcServiceError(e) && e.details) return e.details;
+  }
+  return err instanceof Error ? err.message : String(err);
 }
 
 /** The message every face gives when Temporal does not answer at an address (pure). */
@@ -74,12 +84,8 @@ export function isUnavailable(err: unknown): boolean {
 const text = (message: string | (() => string) | undefined, fallback: string) =>
   typeof message === 'function' ? message() : (message ?? fallback);
 
-/**
- * Maps a failure of a Temporal call to the RequestError a face reports: a missing workflow, an existing id,
- * a workflow's refusal (by its ApplicationFailure type), an unreachable server, a payload over Temporal's
- * limits. Anything else is returned unchanged, as an unexpected error (pure).
- */
-export function toRequestError(err: unknown, context: FailureContext): unknown {
+/** A failure the SDK names by its class (a workflow's refusal, a missing or existing workflow), mapped; undefined otherwise (pure). */
+function fromSdkError(err: unknown, context: FailureContext): RequestError | undefined {
   if (err instanceof RequestError) return err;
   if (err instanceof WorkflowNotFoundError)
     return new RequestError(text(context.notFound, `no workflow with id "${err.workflowId}"`), {
@@ -105,23 +111,46 @@ export function toRequestError(err: unknown, context: FailureContext): unknown {
       `Temporal at ${context.address} has no namespace "${err.namespace}"; expected TEMPORAL_NAMESPACE to name an existing one`,
       { kind: 'notFound', cause: err },
     );
-  if (isUnavailable(err))
-    return new RequestError(unavailableMessage(context.address), { kind: 'unavailable', cause: err });
+  if (err instanceof WorkflowUpdateRPCTimeoutOrCancelledError)
+    return new RequestError(
+      `Temporal at ${context.address} did not answer in time; the request may still have been applied: check with \`duyet status\` before sending it again`,
+      { kind: 'unavailable', cause: err },
+    );
+  return undefined;
+}
+
+/** A failure of the connection or the server, told by its gRPC status, mapped; undefined otherwise (pure). */
+function fromServiceError(err: unknown, address: string): RequestError | undefined {
+  if (isUnavailable(err)) return new RequestError(unavailableMessage(address), { kind: 'unavailable', cause: err });
   const code = grpcCode(err);
   if (code === grpc.unauthenticated || code === grpc.permissionDenied)
     return new RequestError(
-      `Temporal at ${context.address} refused duyet's credentials (${(err as Error).message}); check TEMPORAL_API_KEY or TEMPORAL_TLS_CERT and TEMPORAL_TLS_KEY`,
+      `Temporal at ${address} refused duyet's credentials (${detailOf(err)}); check TEMPORAL_API_KEY or TEMPORAL_TLS_CERT and TEMPORAL_TLS_KEY`,
       { kind: code === grpc.unauthenticated ? 'unauthenticated' : 'forbidden', cause: err },
     );
+  if (code === grpc.failedPrecondition)
+    return new RequestError(`Temporal at ${address} cannot do this now: ${detailOf(err)}`, {
+      kind: 'conflict',
+      cause: err,
+    });
   if (
     (code === grpc.resourceExhausted || code === grpc.invalidArgument) &&
     /larger than|size exceeds|too large/i.test(String(err))
   )
-    return new RequestError(`the request is larger than Temporal accepts: ${(err as Error).message}`, {
+    return new RequestError(`the request is larger than Temporal accepts: ${detailOf(err)}`, {
       kind: 'tooLarge',
       cause: err,
     });
-  return err;
+  return undefined;
+}
+
+/**
+ * Maps a failure of a Temporal call to the RequestError a face reports: a missing workflow, an existing id,
+ * a workflow's refusal (by its ApplicationFailure type), an unreachable server, refused credentials, a
+ * payload over Temporal's limits. Anything else is returned unchanged, as an unexpected error (pure).
+ */
+export function toRequestError(err: unknown, context: FailureContext): unknown {
+  return fromSdkError(err, context) ?? fromServiceError(err, context.address) ?? err;
 }
 
 /** Runs one Temporal call and throws what it fails with as the RequestError `toRequestError` maps it to. */

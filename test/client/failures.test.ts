@@ -5,6 +5,7 @@ import {
   WorkflowExecutionAlreadyStartedError,
   WorkflowNotFoundError,
   WorkflowUpdateFailedError,
+  WorkflowUpdateRPCTimeoutOrCancelledError,
 } from '@temporalio/client';
 import { describe, expect, it } from 'vitest';
 import { exitCodes, httpStatuses, RequestError, requestErrorKinds } from '../../client/errors.js';
@@ -92,6 +93,19 @@ describe('Temporal failures mapped to one typed error', () => {
     expect([namespace.kind, namespace.message]).toEqual([
       'notFound',
       'Temporal at 127.0.0.1:7999 has no namespace "duyet-prod"; expected TEMPORAL_NAMESPACE to name an existing one',
+    ]);
+  });
+
+  it('says an unanswered decision may still have been taken, and gives the server its words when it cannot act now', () => {
+    const timeout = mapped(new WorkflowUpdateRPCTimeoutOrCancelledError('Timed out waiting for update response'));
+    expect(timeout.kind).toBe('unavailable');
+    expect(timeout.message).toContain('the request may still have been applied: check with `duyet status`');
+    const failed = mapped(
+      new ServiceError('Failed to query Workflow', { cause: grpcError(9, 'Workflow Task in failed state') }),
+    );
+    expect([failed.kind, failed.message]).toEqual([
+      'conflict',
+      'Temporal at 127.0.0.1:7999 cannot do this now: Workflow Task in failed state',
     ]);
   });
 
