@@ -71,14 +71,24 @@ export async function startEmbedded(
   };
 }
 
-/** `duyet dev`: the embedded server and a worker until Ctrl-C. */
+/**
+ * `duyet dev`: the embedded server and a worker until Ctrl-C or SIGTERM; then the worker drains (SIGTERM, up to
+ * 25 s) before the server stops. Later signals are ignored meanwhile, so a second Ctrl-C does not cut the drain.
+ */
 export async function runDev(config: DuyetConfig): Promise<void> {
   const embedded = await startEmbedded(config);
   process.stdout.write('duyet: ready; press Ctrl-C to stop\n');
-  await new Promise<void>((resolve) => {
-    process.once('SIGINT', resolve);
-    process.once('SIGTERM', resolve);
-    embedded.worker.once('exit', () => resolve());
-  });
-  await embedded.stop();
+  let stop: () => void = () => {};
+  const stopping = new Promise<void>((resolve) => (stop = resolve));
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+  embedded.worker.once('exit', stop);
+  await stopping;
+  process.stdout.write('duyet: stopping; the worker drains first\n');
+  try {
+    await embedded.stop();
+  } finally {
+    process.off('SIGINT', stop);
+    process.off('SIGTERM', stop);
+  }
 }

@@ -1,4 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AddressInfo } from 'node:net';
 import { SMTPServer } from 'smtp-server';
@@ -11,9 +14,9 @@ import { freePort } from '../../test-support/temporal.global-setup.js';
 
 const cliMain = fileURLToPath(new URL('../../dist/cli/main.js', import.meta.url));
 
-/** `duyet worker` as a supervisor runs it, with its output collected and lines awaited. */
-function duyetWorker(env: NodeJS.ProcessEnv) {
-  const child: ChildProcess = spawn(process.execPath, [cliMain, 'worker'], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+/** `duyet worker` (or another command) as a supervisor runs it, with its output collected and lines awaited. */
+function duyetWorker(env: NodeJS.ProcessEnv, command = 'worker') {
+  const child: ChildProcess = spawn(process.execPath, [cliMain, command], { env, stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
   const waiters: Array<() => void> = [];
   const collect = (chunk: Buffer) => {
@@ -78,6 +81,30 @@ describe('duyet worker as a process', () => {
     expect(await worker.exit).not.toBe(0);
     expect(worker.output).toContain(`Temporal did not answer at ${address} within 2 s`);
     expect(worker.output).toContain('npx duyet dev');
+  });
+});
+
+describe('SIGTERM to duyet dev', () => {
+  it('drains the worker it spawned before the server stops, and exits 0', async () => {
+    const stateDir = mkdtempSync(join(tmpdir(), 'duyet-dev-'));
+    const env = inheritedEnv({
+      TEMPORAL_ADDRESS: `127.0.0.1:${await freePort()}`,
+      TEMPORAL_UI_PORT: String(await freePort()),
+      DUYET_STATE_DIR: stateDir,
+    });
+    const dev = duyetWorker(env, 'dev');
+    try {
+      await dev.waitFor(/duyet: ready/);
+      const [, pid] = await dev.waitFor(/polling task queue .*pid (\d+)\)/);
+      dev.child.kill('SIGTERM');
+      expect(await dev.exit).toBe(0);
+      expect(dev.output).toContain('duyet worker: SIGTERM received; draining');
+      expect(dev.output).toContain('duyet worker: drained and stopped');
+      expect(alive(Number(pid))).toBe(false);
+    } finally {
+      await kill(dev.child);
+      rmSync(stateDir, { recursive: true, force: true });
+    }
   });
 });
 
