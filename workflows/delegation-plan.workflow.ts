@@ -10,6 +10,7 @@ import { toPlainDate } from '../calendar/dates.js';
 import { checkPlanAdjustment } from '../delegation/plan-adjustment.js';
 import type { RuleSet } from '../delegation/rule-set.schema.js';
 import { adjustPlanUpdate, planQuery, type PlanState, type PlannedDelegation } from './delegation-plan.messages.js';
+import { setCheckedUpdate } from './updates.js';
 
 /** What starts (or continues) the plan of one rule set and year; the adjustment rules are resolved once, at start. */
 export interface DelegationPlanInput {
@@ -37,26 +38,25 @@ export async function delegationPlanWorkflow(input: DelegationPlanInput): Promis
     'year' | 'planAdjustment'
   > as RuleSet;
 
-  const refuseAdjust = (request: AdjustRequest): ApplicationFailure | null => {
+  /** The adjustment, if the rule set allows it now; else the refusal that says what was expected. */
+  const checkAdjust = (request: AdjustRequest): AdjustRequest => {
     const invalid = invalidAdjust(request);
-    if (invalid) return ApplicationFailure.nonRetryable(invalid, 'InvalidRequest');
+    if (invalid) throw ApplicationFailure.nonRetryable(invalid, 'InvalidRequest');
     const after = countsOf(request.items);
     const findings = checkPlanAdjustment(
       { ...after, adjustments: state.adjustments.length },
       toPlainDate(Date.now()),
       rules,
     );
-    if (findings.length === 0) return null;
+    if (findings.length === 0) return request;
     const messages = findings.map((finding) => `${finding.message.vi} / ${finding.message.en}`);
-    return ApplicationFailure.nonRetryable(`PLAN_ADJUSTMENT: ${messages.join('; ')}`, 'PlanAdjustmentRefused');
+    throw ApplicationFailure.nonRetryable(`PLAN_ADJUSTMENT: ${messages.join('; ')}`, 'PlanAdjustmentRefused');
   };
 
   setHandler(planQuery, () => state);
-  setHandler(
-    adjustPlanUpdate,
-    (request) => {
-      const refusal = refuseAdjust(request);
-      if (refusal) throw refusal;
+  setCheckedUpdate(adjustPlanUpdate, {
+    check: checkAdjust,
+    apply: (request) => {
       const adjustment = {
         at: new Date(Date.now()).toISOString(),
         by: request.by,
@@ -67,13 +67,7 @@ export async function delegationPlanWorkflow(input: DelegationPlanInput): Promis
       state = { ...state, items: [...request.items], adjustments: [...state.adjustments, adjustment] };
       return state;
     },
-    {
-      validator: (request) => {
-        const refusal = refuseAdjust(request);
-        if (refusal) throw refusal;
-      },
-    },
-  );
+  });
 
   await condition(() => workflowInfo().continueAsNewSuggested);
   await condition(allHandlersFinished);

@@ -13,14 +13,18 @@ export interface ReserveTrips {
   exceptions: string[];
 }
 
+/** The day a delegation's report was filed. */
+export interface ReportFiled {
+  delegation: string;
+  filedAt: string;
+}
+
 /** Enters a delegation's trips, refused when a key leader would pass the yearly limit; returns the entries added. */
 export const reserveTripsUpdate = defineUpdate<LedgerEntry[], [ReserveTrips]>('reserveTrips');
 /** Removes a delegation's entries (approval refused or withdrawn); returns how many. */
 export const releaseTripsUpdate = defineUpdate<number, [{ delegation: string }]>('releaseTrips');
 /** Records the day a delegation's report was filed; returns the entries it filed. */
-export const recordReportUpdate = defineUpdate<LedgerEntry[], [{ delegation: string; filedAt: string }]>(
-  'recordReport',
-);
+export const recordReportUpdate = defineUpdate<LedgerEntry[], [ReportFiled]>('recordReport');
 /** Every entry of the ledger. */
 export const entriesQuery = defineQuery<LedgerEntry[]>('entries');
 /** The id of the ledger workflow of one rule set and year. */

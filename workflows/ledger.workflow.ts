@@ -13,8 +13,10 @@ import {
   recordReportUpdate,
   releaseTripsUpdate,
   reserveTripsUpdate,
+  type ReportFiled,
   type ReserveTrips,
 } from './ledger.messages.js';
+import { setCheckedUpdate } from './updates.js';
 
 /** What starts (or continues) the ledger of one rule set and year. */
 export interface LedgerWorkflowInput {
@@ -30,17 +32,18 @@ export async function ledgerWorkflow(input: LedgerWorkflowInput): Promise<void> 
   const { ruleSet, year, tripsPerKeyLeader: limit } = input;
   let entries: LedgerEntry[] = [...(input.entries ?? [])];
 
-  const refuseReserve = (request: ReserveTrips): ApplicationFailure | null => {
+  /** The reservation, if the ledger can take it; else the refusal that says what was expected. */
+  const checkReserve = (request: ReserveTrips): ReserveTrips => {
     const invalid = invalidReserve(request);
-    if (invalid) return ApplicationFailure.nonRetryable(invalid, 'InvalidRequest');
+    if (invalid) throw ApplicationFailure.nonRetryable(invalid, 'InvalidRequest');
     if (request.year !== year) {
-      return ApplicationFailure.nonRetryable(
+      throw ApplicationFailure.nonRetryable(
         `delegation "${request.delegation}" is for ${request.year}, but this is the ledger of ${ruleSet} for ${year}; expected year ${year}, or send it to the ledger of ${request.year}`,
         'WrongYear',
       );
     }
     if (entries.some((entry) => entry.delegation === request.delegation)) {
-      return ApplicationFailure.nonRetryable(
+      throw ApplicationFailure.nonRetryable(
         `delegation "${request.delegation}" is already in the ledger of ${ruleSet} for ${year}; expected a delegation not yet reserved (release it first to reserve it again)`,
         'AlreadyReserved',
       );
@@ -57,46 +60,45 @@ export async function ledgerWorkflow(input: LedgerWorkflowInput): Promise<void> 
         (leader) =>
           `${leader.id} đã đi ${leader.trips} chuyến trong năm ${year} (tối đa ${limit}) / has made ${leader.trips} trips in ${year} (limit ${limit})`,
       );
-      return ApplicationFailure.nonRetryable(
+      throw ApplicationFailure.nonRetryable(
         `KEY_LEADER_TRIPS_PER_YEAR: ${named.join('; ')}; chuyến thêm cần cấp có thẩm quyền cho phép / a further trip needs the competent authority's exception, listed in exceptions`,
         'TripLimit',
       );
     }
-    return null;
+    return request;
   };
 
-  const refuseReport = (request: { delegation: string; filedAt: string }): ApplicationFailure | null => {
+  /** The report, if its delegation's report is still due; else the refusal that says what was expected. */
+  const checkReport = (request: ReportFiled): ReportFiled => {
     if (!isPlainDate(request.filedAt)) {
-      return ApplicationFailure.nonRetryable(
+      throw ApplicationFailure.nonRetryable(
         `expected the day the report was filed, YYYY-MM-DD; got ${JSON.stringify(request.filedAt)}`,
         'InvalidRequest',
       );
     }
     const own = entries.filter((entry) => entry.delegation === request.delegation);
     if (own.length === 0) {
-      return ApplicationFailure.nonRetryable(
+      throw ApplicationFailure.nonRetryable(
         `no delegation "${request.delegation}" in the ledger of ${ruleSet} for ${year}; expected one of its approved delegations`,
         'UnknownDelegation',
       );
     }
     const filed = own.find((entry) => entry.reportFiledAt !== null);
     if (filed) {
-      return ApplicationFailure.nonRetryable(
+      throw ApplicationFailure.nonRetryable(
         `the report of delegation "${request.delegation}" was already filed on ${filed.reportFiledAt}; expected a delegation whose report is still due`,
         'AlreadyFiled',
       );
     }
-    return null;
+    return request;
   };
 
   setHandler(entriesQuery, () => entries);
   // Handlers are synchronous and run one at a time in workflow order, each right after its own validator, so
   // of two reservations racing for a key leader's last trip the second sees the first's entries and is refused.
-  setHandler(
-    reserveTripsUpdate,
-    (request) => {
-      const refusal = refuseReserve(request);
-      if (refusal) throw refusal;
+  setCheckedUpdate(reserveTripsUpdate, {
+    check: checkReserve,
+    apply: (request) => {
       const added = request.travellers.map((traveller): LedgerEntry => ({
         person: traveller.id,
         year,
@@ -109,34 +111,26 @@ export async function ledgerWorkflow(input: LedgerWorkflowInput): Promise<void> 
       entries = [...entries, ...added];
       return added;
     },
-    { validator: (request) => throwIf(refuseReserve(request)) },
-  );
+  });
   setHandler(releaseTripsUpdate, ({ delegation }) => {
     const kept = entries.filter((entry) => entry.delegation !== delegation);
     const released = entries.length - kept.length;
     entries = kept;
     return released;
   });
-  setHandler(
-    recordReportUpdate,
-    (request) => {
-      const refusal = refuseReport(request);
-      if (refusal) throw refusal;
+  setCheckedUpdate(recordReportUpdate, {
+    check: checkReport,
+    apply: (request) => {
       entries = entries.map((entry) =>
         entry.delegation === request.delegation ? { ...entry, reportFiledAt: request.filedAt } : entry,
       );
       return entries.filter((entry) => entry.delegation === request.delegation);
     },
-    { validator: (request) => throwIf(refuseReport(request)) },
-  );
+  });
 
   await condition(() => workflowInfo().continueAsNewSuggested);
   await condition(allHandlersFinished);
   await continueAsNew<typeof ledgerWorkflow>({ ...input, entries });
-}
-
-function throwIf(refusal: ApplicationFailure | null): void {
-  if (refusal) throw refusal;
 }
 
 /** What is wrong with the shape of a reservation, or null when nothing is. */

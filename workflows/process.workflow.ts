@@ -3,6 +3,7 @@ import {
   ApplicationFailure,
   condition,
   continueAsNew,
+  log,
   proxyActivities,
   setHandler,
   upsertSearchAttributes,
@@ -10,6 +11,7 @@ import {
 } from '@temporalio/workflow';
 import type { createActivities, Notification } from '../activities/index.js';
 import type { CalendarTable } from '../calendar/holidays.js';
+import type { ProcessSnapshot } from '../machines/compile.js';
 import type { ProcessDefinitionInput } from '../machines/definition.schema.js';
 import { parseStartInput } from '../machines/input.schema.js';
 import {
@@ -17,11 +19,14 @@ import {
   DEADLINE_REACHED,
   ESCALATION_DELIVERED,
   type PersistedProcess,
+  type Process,
   type ProcessEffect,
   type ProcessView,
 } from '../machines/process.js';
+import type { PersonEvent } from '../machines/process.types.js';
 import { decideUpdate, viewQuery } from './process.messages.js';
 import { searchAttributeKeys as keys } from './search-attributes.js';
+import { setCheckedUpdate } from './updates.js';
 
 const { notify } = proxyActivities<ReturnType<typeof createActivities>>({
   startToCloseTimeout: '1 minute',
@@ -41,138 +46,228 @@ export interface ProcessWorkflowInput {
   pending?: Notification[];
 }
 
+/** The next instant the machine waits for: a milestone's due instant, or one rung of its ladder. */
+type Deadline = NonNullable<ReturnType<Process['nextDeadline']>>;
+
 const now = () => new Date().toISOString();
 
 /** Drives any compiled process: feeds decisions and deadlines to the machine and carries out its effects. */
 export async function processWorkflow(args: ProcessWorkflowInput): Promise<ProcessView> {
-  let process: ReturnType<typeof createProcess>;
-  try {
-    process = createProcess(args.definition);
-  } catch (err) {
-    throw ApplicationFailure.nonRetryable((err as Error).message, 'InvalidDefinition');
-  }
-  const { workflowId } = workflowInfo();
-  const outbox: Notification[] = [...(args.pending ?? [])];
-  let snapshot: ReturnType<typeof process.restore>;
-
-  // Effects become notifications at once, with the state they were decided in, so their keys are stable.
-  const enqueue = (effects: ProcessEffect[]) => {
-    const view = process.view(snapshot);
-    for (const effect of effects) {
-      const stage = effect.type === 'notify' ? effect.stage : view.state;
-      const role = effect.to === 'awaited' ? (process.definition.stages[stage]?.role ?? null) : effect.to;
-      if (!role) continue;
-      const assignee =
-        effect.to === 'awaited' && snapshot.context.assignee?.stage === stage ? snapshot.context.assignee.id : null;
-      const milestoneId = effect.type === 'escalate' ? effect.milestone : process.definition.stages[stage]?.milestone;
-      const milestone = snapshot.context.milestones.find((m) => m.id === milestoneId);
-      const rung = effect.type === 'escalate' ? milestone?.rungs.find((r) => r.id === effect.rung) : undefined;
-      outbox.push({
-        key:
-          effect.type === 'escalate'
-            ? `${workflowId}:${effect.milestone}:${effect.rung}:${rung?.at}`
-            : `${workflowId}:${stage}:${effect.template}:${snapshot.context.history.length}`,
-        kind: effect.type === 'escalate' ? 'escalation' : 'stage',
-        template: effect.type === 'escalate' ? 'escalation' : effect.template,
-        workflowId,
-        process: view.process,
-        subject: view.subject,
-        stage,
-        role,
-        assignee,
-        channels: effect.type === 'escalate' ? effect.channels : ['email'],
-        draftVersion: view.draftVersion,
-        milestone: milestone ? { id: milestone.id, title: milestone.title.vi, dueAt: milestone.dueAt } : null,
-        rung: effect.type === 'escalate' ? effect.rung : null,
-        at: now(),
-      });
-    }
-  };
-
-  if (args.persisted) {
-    snapshot = process.restore(args.persisted);
-  } else {
-    const context = parseStartInput(process.definition, args.input, now(), args.calendar);
-    if (!context.success) throw ApplicationFailure.nonRetryable(context.error, 'InvalidInput');
-    const [first, effects] = process.start(context.data);
-    snapshot = first;
-    enqueue(effects);
-  }
-
-  // Set when the state changed; the main loop wakes on it. Search attributes follow every change at once.
-  let changed = true;
-  const publish = () => {
-    changed = true;
-    upsertSearchAttributes(searchAttributesOf(process.view(snapshot)));
-  };
-  publish();
-
-  setHandler(viewQuery, () => process.view(snapshot));
-  setHandler(
-    decideUpdate,
-    (decision) => {
-      const checked = process.check(snapshot, decision, now());
-      if (!checked.success) throw ApplicationFailure.nonRetryable(checked.error, 'DecisionRefused');
-      const [next, effects] = process.apply(snapshot, checked.data);
-      snapshot = next;
-      enqueue(effects);
-      publish();
-      return process.view(snapshot);
+  const run = ProcessRun.begin(compile(args.definition), args);
+  setHandler(viewQuery, () => run.view());
+  setCheckedUpdate(decideUpdate, {
+    check: (decision) => run.check(decision),
+    apply: (event) => {
+      run.take(event);
+      return run.view();
     },
-    {
-      validator: (decision) => {
-        const checked = process.check(snapshot, decision, now());
-        if (!checked.success) throw ApplicationFailure.nonRetryable(checked.error, 'DecisionRefused');
-      },
-    },
-  );
+  });
 
   for (;;) {
-    while (outbox.length > 0) {
-      const notification = outbox.shift()!;
-      const deliveries = await notify(notification);
-      if (notification.kind !== 'escalation') continue;
-      for (const delivery of deliveries) {
-        [snapshot] = process.apply(snapshot, {
-          type: ESCALATION_DELIVERED,
-          at: now(),
-          delivery: { milestone: notification.milestone!.id, rung: notification.rung!, ...delivery },
-        });
-      }
-    }
-    changed = false;
-    if (snapshot.status !== 'active') break;
-
-    const deadline = process.nextDeadline(snapshot);
-    const wait = deadline ? Date.parse(deadline.at) - Date.now() : undefined;
-    const woke =
-      wait === undefined
-        ? await condition(() => changed || outbox.length > 0).then(() => true)
-        : wait <= 0
-          ? false
-          : await condition(() => changed || outbox.length > 0, wait);
-    if (!woke && deadline) {
-      const [next, effects] = process.apply(snapshot, {
-        type: DEADLINE_REACHED,
-        milestone: deadline.milestone,
-        ...(deadline.rung ? { rung: deadline.rung } : {}),
-        at: now(),
-      });
-      if (next.context === snapshot.context) {
-        // The machine did not take the deadline (it should always): wait rather than spin.
-        await condition(() => changed || outbox.length > 0, 60_000);
-      }
-      snapshot = next;
-      enqueue(effects);
-      publish();
-    }
+    await run.deliverOutbox();
+    if (!run.active) break;
+    const deadline = run.nextDeadline();
+    const woke = await run.waitForDecisionOrDeadline(deadline);
+    if (!woke && deadline) await run.takeDeadline(deadline);
     if (workflowInfo().continueAsNewSuggested) {
       await condition(allHandlersFinished);
-      await continueAsNew<typeof processWorkflow>({ ...args, persisted: process.persist(snapshot), pending: outbox });
+      await continueAsNew<typeof processWorkflow>({ ...args, ...run.carryOver() });
     }
   }
   await condition(allHandlersFinished);
-  return process.view(snapshot);
+  return run.view();
+}
+
+/** Compiles the definition the workflow was started with; an invalid one fails the workflow for good. */
+function compile(definition: ProcessDefinitionInput): Process {
+  try {
+    return createProcess(definition);
+  } catch (err) {
+    throw ApplicationFailure.nonRetryable((err as Error).message, 'InvalidDefinition');
+  }
+}
+
+/** One run of a process workflow: the machine's snapshot, the notifications still to send, and what moves them. */
+class ProcessRun {
+  private readonly workflowId = workflowInfo().workflowId;
+  private readonly outbox: Notification[];
+
+  private constructor(
+    private readonly process: Process,
+    private snapshot: ProcessSnapshot,
+    pending: Notification[],
+  ) {
+    this.outbox = [...pending];
+  }
+
+  /** Restores the state carried over by continueAsNew, or starts the machine on the dossier; then publishes it. */
+  static begin(process: Process, args: ProcessWorkflowInput): ProcessRun {
+    if (args.persisted) {
+      const run = new ProcessRun(process, process.restore(args.persisted), args.pending ?? []);
+      run.publish();
+      return run;
+    }
+    const context = parseStartInput(process.definition, args.input, now(), args.calendar);
+    if (!context.success) throw ApplicationFailure.nonRetryable(context.error, 'InvalidInput');
+    const [first, effects] = process.start(context.data);
+    const run = new ProcessRun(process, first, args.pending ?? []);
+    run.enqueue(effects);
+    run.publish();
+    return run;
+  }
+
+  get active(): boolean {
+    return this.snapshot.status === 'active';
+  }
+
+  view(): ProcessView {
+    return this.process.view(this.snapshot);
+  }
+
+  nextDeadline(): Deadline | null {
+    return this.process.nextDeadline(this.snapshot);
+  }
+
+  /** What continueAsNew carries: the machine's state and the notifications not yet sent. */
+  carryOver(): Pick<ProcessWorkflowInput, 'persisted' | 'pending'> {
+    return { persisted: this.process.persist(this.snapshot), pending: this.outbox };
+  }
+
+  /** A decision checked against the current state, or the refusal that says why it cannot be taken. */
+  check(decision: unknown): PersonEvent {
+    const checked = this.process.check(this.snapshot, decision, now());
+    if (!checked.success) throw ApplicationFailure.nonRetryable(checked.error, 'DecisionRefused');
+    return checked.data;
+  }
+
+  /** Feeds a checked decision to the machine, queues the notifications its effects ask for and publishes the state. */
+  take(event: PersonEvent): void {
+    const [next, effects] = this.process.apply(this.snapshot, event);
+    this.snapshot = next;
+    this.enqueue(effects);
+    this.publish();
+  }
+
+  /** Sends every queued notification, oldest first; what an escalation's deliveries did goes back to the machine. */
+  async deliverOutbox(): Promise<void> {
+    for (let notification = this.outbox.shift(); notification; notification = this.outbox.shift()) {
+      const deliveries = await notify(notification);
+      const { kind, milestone, rung } = notification;
+      if (kind !== 'escalation' || !milestone || !rung) continue;
+      for (const delivery of deliveries) {
+        [this.snapshot] = this.process.apply(this.snapshot, {
+          type: ESCALATION_DELIVERED,
+          at: now(),
+          delivery: { milestone: milestone.id, rung, ...delivery },
+        });
+      }
+    }
+  }
+
+  /**
+   * Waits until a decision changes the state or queues a notification (true), or until the deadline passes (false);
+   * a deadline already past returns false at once, and with no deadline only a decision wakes it.
+   */
+  async waitForDecisionOrDeadline(deadline: Deadline | null): Promise<boolean> {
+    if (!deadline) {
+      await this.waitForChange();
+      return true;
+    }
+    const wait = Date.parse(deadline.at) - Date.now();
+    return wait <= 0 ? false : this.waitForChange(wait);
+  }
+
+  /** Feeds a deadline that passed to the machine; one it refuses is logged and looked at again a minute later. */
+  async takeDeadline(deadline: Deadline): Promise<void> {
+    const { milestone, rung } = deadline;
+    const [next, effects] = this.process.apply(this.snapshot, {
+      type: DEADLINE_REACHED,
+      milestone,
+      ...(rung ? { rung } : {}),
+      at: now(),
+    });
+    if (next.context === this.snapshot.context) {
+      log.warn('the process machine refused a deadline that is due; looking again in a minute', {
+        workflowId: this.workflowId,
+        state: String(this.snapshot.value),
+        milestone,
+        rung: rung ?? null,
+        dueAt: deadline.at,
+      });
+      await this.waitForChange(60_000);
+      this.publish();
+      return;
+    }
+    this.snapshot = next;
+    this.enqueue(effects);
+    this.publish();
+  }
+
+  /** Resolves true once a handler changes the state or queues a notification, false when `timeout` ms pass first. */
+  private waitForChange(timeout?: number): Promise<boolean> {
+    const seen = this.snapshot;
+    const changed = () => this.snapshot !== seen || this.outbox.length > 0;
+    return timeout === undefined ? condition(changed).then(() => true) : condition(changed, timeout);
+  }
+
+  /** Keeps the search attributes in step with the state. */
+  private publish(): void {
+    upsertSearchAttributes(searchAttributesOf(this.view()));
+  }
+
+  /** Effects become notifications at once, with the state they were decided in, so their keys are stable. */
+  private enqueue(effects: ProcessEffect[]): void {
+    for (const effect of effects) {
+      const notification = this.notificationOf(effect);
+      if (notification) this.outbox.push(notification);
+    }
+  }
+
+  /** The notification an effect asks for, or null when it names the awaited role of a state that awaits nobody. */
+  private notificationOf(effect: ProcessEffect): Notification | null {
+    const { context } = this.snapshot;
+    const { stages } = this.process.definition;
+    const view = this.view();
+    const stage = effect.type === 'notify' ? effect.stage : view.state;
+    const awaited = effect.to === 'awaited';
+    const role = awaited ? (stages[stage]?.role ?? null) : effect.to;
+    if (!role) return null;
+    const milestoneId = effect.type === 'escalate' ? effect.milestone : stages[stage]?.milestone;
+    const milestone = context.milestones.find((m) => m.id === milestoneId);
+    const specific =
+      effect.type === 'escalate'
+        ? {
+            key: `${this.workflowId}:${effect.milestone}:${effect.rung}:${milestone?.rungs.find((r) => r.id === effect.rung)?.at}`,
+            kind: 'escalation' as const,
+            template: 'escalation',
+            channels: effect.channels,
+            rung: effect.rung,
+          }
+        : {
+            key: `${this.workflowId}:${stage}:${effect.template}:${context.history.length}`,
+            kind: 'stage' as const,
+            template: effect.template,
+            channels: ['email' as const],
+            rung: null,
+          };
+    // The fields in the order the activity has always received them.
+    return {
+      key: specific.key,
+      kind: specific.kind,
+      template: specific.template,
+      workflowId: this.workflowId,
+      process: view.process,
+      subject: view.subject,
+      stage,
+      role,
+      assignee: awaited && context.assignee?.stage === stage ? context.assignee.id : null,
+      channels: specific.channels,
+      draftVersion: view.draftVersion,
+      milestone: milestone ? { id: milestone.id, title: milestone.title.vi, dueAt: milestone.dueAt } : null,
+      rung: specific.rung,
+      at: now(),
+    };
+  }
 }
 
 function searchAttributesOf(view: ProcessView) {
