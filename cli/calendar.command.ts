@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { RequestError } from '../client/errors.js';
 import { addDays, addWorkingDays, dayOfWeek, holidaysOf, isPlainDate, type PlainDate } from '../calendar/index.js';
 import { loadAnnouncements, loadCalendarTable } from '../client/calendar-tables.js';
 import { importPlan } from '../client/plan-import.js';
@@ -13,7 +14,7 @@ const MAX_WORKING_DAYS = 10_000;
 function yearArg(text: string): number {
   const year = Number(text);
   if (!/^\d{4}$/.test(text) || year < 1900 || year > 2200)
-    throw new Error(`expected a year between 1900 and 2200, such as 2025; got "${text}"`);
+    throw new RequestError(`expected a year between 1900 and 2200, such as 2025; got "${text}"`);
   return year;
 }
 
@@ -23,7 +24,7 @@ function dateArg(text: string): PlainDate {
   const date = vn ? `${vn[3]}-${vn[2]!.padStart(2, '0')}-${vn[1]!.padStart(2, '0')}` : text.trim();
   const year = Number(date.slice(0, 4));
   if (!isPlainDate(date) || year < 1900 || year > 2200)
-    throw new Error(
+    throw new RequestError(
       `expected a date written YYYY-MM-DD or dd/mm/yyyy, such as 2025-01-24 or 24/01/2025; got "${text}"`,
     );
   return date;
@@ -32,7 +33,7 @@ function dateArg(text: string): PlainDate {
 /** A whole number argument, possibly negative. */
 function integerArg(text: string, what: string): number {
   if (!/^[+-]?\d+$/.test(text.trim()))
-    throw new Error(`expected ${what} as a whole number, such as 5 or -3; got "${text}"`);
+    throw new RequestError(`expected ${what} as a whole number, such as 5 or -3; got "${text}"`);
   return Number(text);
 }
 
@@ -81,7 +82,7 @@ export function registerCalendarCommands(program: Command, calendarDir: () => st
       const start = dateArg(dateText);
       const n = integerArg(nText, 'the number of working days');
       if (Math.abs(n) > MAX_WORKING_DAYS)
-        throw new Error(`expected at most ${MAX_WORKING_DAYS} working days either way; got ${n}`);
+        throw new RequestError(`expected at most ${MAX_WORKING_DAYS} working days either way; got ${n}`);
       const result = addWorkingDays(start, n, loadCalendarTable(calendarDir(), yearsAround(start, n)));
       write(result.date);
       if (opts.explain) write(result.explanation);
@@ -97,7 +98,7 @@ export function registerCalendarCommands(program: Command, calendarDir: () => st
     .action((file: string, opts: { json?: boolean }) => {
       const text = readText(file);
       const result = importPlan(text, loadCalendarTable(calendarDir(), yearsIn(text)));
-      if (!result.success) throw new Error(`${file}: ${result.error}`);
+      if (!result.success) throw new RequestError(`${file}: ${result.error}`);
       if (opts.json) return print(result.data);
       for (const m of result.data) {
         write(`${m.number}. ${m.dueAt}  «${m.deadlineText}»${m.lead ? `  chủ trì: ${m.lead}` : ''}`);

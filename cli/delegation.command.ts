@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { RequestError } from '../client/errors.js';
 import type { z } from 'zod';
 import { isPlainDate, toPlainDate, type PlainDate } from '../calendar/dates.js';
 import { Proposal } from '../delegation/proposal.schema.js';
@@ -17,19 +18,19 @@ function parseFile<T extends z.ZodType>(schema: T, file: string, what: string): 
   const parsed = schema.safeParse(readJson(file));
   if (parsed.success) return parsed.data;
   const issues = parsed.error.issues.map((issue) => `  ${pathOf(issue.path)}: ${issue.message}`);
-  throw new Error(`${file} is not ${what}:\n${issues.join('\n')}`);
+  throw new RequestError(`${file} is not ${what}:\n${issues.join('\n')}`);
 }
 
 function rulesArg(id: string): RuleSet {
   const rules = ruleSets[id];
-  if (!rules) throw new Error(`unknown rule set "${id}"; expected one of: ${Object.keys(ruleSets).join(', ')}`);
+  if (!rules) throw new RequestError(`unknown rule set "${id}"; expected one of: ${Object.keys(ruleSets).join(', ')}`);
   return rules;
 }
 
 function todayArg(text: string | undefined): PlainDate {
   if (text === undefined) return toPlainDate(Date.now());
   if (!isPlainDate(text))
-    throw new Error(`--today: expected a date written YYYY-MM-DD, such as 2022-06-15; got "${text}"`);
+    throw new RequestError(`--today: expected a date written YYYY-MM-DD, such as 2022-06-15; got "${text}"`);
   return text;
 }
 

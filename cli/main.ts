@@ -5,6 +5,7 @@ import { parseDeadline } from '../calendar/phrases.js';
 import type { Execution } from '../client/dossier-execution.js';
 import { loadCalendarTable } from '../client/calendar-tables.js';
 import { decide, list, processById, RequestError, startDossier, status } from '../client/dossiers.js';
+import { checkStartRequest } from '../client/start.js';
 import { detailOf } from '../client/failures.js';
 import { allStartOptions } from '../client/processes.js';
 import { toMermaid } from '../machines/diagram.js';
@@ -71,14 +72,15 @@ for (const option of allStartOptions())
   );
 start.action(async (processId: string, opts: Record<string, string | undefined>) => {
   const { input: inputFile, id, plan, ...options } = opts;
-  processById(processId);
-  const input = readJson(inputFile!);
-  const planText = plan === undefined ? undefined : readText(plan);
-  print(
-    await withClient((client, config) =>
-      startDossier(client, config, { process: processId, input, plan: planText, options, workflowId: id }),
-    ),
-  );
+  const request = {
+    process: processId,
+    input: readJson(inputFile!),
+    plan: plan === undefined ? undefined : readText(plan),
+    options,
+    workflowId: id,
+  };
+  checkStartRequest(request);
+  print(await withClient((client, config) => startDossier(client, config, request)));
 });
 
 program

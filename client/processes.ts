@@ -80,10 +80,7 @@ export function processById(id: string): RegisteredProcess {
   const cached = compiled.get(id);
   if (cached) return cached;
   const definition = definitions[id];
-  if (!definition)
-    throw new RequestError(`unknown process "${id}"; expected one of: ${processIds().join(', ')}`, {
-      kind: 'notFound',
-    });
+  if (!definition) throw new RequestError(`unknown process "${id}"; expected one of: ${processIds().join(', ')}`);
   const registered = { id, definition, compiled: createProcess(definition), face: faces[id] ?? {} };
   compiled.set(id, registered);
   return registered;

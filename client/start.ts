@@ -53,6 +53,18 @@ export interface StartRequest {
   workflowId?: string | undefined;
 }
 
+/** What can be refused in a start request without Temporal: the process, its options, the sizes (pure but for the definitions). */
+export function checkStartRequest(request: StartRequest): {
+  process: RegisteredProcess;
+  options: Record<string, string>;
+} {
+  const process = processById(request.process);
+  const options = startOptionsFor(process, request.options ?? {});
+  checkSize('input', request.input, 'the start input');
+  if (request.plan !== undefined) checkSize('planText', request.plan, 'the plan');
+  return { process, options };
+}
+
 /**
  * Prepares the input as the process declares (e.g. the delegation check), validates it and starts a process
  * workflow; nothing is started when anything is refused, and an id used before, running or closed, is refused.
@@ -62,9 +74,7 @@ export async function startDossier(
   config: DuyetConfig,
   request: StartRequest,
 ): Promise<{ workflowId: string } & Record<string, unknown>> {
-  const process = processById(request.process);
-  checkSize('input', request.input, 'the start input');
-  const options = startOptionsFor(process, request.options ?? {});
+  const { process, options } = checkStartRequest(request);
   const prepared = process.face.prepareStart
     ? await process.face.prepareStart(request.input, { client, config, options, today: toPlainDate(Date.now()) })
     : { input: request.input };
