@@ -11,7 +11,8 @@ import tseslint from 'typescript-eslint';
  * - `folders`: top-level project folders and root modules (`temporal.config`) it may import; itself is implied;
  * - `typeOnly`: folders it may import with `import type` only;
  * - `node`: whether Node built-ins (`node:fs`, `fs`, ... from `builtinModules`) are allowed;
- * - `why`: the reason, quoted in the messages.
+ * - `why`: the reason, quoted in the messages;
+ * - `refuse`: further `no-restricted-imports` patterns (unit tests refuse what starts a server).
  */
 const boundaries = {
   calendar: { packages: ['zod'], folders: [], node: false, why: 'pure: it runs inside workflows' },
@@ -105,6 +106,27 @@ const boundaries = {
   test: { packages: '*', folders: '*', except: ['bench'], node: true, why: 'tests do not import benchmarks' },
 };
 
+/** Tests of the integration project, by file name (keep in step with `integrationTests` in vitest.config.ts). */
+const integrationTests = ['test/**/*.integration.test.ts', 'test/**/*.time-skipping.test.ts', 'test/**/replay.test.ts'];
+/**
+ * What starts a server: a unit test (any other test file) imports none of it. (`test-support/cli.js` runs the built
+ * CLI; its worker helpers need the integration project's server, and fail without it.)
+ */
+const serverHelpers = ['receivers', 'replay', 'store', 'time-skipping', 'temporal.global-setup', 'quiet-runtime'];
+const serverPackages = ['@temporalio/testing', '@temporalio/worker', 'smtp-server', '@electric-sql/pglite-socket'];
+const unitTestRefusals = [
+  {
+    regex: `^(\\.\\./)+test-support/(${serverHelpers.map((h) => h.replace('.', '\\.')).join('|')})\\.js$`,
+    message:
+      'A unit test starts no server: name the file *.integration.test.ts (or *.time-skipping.test.ts) to use the server helpers of test-support/ (README, Tests).',
+  },
+  {
+    regex: `^(${serverPackages.join('|')})(/.*)?$`,
+    message:
+      'A unit test starts no server: name the file *.integration.test.ts (or *.time-skipping.test.ts) to use this package (README, Tests).',
+  },
+];
+
 /** Root modules importable as `../<name>.js`; every other entry is a folder. */
 const rootModules = ['temporal.config'];
 const notFolders = new Set(['node_modules', 'dist', 'coverage', 'examples']);
@@ -142,7 +164,7 @@ function importRules(name, row) {
     `folders: ${list([...folders.map((f) => (rootModules.includes(f) ? `${f}.ts` : `${f}/`)), 'itself'])}` +
     (typeOnly.length ? `; as types only: ${list(typeOnly.map((f) => `${f}/`))}` : '') +
     `; Node built-ins: ${row.node ? 'yes' : 'no'} (${row.why}).`;
-  const patterns = [];
+  const patterns = [...(row.refuse ?? [])];
   if (row.packages !== '*') {
     const ok = [...row.packages.map(packageRegex), nodeBuiltins].join('|');
     patterns.push({ regex: `^(?!(${ok})$)[^.]`, message: `Not an allowed package: ${allowed}` });
@@ -189,6 +211,11 @@ export default tseslint.config(
   },
   { files: ['temporal.config.ts'], rules: { 'no-restricted-properties': 'off' } },
   ...Object.entries(boundaries).map(([name, row]) => ({ files: filesOf(name), rules: importRules(name, row) })),
+  {
+    files: ['test/**/*.ts'],
+    ignores: integrationTests,
+    rules: importRules('test', { ...boundaries.test, refuse: unitTestRefusals }),
+  },
   {
     files: ['workflows/**/*.ts'],
     rules: { '@typescript-eslint/consistent-type-imports': ['error', { prefer: 'type-imports' }] },

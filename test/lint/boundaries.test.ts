@@ -144,6 +144,34 @@ describe('folder boundaries are allow-lists', () => {
     await expectRefused('test-support/cli.ts', 'Not an allowed folder', '../test/delegation/fixtures.js');
   });
 
+  it('keeps what starts a server out of unit tests, by file name', async () => {
+    const reason = 'A unit test starts no server: name the file *.integration.test.ts';
+    await expectRefused(
+      'test/machines/x.test.ts',
+      reason,
+      '../../test-support/receivers.js',
+      '../../test-support/time-skipping.js',
+      '../../test-support/store.js',
+      '@temporalio/testing',
+      '@temporalio/worker',
+      'smtp-server',
+    );
+    await expectAllowed(
+      'test/machines/x.test.ts',
+      '../../test-support/review-pipeline.js',
+      '../../test-support/cli.js',
+      '@temporalio/client',
+    );
+    for (const path of [
+      'test/x/y.integration.test.ts',
+      'test/x/y.time-skipping.test.ts',
+      'test/workflows/replay.test.ts',
+    ]) {
+      await expectAllowed(path, '../../test-support/receivers.js', '@temporalio/worker', 'smtp-server');
+    }
+    await expectRefused('test/x/y.integration.test.ts', 'Not an allowed folder', '../../bench/machine.bench.js');
+  });
+
   it('lets only temporal.config.ts read process.env', async () => {
     const read = 'export const address = process.env.TEMPORAL_ADDRESS;\n';
     for (const path of ['client/dossiers.ts', 'cli/main.ts', 'store/db.ts', 'test-support/cli.ts']) {
