@@ -77,7 +77,7 @@ const boundaries = {
     why: 'a face: it goes through client/, never through workers or activities',
   },
   api: {
-    packages: ['hono', '@hono/*', 'zod', '@temporalio/client', '@temporalio/common'],
+    packages: ['hono', '@hono/*', 'zod', 'openid-client', '@temporalio/client', '@temporalio/common'],
     folders: ['client', 'store', 'machines', 'directory', 'calendar', 'delegation', 'temporal.config'],
     node: true,
     why: 'a face: HTTP over client/ and store/, never through workers or activities',

@@ -70,7 +70,70 @@ const Env = z.object({
     .int()
     .positive()
     .default(120),
+  /** A browser session ends after this many minutes without a request... */
+  DUYET_SESSION_IDLE_MINUTES: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .default(8 * 60),
+  /** ...and this many hours after sign-in, whatever the activity. */
+  DUYET_SESSION_MAX_HOURS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 31)
+    .default(12),
+  /** Believe X-Forwarded-Proto, -For and -Host from the reverse proxy in front of the HTTP server. */
+  DUYET_TRUST_PROXY: flag,
+  DUYET_OIDC_ISSUER: z
+    .url({ protocol: /^https?$/, error: 'expected the OpenID Connect issuer URL, e.g. https://id.example.gov.vn' })
+    .optional(),
+  DUYET_OIDC_CLIENT_ID: z.string().min(1).optional(),
+  DUYET_OIDC_CLIENT_SECRET: z.string().min(1).optional(),
+  DUYET_OIDC_REDIRECT_URI: z
+    .url({
+      protocol: /^https?$/,
+      error: 'expected the callback URL registered with the provider, e.g. https://duyet.example/auth/oidc/callback',
+    })
+    .optional(),
+  /** The ID token claim whose value is a directory user's id or email. */
+  DUYET_OIDC_USER_CLAIM: z
+    .string()
+    .regex(/^[\w.:-]+$/, 'expected a claim name, e.g. preferred_username or email')
+    .default('preferred_username'),
+  DUYET_OIDC_SCOPES: z.string().min(1).default('openid profile email'),
 });
+
+/** Checks between variables, reported as zod issues on the variable to fix. */
+const CheckedEnv = Env.superRefine((e, ctx) => {
+  if (e.DUYET_SESSION_IDLE_MINUTES > e.DUYET_SESSION_MAX_HOURS * 60) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['DUYET_SESSION_IDLE_MINUTES'],
+      message: `expected an idle time no longer than DUYET_SESSION_MAX_HOURS (${e.DUYET_SESSION_MAX_HOURS} h)`,
+    });
+  }
+  const oidc = ['DUYET_OIDC_CLIENT_ID', 'DUYET_OIDC_REDIRECT_URI'] as const;
+  if (e.DUYET_OIDC_ISSUER) {
+    for (const name of oidc) {
+      if (!e[name]) ctx.addIssue({ code: 'custom', path: [name], message: `DUYET_OIDC_ISSUER needs ${name} too` });
+    }
+    if (new URL(e.DUYET_OIDC_ISSUER).protocol === 'http:' && !isLoopbackUrl(e.DUYET_OIDC_ISSUER)) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['DUYET_OIDC_ISSUER'],
+        message: 'expected an https:// issuer (plain http is allowed on loopback only, for tests)',
+      });
+    }
+  } else {
+    for (const name of [...oidc, 'DUYET_OIDC_CLIENT_SECRET'] as const) {
+      if (e[name]) ctx.addIssue({ code: 'custom', path: [name], message: `${name} needs DUYET_OIDC_ISSUER too` });
+    }
+  }
+});
+
+/** Whether a URL's host is the loopback interface; pure. */
+const isLoopbackUrl = (url: string) => /^(localhost|127(\.\d{1,3}){3}|\[::1\])$/i.test(new URL(url).hostname);
 
 /** Where Temporal is and how to reach it, plus duyet's own local paths. */
 export interface DuyetConfig {
@@ -103,6 +166,24 @@ export interface DuyetConfig {
     /** The embedded store: its port (0 = free) and its data folder under the state folder. */
     embedded: { port: number; dataDir: string };
   };
+  auth: {
+    /** Browser sessions: idle and absolute lifetimes, in seconds. */
+    session: { idleSeconds: number; absoluteSeconds: number };
+    /** Whether X-Forwarded-Proto/-For from a reverse proxy are believed (cookie Secure flag, client address). */
+    trustProxy: boolean;
+    /** Sign-in with an OpenID Connect provider, when `DUYET_OIDC_ISSUER` is set. */
+    oidc:
+      | {
+          issuer: string;
+          clientId: string;
+          /** Absent for a public client (PKCE only). */
+          clientSecret: string | undefined;
+          redirectUri: string;
+          userClaim: string;
+          scopes: string;
+        }
+      | undefined;
+  };
 }
 
 /**
@@ -115,7 +196,7 @@ export function inheritedEnv(overrides: NodeJS.ProcessEnv = {}): NodeJS.ProcessE
 
 /** Reads the configuration from the environment, validated with zod; the only reader of process.env. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): DuyetConfig {
-  const parsed = Env.safeParse(env);
+  const parsed = CheckedEnv.safeParse(env);
   if (!parsed.success) throw new Error(`invalid environment:\n${z.prettifyError(parsed.error)}`);
   const e = parsed.data;
   if (Boolean(e.TEMPORAL_TLS_CERT) !== Boolean(e.TEMPORAL_TLS_KEY)) {
@@ -164,6 +245,20 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): DuyetConfig {
       url: e.DUYET_DATABASE_URL,
       poolSize: e.DUYET_DATABASE_POOL_SIZE,
       embedded: { port: e.DUYET_STORE_PORT, dataDir: resolve(e.DUYET_STATE_DIR, 'store') },
+    },
+    auth: {
+      session: { idleSeconds: e.DUYET_SESSION_IDLE_MINUTES * 60, absoluteSeconds: e.DUYET_SESSION_MAX_HOURS * 3600 },
+      trustProxy: e.DUYET_TRUST_PROXY,
+      oidc: e.DUYET_OIDC_ISSUER
+        ? {
+            issuer: e.DUYET_OIDC_ISSUER,
+            clientId: e.DUYET_OIDC_CLIENT_ID!,
+            clientSecret: e.DUYET_OIDC_CLIENT_SECRET,
+            redirectUri: e.DUYET_OIDC_REDIRECT_URI!,
+            userClaim: e.DUYET_OIDC_USER_CLAIM,
+            scopes: e.DUYET_OIDC_SCOPES,
+          }
+        : undefined,
     },
   };
 }
