@@ -65,14 +65,14 @@ export function sessionTestApp(deps: AuthDeps): Hono<AuthEnv> {
   return app;
 }
 
-/** Serves an app on a free loopback port; returns its base URL and how to stop it. */
-export async function serveOnLoopback(app: Hono<AuthEnv>): Promise<{ url: string; stop(): Promise<void> }> {
+/** Serves an app on loopback (a free port unless told); returns its base URL and how to stop it. */
+export async function serveOnLoopback(app: Hono<AuthEnv>, port = 0): Promise<{ url: string; stop(): Promise<void> }> {
   const server = await new Promise<ServerType>((resolve) => {
-    const s = serve({ fetch: app.fetch, hostname: '127.0.0.1', port: 0 }, () => resolve(s));
+    const s = serve({ fetch: app.fetch, hostname: '127.0.0.1', port }, () => resolve(s));
   });
-  const { port } = server.address() as { port: number };
+  const address = server.address() as { port: number };
   return {
-    url: `http://127.0.0.1:${port}`,
+    url: `http://127.0.0.1:${address.port}`,
     stop: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
 }
