@@ -2,7 +2,7 @@ import { appendFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { WorkflowUpdateFailedError, type Client } from '@temporalio/client';
 import { toPlainDate } from '../calendar/dates.js';
-import type { ProcessView } from '../machines/process.js';
+import type { DecisionOutcome } from '../machines/process.js';
 import { findUser, loadDirectory, type User } from '../directory/directory.js';
 import type { DuyetConfig } from '../temporal.config.js';
 import { decideUpdate } from '../workflows/process.messages.js';
@@ -27,8 +27,8 @@ export interface DecideRequest {
   to?: string | undefined;
 }
 
-/** The view of a dossier right after a decision. */
-export type DecidedView = { workflowId: string } & ProcessView;
+/** Where a dossier stands right after a decision (its whole view is `status`). */
+export type DecidedView = { workflowId: string } & DecisionOutcome;
 
 function findUserOrRefuse(config: DuyetConfig, id: string): User {
   try {
@@ -74,7 +74,7 @@ export async function decide(client: Client, config: DuyetConfig, request: Decid
     today: toPlainDate(Date.now()),
   });
   await hooks?.before();
-  let view: ProcessView;
+  let view: DecisionOutcome;
   try {
     view = await dossier.handle.executeUpdate(decideUpdate, { args: [decision] });
   } catch (err) {

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { definitionProblems } from './definition.js';
 
 /** Text shown to users, in Vietnamese and English. */
 export const Localized = z.object({ vi: z.string().min(1), en: z.string().min(1) });
@@ -144,73 +145,7 @@ export const ProcessDefinition = z
     documents: z.array(DocumentKind).default([]),
   })
   .superRefine((def, ctx) => {
-    const stageIds = Object.keys(def.stages);
-    const targets = new Set([...stageIds, ...Object.keys(def.outcomes)]);
-    const issue = (path: PropertyKey[], message: string) => ctx.addIssue({ code: 'custom', path, message });
-    if (!def.stages[def.initial])
-      issue(['initial'], `initial stage "${def.initial}" is not one of the stages: ${stageIds.join(', ')}`);
-    for (const id of stageIds) {
-      if (def.outcomes[id]) issue(['outcomes', id], `"${id}" is both a stage and an outcome; rename one`);
-    }
-    for (const [id, stage] of Object.entries(def.stages)) {
-      if (!def.roles[stage.role]) issue(['stages', id, 'role'], `role "${stage.role}" is not declared in roles`);
-      if (stage.milestone && !def.milestones.some((m) => m.id === stage.milestone)) {
-        issue(['stages', id, 'milestone'], `milestone "${stage.milestone}" is not declared in milestones`);
-      }
-      for (const [event, decision] of Object.entries(stage.on)) {
-        if (event === def.revision?.resubmit && id === def.revision.stage) continue;
-        if ('revise' in decision) {
-          if (!def.revision) issue(['stages', id, 'on', event], 'a revision needs the process-level "revision" block');
-          continue;
-        }
-        for (const branch of decision) {
-          if (!targets.has(branch.to))
-            issue(['stages', id, 'on', event], `target "${branch.to}" is neither a stage nor an outcome`);
-        }
-      }
-    }
-    for (const [event, anytime] of Object.entries(def.anytime)) {
-      if (!def.outcomes[anytime.to]) issue(['anytime', event, 'to'], `target "${anytime.to}" must be an outcome`);
-      if (!def.roles[anytime.role])
-        issue(['anytime', event, 'role'], `role "${anytime.role}" is not declared in roles`);
-    }
-    if (def.revision) {
-      const stage = def.stages[def.revision.stage];
-      if (!stage) issue(['revision', 'stage'], `revision stage "${def.revision.stage}" is not one of the stages`);
-      else if (!stage.on[def.revision.resubmit]) {
-        issue(
-          ['revision', 'resubmit'],
-          `stage "${def.revision.stage}" must handle the resubmit event ${def.revision.resubmit}`,
-        );
-      }
-    }
-    for (const milestone of def.milestones) {
-      for (const rung of milestone.escalation) {
-        if (rung.to !== 'awaited' && !def.roles[rung.to])
-          issue(
-            ['milestones', milestone.id, 'escalation'],
-            `rung "${rung.id}" tells role "${rung.to}", which is not declared in roles`,
-          );
-        if (rung.outcome && !def.outcomes[rung.outcome])
-          issue(
-            ['milestones', milestone.id, 'escalation'],
-            `rung "${rung.id}" ends in "${rung.outcome}", which is not an outcome`,
-          );
-      }
-      if (new Set(milestone.escalation.map((r) => r.id)).size !== milestone.escalation.length) {
-        issue(['milestones', milestone.id, 'escalation'], 'rung ids must be unique within a milestone');
-      }
-    }
-    const bound = new Set(Object.values(def.stages).map((s) => s.milestone));
-    for (const milestone of def.milestones.filter((m) => m.duration && !bound.has(m.id))) {
-      issue(
-        ['milestones', milestone.id, 'duration'],
-        'a duration counts from entering a stage: name this milestone in a stage',
-      );
-    }
-    if (def.milestones.some((m) => !bound.has(m.id)) && !def.milestoneRole) {
-      issue(['milestoneRole'], 'milestones beside the main line need a milestoneRole that records them');
-    }
+    for (const { path, message } of definitionProblems(def)) ctx.addIssue({ code: 'custom', path, message });
   });
 /** A validated process definition. */
 export type ProcessDefinition = z.infer<typeof ProcessDefinition>;

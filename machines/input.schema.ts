@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import type { CalendarTable } from '../calendar/holidays.js';
-import { rungsFor } from './clock.js';
 import type { ProcessDefinition } from './definition.schema.js';
 import type { ProcessContext } from './process.types.js';
+import { startContextOf, type Result } from './start-context.js';
 
 const Instant = z.iso.datetime({
   offset: true,
@@ -32,10 +32,9 @@ export const StartInput = z.strictObject({
 /** A validated start input. */
 export type StartInput = z.infer<typeof StartInput>;
 
-/** The outcome of a check a caller must handle, shaped like zod's safeParse. */
-export type Result<T> = { success: true; data: T } | { success: false; error: string };
+export type { Result } from './start-context.js';
 
-/** Validates a start input against a definition and builds the machine's first context; pure. */
+/** Validates a start input fully against a definition, as the faces do, and builds the machine's first context; pure. */
 export function parseStartInput(
   definition: ProcessDefinition,
   raw: unknown,
@@ -45,63 +44,5 @@ export function parseStartInput(
   const parsed = StartInput.safeParse(raw);
   if (!parsed.success)
     return { success: false, error: `invalid input for ${definition.id}:\n${z.prettifyError(parsed.error)}` };
-  const input = parsed.data;
-  const problems: string[] = [];
-  const kinds = definition.documents.map((d) => d.kind);
-  for (const doc of input.documents) {
-    if (!kinds.includes(doc.kind)) problems.push(`document kind "${doc.kind}" is not one of: ${kinds.join(', ')}`);
-  }
-  for (const kind of definition.documents.filter((d) => d.required)) {
-    if (!input.documents.some((d) => d.kind === kind.kind))
-      problems.push(`the dossier needs a "${kind.kind}" document (${kind.title.en})`);
-  }
-  const milestoneIds = definition.milestones.map((m) => m.id);
-  for (const id of Object.keys(input.milestones)) {
-    if (!milestoneIds.includes(id)) problems.push(`milestone "${id}" is not one of: ${milestoneIds.join(', ')}`);
-  }
-  if (problems.length > 0)
-    return {
-      success: false,
-      error: `invalid input for ${definition.id}:\n${problems.map((p) => `✖ ${p}`).join('\n')}`,
-    };
-
-  const firstDraft = input.draftVersion ?? definition.revision?.firstDraft ?? 1;
-  const stageOf = (milestone: string) =>
-    Object.entries(definition.stages).find(([, s]) => s.milestone === milestone)?.[0] ?? null;
-  return {
-    success: true,
-    data: {
-      subject: input.subject,
-      facts: input.facts,
-      documents: input.documents.map((d) => ({
-        kind: d.kind,
-        title: d.title,
-        draft: d.draft ?? firstDraft,
-        uri: d.uri ?? null,
-      })),
-      draftVersion: firstDraft,
-      returnTo: null,
-      milestones: definition.milestones.map((m) => {
-        const dueAt = input.milestones[m.id] ?? null;
-        return {
-          id: m.id,
-          title: m.title,
-          stage: stageOf(m.id),
-          lead: m.lead ?? null,
-          dueAt,
-          status: 'pending' as const,
-          at: null,
-          completedAt: null,
-          pausedAt: null,
-          remainingWorkingDays: null,
-          rungs: dueAt ? rungsFor(m, dueAt, calendar) : [],
-        };
-      }),
-      history: [],
-      escalations: [],
-      assignee: null,
-      calendar,
-      startedAt,
-    },
-  };
+  return startContextOf(definition, parsed.data, startedAt, calendar);
 }

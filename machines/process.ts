@@ -1,5 +1,4 @@
 import { initialTransition, transition } from 'xstate';
-import { z } from 'zod';
 import { isOpen } from './clock.js';
 import {
   compileMachine,
@@ -8,8 +7,10 @@ import {
   type ProcessMachine,
   type ProcessSnapshot,
 } from './compile.js';
-import { ProcessDefinition, type Localized, type ProcessDefinitionInput, type Stage } from './definition.schema.js';
-import type { Result } from './input.schema.js';
+import type { Localized, ProcessDefinition, ProcessDefinitionInput, Stage } from './definition.schema.js';
+import { loadDefinition } from './definition.js';
+import { parseDecision, type Decision } from './decision.js';
+import type { Result } from './start-context.js';
 import {
   DEADLINE_REACHED,
   ESCALATION_DELIVERED,
@@ -25,21 +26,13 @@ import {
   type ProcessEvent,
 } from './process.types.js';
 
-/** A decision as a face (CLI, API) submits it: the actor is already authenticated and their roles resolved. */
-export const DecisionInput = z.strictObject({
-  type: z.string().regex(/^[A-Z][A-Z0-9_]*$/, 'expected an UPPER_SNAKE event name such as "APPROVE"'),
-  actor: z.string().min(1, 'expected the id of the user deciding'),
-  roles: z.array(z.string()).default([]),
-  onBehalfOf: z.string().min(1).nullish(),
-  comment: z.string().nullish(),
-  milestone: z.string().min(1).optional(),
-  /** EXTEND: the new due instant. */
-  dueAt: z.iso.datetime({ offset: true, error: 'expected the new due instant as ISO 8601 with offset' }).optional(),
-  /** REASSIGN: the user now awaited, with the roles the directory gives them. */
-  assignee: z.strictObject({ id: z.string().min(1), roles: z.array(z.string()) }).optional(),
-});
-/** A decision before validation. */
-export type DecisionInput = z.input<typeof DecisionInput>;
+/** What an Update returns to the face that sent the decision; the whole view stays available through the query. */
+export interface DecisionOutcome {
+  state: string;
+  status: ProcessView['status'];
+  draftVersion: number;
+  awaiting: ProcessView['awaiting'];
+}
 
 /** A state machine snapshot reduced to what continueAsNew must carry. */
 export interface PersistedProcess {
@@ -101,6 +94,8 @@ export interface Process<D extends string = string> {
   apply(snapshot: ProcessSnapshot, event: ProcessEvent<D>): [ProcessSnapshot, ProcessEffect[]];
   nextDeadline(snapshot: ProcessSnapshot): { milestone: string; rung?: string; at: string } | null;
   view(snapshot: ProcessSnapshot): ProcessView;
+  /** Where the process stands and whom it awaits, without the history: what an Update returns. */
+  outcome(snapshot: ProcessSnapshot): DecisionOutcome;
 }
 
 /** Whether an action transition() returned is the named one; its params are then the ones the compiler gave it. */
@@ -122,12 +117,15 @@ function effectsOf(actions: ReadonlyArray<{ type: string; params?: unknown }>): 
   return effects;
 }
 
-/** Validates a definition and compiles it; throws with the zod issues when the definition is invalid. */
-export function createProcess<T extends ProcessDefinitionInput | ProcessDefinition>(input: T): Process<DecisionsOf<T>> {
+/**
+ * Compiles a definition into a process; the definition is normalized and cross-checked here without zod (the faces
+ * validate its shape fully with `createProcess`), so the workflow pays for this once per run and no schema is built.
+ */
+export function compileProcess<T extends ProcessDefinitionInput | ProcessDefinition>(
+  input: T,
+): Process<DecisionsOf<T>> {
   type D = DecisionsOf<T>;
-  const parsed = ProcessDefinition.safeParse(input);
-  if (!parsed.success) throw new Error(`invalid process definition:\n${z.prettifyError(parsed.error)}`);
-  const definition = parsed.data;
+  const definition = loadDefinition(input);
   const machine = compileMachine(definition);
 
   const stateOf = (snapshot: ProcessSnapshot) => snapshot.value as string;
@@ -162,12 +160,7 @@ export function createProcess<T extends ProcessDefinitionInput | ProcessDefiniti
    * The event for a decision whose role was checked, built from the fields its type needs, or the refusal naming the
    * field that is missing or wrong for the current state.
    */
-  function eventFor(
-    snapshot: ProcessSnapshot,
-    stage: Stage,
-    decision: z.infer<typeof DecisionInput>,
-    at: string,
-  ): Result<PersonEvent<D>> {
+  function eventFor(snapshot: ProcessSnapshot, stage: Stage, decision: Decision, at: string): Result<PersonEvent<D>> {
     const state = stateOf(snapshot);
     const refuse = (error: string) => ({ success: false as const, error });
     const person = {
@@ -229,8 +222,8 @@ export function createProcess<T extends ProcessDefinitionInput | ProcessDefiniti
       return { value: stateOf(snapshot), context: snapshot.context };
     },
     check(snapshot, raw, at) {
-      const parsed = DecisionInput.safeParse(raw);
-      if (!parsed.success) return { success: false, error: `invalid decision:\n${z.prettifyError(parsed.error)}` };
+      const parsed = parseDecision(raw);
+      if (!parsed.success) return parsed;
       const decision = parsed.data;
       const state = stateOf(snapshot);
       if (!allEvents.includes(decision.type)) {
@@ -293,25 +286,20 @@ export function createProcess<T extends ProcessDefinitionInput | ProcessDefiniti
       );
       return candidates[0] ?? null;
     },
-    view(snapshot) {
+    outcome(snapshot) {
       const state = stateOf(snapshot);
       const stage = stageOf(snapshot);
       const outcome = definition.outcomes[state];
-      const place = stage ?? outcome;
-      if (!place) throw new Error(`state "${state}" is neither a stage nor an outcome of ${definition.id}`);
+      if (!stage && !outcome) throw new Error(`state "${state}" is neither a stage nor an outcome of ${definition.id}`);
       const milestone = stage?.milestone
         ? snapshot.context.milestones.find((m) => m.id === stage.milestone)
         : undefined;
+      let escalationLevel = 0;
+      for (const rung of milestone?.rungs ?? []) if (rung.firedAt !== null) escalationLevel += 1;
       return {
-        process: definition.id,
-        version: definition.version,
-        subject: snapshot.context.subject,
-        facts: snapshot.context.facts,
-        status: outcome ? outcome.status : 'running',
         state,
-        stageTitle: place.title,
+        status: outcome ? outcome.status : 'running',
         draftVersion: snapshot.context.draftVersion,
-        documents: snapshot.context.documents,
         awaiting:
           stage && snapshot.status === 'active'
             ? {
@@ -319,9 +307,25 @@ export function createProcess<T extends ProcessDefinitionInput | ProcessDefiniti
                 assignee: snapshot.context.assignee?.stage === state ? snapshot.context.assignee.id : null,
                 milestone: stage.milestone ?? null,
                 dueAt: milestone?.dueAt ?? null,
-                escalationLevel: milestone?.rungs.filter((r) => r.firedAt !== null).length ?? 0,
+                escalationLevel,
               }
             : null,
+      };
+    },
+    view(snapshot) {
+      const { state, status, draftVersion, awaiting } = this.outcome(snapshot);
+      const place = stageOf(snapshot) ?? definition.outcomes[state];
+      return {
+        process: definition.id,
+        version: definition.version,
+        subject: snapshot.context.subject,
+        facts: snapshot.context.facts,
+        status,
+        state,
+        stageTitle: (place as { title: Localized }).title,
+        draftVersion,
+        documents: snapshot.context.documents,
+        awaiting,
         allowed: allowedAt(snapshot),
         returnTo: snapshot.context.returnTo,
         milestones: snapshot.context.milestones,
@@ -333,4 +337,5 @@ export function createProcess<T extends ProcessDefinitionInput | ProcessDefiniti
   };
 }
 
+export type { DecisionInput } from './decision.js';
 export { DEADLINE_REACHED, ESCALATION_DELIVERED, EXTEND, MARK_MILESTONE, REASSIGN };

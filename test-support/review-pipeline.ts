@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { defaultCalendarDir, loadCalendarTable } from '../client/calendar-tables.js';
 import { parseStartInput } from '../machines/input.schema.js';
-import { createProcess } from '../machines/process.js';
+import { createProcess } from '../machines/create-process.js';
 import { reviewPipeline } from '../machines/definitions/review-pipeline.definition.js';
 
 /** The example input the README and CLI use, read from examples/. */

@@ -13,16 +13,17 @@ import type { createActivities, Notification } from '../activities/index.js';
 import type { CalendarTable } from '../calendar/holidays.js';
 import type { ProcessSnapshot } from '../machines/compile.js';
 import type { ProcessDefinitionInput } from '../machines/definition.schema.js';
-import { parseStartInput } from '../machines/input.schema.js';
 import {
-  createProcess,
+  compileProcess,
   DEADLINE_REACHED,
   ESCALATION_DELIVERED,
   type PersistedProcess,
   type Process,
   type ProcessEffect,
   type ProcessView,
+  type DecisionOutcome,
 } from '../machines/process.js';
+import { startContext } from '../machines/start-context.js';
 import type { PersonEvent } from '../machines/process.types.js';
 import { decideUpdate, viewQuery } from './process.messages.js';
 import { searchAttributeKeys as keys } from './search-attributes.js';
@@ -59,7 +60,7 @@ export async function processWorkflow(args: ProcessWorkflowInput): Promise<Proce
     check: (decision) => run.check(decision),
     apply: (event) => {
       run.take(event);
-      return run.view();
+      return run.outcome();
     },
   });
 
@@ -78,10 +79,13 @@ export async function processWorkflow(args: ProcessWorkflowInput): Promise<Proce
   return run.view();
 }
 
-/** Compiles the definition the workflow was started with; an invalid one fails the workflow for good. */
+/**
+ * Compiles the definition the workflow was started with, once per run and without building a schema (the face
+ * validated it fully before the start); an invalid one fails the workflow for good.
+ */
 function compile(definition: ProcessDefinitionInput): Process {
   try {
-    return createProcess(definition);
+    return compileProcess(definition);
   } catch (err) {
     throw ApplicationFailure.nonRetryable((err as Error).message, 'InvalidDefinition');
   }
@@ -107,7 +111,7 @@ class ProcessRun {
       run.publish();
       return run;
     }
-    const context = parseStartInput(process.definition, args.input, now(), args.calendar);
+    const context = startContext(process.definition, args.input, now(), args.calendar);
     if (!context.success) throw ApplicationFailure.nonRetryable(context.error, 'InvalidInput');
     const [first, effects] = process.start(context.data);
     const run = new ProcessRun(process, first, args.pending ?? []);
@@ -122,6 +126,11 @@ class ProcessRun {
 
   view(): ProcessView {
     return this.process.view(this.snapshot);
+  }
+
+  /** Where the process stands and whom it awaits: what an Update returns. */
+  outcome(): DecisionOutcome {
+    return this.process.outcome(this.snapshot);
   }
 
   nextDeadline(): Deadline | null {
@@ -212,7 +221,7 @@ class ProcessRun {
 
   /** Keeps the search attributes in step with the state. */
   private publish(): void {
-    upsertSearchAttributes(searchAttributesOf(this.view()));
+    upsertSearchAttributes(searchAttributesOf(this.process.definition.id, this.outcome()));
   }
 
   /** Effects become notifications at once, with the state they were decided in, so their keys are stable. */
@@ -226,9 +235,8 @@ class ProcessRun {
   /** The notification an effect asks for, or null when it names the awaited role of a state that awaits nobody. */
   private notificationOf(effect: ProcessEffect): Notification | null {
     const { context } = this.snapshot;
-    const { stages } = this.process.definition;
-    const view = this.view();
-    const stage = effect.type === 'notify' ? effect.stage : view.state;
+    const { stages, id: process } = this.process.definition;
+    const stage = effect.type === 'notify' ? effect.stage : String(this.snapshot.value);
     const awaited = effect.to === 'awaited';
     const role = awaited ? (stages[stage]?.role ?? null) : effect.to;
     if (!role) return null;
@@ -256,13 +264,13 @@ class ProcessRun {
       kind: specific.kind,
       template: specific.template,
       workflowId: this.workflowId,
-      process: view.process,
-      subject: view.subject,
+      process,
+      subject: context.subject,
       stage,
       role,
       assignee: awaited && context.assignee?.stage === stage ? context.assignee.id : null,
       channels: specific.channels,
-      draftVersion: view.draftVersion,
+      draftVersion: context.draftVersion,
       milestone: milestone ? { id: milestone.id, title: milestone.title.vi, dueAt: milestone.dueAt } : null,
       rung: specific.rung,
       at: now(),
@@ -270,9 +278,9 @@ class ProcessRun {
   }
 }
 
-function searchAttributesOf(view: ProcessView) {
+function searchAttributesOf(process: string, view: DecisionOutcome) {
   return [
-    { key: keys.process, value: view.process },
+    { key: keys.process, value: process },
     { key: keys.stage, value: view.state },
     { key: keys.status, value: view.status },
     { key: keys.awaitedRole, value: view.awaiting?.role ?? null },

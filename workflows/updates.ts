@@ -1,5 +1,5 @@
 import type { UpdateDefinition } from '@temporalio/common';
-import { setHandler } from '@temporalio/workflow';
+import { currentUpdateInfo, setHandler } from '@temporalio/workflow';
 
 /** How a workflow takes one Update: `check` turns the request into what `apply` takes, or throws to refuse it. */
 export interface CheckedUpdate<Request, Checked, Ret> {
@@ -11,16 +11,30 @@ export interface CheckedUpdate<Request, Checked, Ret> {
 
 /**
  * Registers an Update the one way duyet's workflows do: the validator runs `check`, so a refused request never
- * enters history; the handler runs `check` again before `apply`, since another Update may have changed the state
- * between this one's validator and its handler (handlers run one at a time, in workflow order).
+ * enters history, and the handler applies what the validator checked. The SDK starts the handler synchronously
+ * right after its validator, so no other handler or the main loop can change the state between them; the handler
+ * runs `check` itself only when no validator ran for this Update (at replay, where validators are skipped).
  */
 export function setCheckedUpdate<Request, Checked, Ret>(
   update: UpdateDefinition<Ret, [Request]>,
   { check, apply }: CheckedUpdate<Request, Checked, Ret>,
 ): void {
-  setHandler(update, (request) => apply(check(request)), {
-    validator: (request) => {
-      check(request);
+  let validated: { id: string; checked: Checked } | undefined;
+  setHandler(
+    update,
+    (request) => {
+      const id = currentUpdateInfo()?.id;
+      const checked = validated && validated.id === id ? validated.checked : check(request);
+      validated = undefined;
+      return apply(checked);
     },
-  });
+    {
+      validator: (request) => {
+        validated = undefined;
+        const checked = check(request);
+        const id = currentUpdateInfo()?.id;
+        if (id !== undefined) validated = { id, checked };
+      },
+    },
+  );
 }

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { prepareDelegation, ruleSetById } from '../../client/delegations.js';
 import { delegation } from '../../machines/definitions/delegation.definition.js';
 import { parseStartInput } from '../../machines/input.schema.js';
-import { createProcess } from '../../machines/process.js';
+import { createProcess } from '../../machines/create-process.js';
 import { calendar } from '../../test-support/review-pipeline.js';
 
 const process = createProcess(delegation);

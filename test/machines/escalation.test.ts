@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ProcessSnapshot } from '../../machines/compile.js';
 import { parseStartInput } from '../../machines/input.schema.js';
-import { createProcess } from '../../machines/process.js';
+import { createProcess } from '../../machines/create-process.js';
 import { actors, calendar, pipeline, startExample } from '../../test-support/review-pipeline.js';
 
 function decide(snapshot: ProcessSnapshot, at: string, decision: Record<string, unknown>) {

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addWorkingDays } from '../../calendar/working-days.js';
 import { endOfDay, toPlainDate } from '../../calendar/dates.js';
-import { decide, startDossier, type DossierStatus } from '../../client/dossiers.js';
+import { decide, startDossier, status, type DossierStatus } from '../../client/dossiers.js';
 import { loadCalendarTable } from '../../client/calendar-tables.js';
 import { futureExample } from '../../test-support/future-example.js';
 import { startHarness, type TimeSkippingHarness } from '../../test-support/time-skipping.js';
@@ -30,12 +30,14 @@ describe('escalation ladder of a 15-working-day milestone, with time skipping', 
       as: 'nguyen.thu',
     });
     expect(submitted.state).toBe('pmReview');
+    // The Update answers where the dossier stands; its milestones and history are the query's.
+    const submittedView = await status(env.client, 'nq22-ladder');
 
     const table = loadCalendarTable(config.calendarDir, [2025, 2026, 2027, 2028, 2029]);
-    const submittedAt = submitted.history[0]!.at;
+    const submittedAt = submittedView.history[0]!.at;
     const due = endOfDay(addWorkingDays(toPlainDate(submittedAt), 15, table).date);
     expect(submitted.awaiting).toMatchObject({ role: 'pm', milestone: 'pmApproval', dueAt: due, escalationLevel: 0 });
-    const rungs = submitted.milestones.find((m) => m.id === 'pmApproval')!.rungs;
+    const rungs = submittedView.milestones.find((m) => m.id === 'pmApproval')!.rungs;
     expect(rungs.map((r) => r.id)).toEqual(['reminder', 'supervisor', 'head']);
 
     // Five calendar weeks hold well over 15 + 3 working days, whatever the holidays.
@@ -78,8 +80,9 @@ describe('escalation ladder of a 15-working-day milestone, with time skipping', 
       dueAt: newDue,
     });
     expect(extended.awaiting).toMatchObject({ dueAt: newDue, escalationLevel: 0 });
-    expect(extended.milestones.find((m) => m.id === 'pmApproval')!.status).toBe('pending');
-    expect(extended.history.at(-1)).toMatchObject({
+    const extendedView = await status(env.client, 'nq22-ladder');
+    expect(extendedView.milestones.find((m) => m.id === 'pmApproval')!.status).toBe('pending');
+    expect(extendedView.history.at(-1)).toMatchObject({
       event: 'EXTEND',
       actor: 'dang.quang',
       from: 'pmReview',

@@ -1,0 +1,70 @@
+import type { Result } from './start-context.js';
+
+/** A decision as a face (CLI, API) submits it: the actor is already authenticated and their roles resolved. */
+export interface DecisionInput {
+  type: string;
+  actor: string;
+  roles?: string[] | undefined;
+  onBehalfOf?: string | null | undefined;
+  comment?: string | null | undefined;
+  milestone?: string | undefined;
+  /** EXTEND: the new due instant. */
+  dueAt?: string | undefined;
+  /** REASSIGN: the user now awaited, with the roles the directory gives them. */
+  assignee?: { id: string; roles: string[] } | undefined;
+}
+
+/** A decision whose fields were checked, with its roles filled in. */
+export type Decision = DecisionInput & { roles: string[] };
+
+const decisionKeys = new Set(['type', 'actor', 'roles', 'onBehalfOf', 'comment', 'milestone', 'dueAt', 'assignee']);
+const isText = (value: unknown): value is string => typeof value === 'string';
+const isTextList = (value: unknown): value is string[] => Array.isArray(value) && value.every(isText);
+const eventName = /^[A-Z][A-Z0-9_]*$/;
+/** An ISO 8601 instant with a Z or numeric offset, as the faces send due instants. */
+export const isoInstant = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})$/;
+
+/**
+ * Checks the fields of a decision as a hand-written validator does, one test per field (no schema is built): the
+ * decision with its roles defaulted, or every field that is wrong with what was expected.
+ */
+export function parseDecision(raw: unknown): Result<Decision> {
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw))
+    return { success: false, error: 'invalid decision: expected an object with type, actor and roles' };
+  const d = raw as Record<string, unknown>;
+  const problems: string[] = [];
+  const expect = (ok: boolean, field: string, what: string) => {
+    if (!ok) problems.push(`✖ ${what}\n  → at ${field}`);
+  };
+  for (const key of Object.keys(d)) expect(decisionKeys.has(key), key, `unrecognized key: "${key}"`);
+  expect(isText(d.type) && eventName.test(d.type), 'type', 'expected an UPPER_SNAKE event name such as "APPROVE"');
+  expect(isText(d.actor) && d.actor.length > 0, 'actor', 'expected the id of the user deciding');
+  expect(d.roles === undefined || isTextList(d.roles), 'roles', 'expected the list of the role ids the user holds');
+  expect(d.onBehalfOf == null || (isText(d.onBehalfOf) && d.onBehalfOf.length > 0), 'onBehalfOf', 'expected a role id');
+  expect(d.comment == null || isText(d.comment), 'comment', 'expected the comment as text');
+  expect(
+    d.milestone === undefined || (isText(d.milestone) && d.milestone.length > 0),
+    'milestone',
+    'expected a milestone id',
+  );
+  expect(
+    d.dueAt === undefined || (isText(d.dueAt) && isoInstant.test(d.dueAt) && !Number.isNaN(Date.parse(d.dueAt))),
+    'dueAt',
+    'expected the new due instant as ISO 8601 with offset',
+  );
+  const a = d.assignee as Record<string, unknown> | undefined;
+  expect(
+    a === undefined ||
+      (typeof a === 'object' &&
+        a !== null &&
+        Object.keys(a).every((k) => k === 'id' || k === 'roles') &&
+        isText(a.id) &&
+        a.id.length > 0 &&
+        isTextList(a.roles)),
+    'assignee',
+    'expected the user awaited as { id, roles }',
+  );
+  if (problems.length > 0) return { success: false, error: `invalid decision:\n${problems.join('\n')}` };
+  const decision = d as unknown as DecisionInput;
+  return { success: true, data: { ...decision, roles: decision.roles ?? [] } };
+}
