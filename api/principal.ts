@@ -7,8 +7,8 @@ import type { User } from '../directory/directory.js';
 export interface Principal {
   user: User;
   via: 'token' | 'session';
-  /** Set when `via` is `token`: the id of the token used (never the token). */
-  tokenId?: string;
+  /** The token's or the session's id for the audit log (never the secret itself). */
+  credentialId: string;
   /** Set when `via` is `session`: what sign-out and CSRF checks need. */
   session?: {
     /** The session id from the cookie: only its hash is stored, and it is needed to end the session. */

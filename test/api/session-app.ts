@@ -47,7 +47,7 @@ function bearer(deps: AuthDeps): MiddlewareHandler<AuthEnv> {
     const checked = await verifyToken(deps.db, token, { now: deps.now() });
     const user = checked.success ? deps.users.find((u) => u.id === checked.data.userId) : undefined;
     if (!user || !checked.success) return c.json({ error: 'token refused' }, 401);
-    c.set('principal', { user, via: 'token', tokenId: checked.data.tokenId });
+    c.set('principal', { user, via: 'token', credentialId: checked.data.tokenId });
     return next();
   };
 }
