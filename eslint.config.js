@@ -84,10 +84,10 @@ const boundaries = {
   },
   web: {
     packages: ['hono'],
-    folders: [],
+    folders: ['client', 'store', 'machines', 'directory', 'calendar', 'temporal.config'],
     typeOnly: ['api'],
     node: false,
-    why: 'it runs in the browser and reaches duyet over HTTP only',
+    why: 'server-rendered pages: it reaches the API over HTTP (in-process) and reads definitions, calendars and the directory',
   },
   'temporal.config': { packages: ['zod'], folders: [], node: true, why: 'the one reader of the environment' },
   bench: {
@@ -185,14 +185,14 @@ function importRules(name, row) {
   return { 'no-restricted-imports': ['error', { patterns }] };
 }
 
-const filesOf = (name) => (rootModules.includes(name) ? [`${name}.ts`] : [`${name}/**/*.ts`]);
+const filesOf = (name) => (rootModules.includes(name) ? [`${name}.ts`] : [`${name}/**/*.ts`, `${name}/**/*.tsx`]);
 
 export default tseslint.config(
   { ignores: ['dist/', 'node_modules/', '.tools/', '.temporal/', 'coverage/'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
-    files: ['**/*.ts'],
+    files: ['**/*.ts', '**/*.tsx'],
     languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } },
     rules: {
       '@typescript-eslint/no-floating-promises': 'error',
