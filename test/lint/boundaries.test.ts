@@ -128,7 +128,20 @@ describe('folder boundaries are allow-lists', () => {
     );
     await expectRefused('web/app.ts', 'No Node built-ins here', 'node:fs');
     await expectRefused('web/app.ts', 'Only `import type` from api/', '../api/app.js');
-    await expectRefused('web/app.ts', 'Not an allowed folder', '../client/dossiers.js', '../store/index.js');
+    await expectAllowed(
+      'web/app.ts',
+      'hono/jsx',
+      '../client/processes.js',
+      '../calendar/index.js',
+      '../machines/process.js',
+    );
+    await expectRefused(
+      'web/app.ts',
+      'Not an allowed folder',
+      '../workflows/process.workflow.js',
+      '../activities/x.js',
+    );
+    await expectRefused('web/app.ts', 'Not an allowed package', '@temporalio/worker');
   });
 
   it('lets temporal.config.ts import only zod and Node', async () => {
