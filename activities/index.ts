@@ -1,9 +1,10 @@
 import { createNotifyActivities, type NotifyDeps } from './notify.activities.js';
 
-export type { Delivery, DeliveryStore, Notification, NotifyDeps } from './notify.activities.js';
-export { fileDeliveryStore, SIGNATURE_HEADER, signWebhook, verifyWebhook } from './notify.activities.js';
+export type { AcceptedMessage, Delivery, DeliveryLog, Notification, NotifyDeps } from './notify.activities.js';
+export { storeDeliveryLog } from './delivery-log.js';
+export { messageIdOf, SIGNATURE_HEADER, signWebhook, verifyWebhook } from './notify.activities.js';
 
-/** Dependencies the activities need; the worker passes real ones, unit tests pass fakes. */
+/** Dependencies the activities need; the worker passes real ones, tests pass their own receivers and store. */
 export type ActivityDeps = NotifyDeps;
 
 /** Every activity the process workflow may call, bound to their dependencies. */

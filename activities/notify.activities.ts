@@ -1,6 +1,4 @@
-import { createHmac, timingSafeEqual } from 'node:crypto';
-import { appendFileSync, existsSync, mkdirSync, readFileSync } from 'node:fs';
-import { dirname } from 'node:path';
+import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
 import type { Transporter } from 'nodemailer';
 import type { User } from '../directory/directory.js';
 
@@ -32,23 +30,20 @@ export interface Delivery {
   delivered: boolean;
 }
 
-/** Remembers which deliveries were made, by idempotency key. */
-export interface DeliveryStore {
-  has(key: string): boolean;
-  add(key: string): void;
+/** One message accepted by an SMTP server or the webhook receiver, as the delivery log records it. */
+export interface AcceptedMessage {
+  key: string;
+  channel: 'email' | 'webhook';
+  recipient: string;
+  workflowId: string;
 }
 
-/** A delivery store kept as one key a line in a file, so deliveries made before a crash are not repeated. */
-export function fileDeliveryStore(file: string): DeliveryStore {
-  const keys = new Set(existsSync(file) ? readFileSync(file, 'utf8').split('\n').filter(Boolean) : []);
-  return {
-    has: (key) => keys.has(key),
-    add(key) {
-      mkdirSync(dirname(file), { recursive: true });
-      appendFileSync(file, key + '\n');
-      keys.add(key);
-    },
-  };
+/** The delivery log every worker shares (the store's `deliveries` table): what was accepted, by key. */
+export interface DeliveryLog {
+  /** Which of these keys are already recorded. */
+  recorded(keys: readonly string[]): Promise<Set<string>>;
+  /** Records one accepted message; called the moment the receiver accepts it. */
+  record(message: AcceptedMessage): Promise<void>;
 }
 
 /** Where and how notifications go. */
@@ -56,7 +51,9 @@ export interface NotifyDeps {
   users: () => User[];
   mail: { transport: Pick<Transporter, 'sendMail'>; from: string } | undefined;
   webhook: { url: string; secret: string } | undefined;
-  deliveries: DeliveryStore;
+  deliveries: DeliveryLog;
+  /** Tells Temporal the attempt is alive (the activity's heartbeat); details name the last key delivered. */
+  heartbeat: (details?: unknown) => void;
   /** Where a notification goes when no channel is configured. */
   log: (line: string) => void;
 }
@@ -108,64 +105,113 @@ function mailText(n: Notification): { subject: string; text: string } {
   };
 }
 
+/** The email Message-ID of a key: stable, so a copy sent again is recognisably the same message; pure. */
+export function messageIdOf(key: string): string {
+  const readable = key.replace(/[^A-Za-z0-9.-]/g, '.').slice(0, 120);
+  return `<${readable}.${createHash('sha256').update(key).digest('hex').slice(0, 16)}@duyet>`;
+}
+
+/** One message still to deliver: its record for the log and how to hand it to its receiver. */
+interface Outgoing extends AcceptedMessage {
+  send(): Promise<void>;
+}
+
+/** How often a running delivery heartbeats while it waits on a slow receiver. */
+const HEARTBEAT_EVERY_MS = 1000;
+
 /** The notification activities, over the given channels. */
 export function createNotifyActivities(deps: NotifyDeps) {
-  return {
-    /** Delivers a notification on its channels; a delivery already made under the same key is not made again. */
-    async notify(n: Notification): Promise<Delivery[]> {
-      const recipients = deps.users().filter((u) => (n.assignee ? u.id === n.assignee : u.roles.includes(n.role)));
-      const deliveries: Delivery[] = [];
-      if (n.channels.includes('email')) {
-        for (const user of recipients) {
-          const key = `${n.key}:email:${user.id}`;
-          if (!deps.mail) {
-            deps.log(`duyet notify (no SMTP configured) ${user.email}: ${mailText(n).subject}`);
-            deliveries.push({ to: user.email, channel: 'email', delivered: false });
-            continue;
-          }
-          if (!deps.deliveries.has(key)) {
-            await deps.mail.transport.sendMail({
-              from: deps.mail.from,
+  /** The messages a notification makes, in order, with what it reports for channels that are not configured. */
+  function plan(n: Notification): Array<Outgoing | Delivery> {
+    const recipients = deps.users().filter((u) => (n.assignee ? u.id === n.assignee : u.roles.includes(n.role)));
+    const outgoing: Array<Outgoing | Delivery> = [];
+    if (n.channels.includes('email')) {
+      for (const user of recipients) {
+        const key = `${n.key}:email:${user.id}`;
+        const mail = deps.mail;
+        if (!mail) {
+          deps.log(`duyet notify (no SMTP configured) ${user.email}: ${mailText(n).subject}`);
+          outgoing.push({ to: user.email, channel: 'email', delivered: false });
+          continue;
+        }
+        outgoing.push({
+          key,
+          channel: 'email',
+          recipient: user.email,
+          workflowId: n.workflowId,
+          send: async () => {
+            await mail.transport.sendMail({
+              from: mail.from,
               to: `${user.name} <${user.email}>`,
               ...mailText(n),
-              messageId: `<${key.replace(/[^A-Za-z0-9.-]/g, '.')}@duyet>`,
+              messageId: messageIdOf(key),
               headers: { 'X-Duyet-Idempotency-Key': key },
             });
-            deps.deliveries.add(key);
-          }
-          deliveries.push({ to: user.email, channel: 'email', delivered: true });
-        }
+          },
+        });
       }
-      if (n.channels.includes('webhook')) {
-        const key = `${n.key}:webhook`;
-        if (!deps.webhook) {
-          deps.log(`duyet notify (no webhook configured) ${n.kind} ${n.key}`);
-          deliveries.push({ to: 'webhook', channel: 'webhook', delivered: false });
-        } else {
-          if (!deps.deliveries.has(key)) {
-            const body = JSON.stringify({
-              ...n,
-              recipients: recipients.map((u) => ({ id: u.id, name: u.name, email: u.email })),
-            });
+    }
+    if (n.channels.includes('webhook')) {
+      const key = `${n.key}:webhook`;
+      const webhook = deps.webhook;
+      if (!webhook) {
+        deps.log(`duyet notify (no webhook configured) ${n.kind} ${n.key}`);
+        outgoing.push({ to: 'webhook', channel: 'webhook', delivered: false });
+      } else {
+        const body = JSON.stringify({
+          ...n,
+          recipients: recipients.map((u) => ({ id: u.id, name: u.name, email: u.email })),
+        });
+        outgoing.push({
+          key,
+          channel: 'webhook',
+          recipient: webhook.url,
+          workflowId: n.workflowId,
+          send: async () => {
             const timestamp = Math.floor(Date.now() / 1000);
-            const response = await fetch(deps.webhook.url, {
+            const response = await fetch(webhook.url, {
               method: 'POST',
               headers: {
                 'content-type': 'application/json',
-                [SIGNATURE_HEADER]: signWebhook(deps.webhook.secret, timestamp, body),
+                [SIGNATURE_HEADER]: signWebhook(webhook.secret, timestamp, body),
                 'idempotency-key': key,
               },
               body,
               signal: AbortSignal.timeout(10_000),
             });
-            // Failing here lets the activity retry; the store keeps deliveries made on earlier attempts.
-            if (!response.ok) throw new Error(`webhook ${deps.webhook.url} answered ${response.status}`);
-            deps.deliveries.add(key);
-          }
-          deliveries.push({ to: deps.webhook.url, channel: 'webhook', delivered: true });
-        }
+            // Failing here lets the activity retry; messages accepted before are in the log and are skipped.
+            if (!response.ok) throw new Error(`webhook ${webhook.url} answered ${response.status}`);
+          },
+        });
       }
-      return deliveries;
+    }
+    return outgoing;
+  }
+
+  return {
+    /**
+     * Delivers a notification on its channels, one message at a time, recording each in the shared delivery
+     * log the moment its receiver accepts it; messages whose key is already recorded are skipped, so a crash
+     * resends at most the one message that was in flight.
+     */
+    async notify(n: Notification): Promise<Delivery[]> {
+      const planned = plan(n);
+      const outgoing = planned.filter((m): m is Outgoing => 'send' in m);
+      deps.heartbeat({ key: n.key, delivered: 0 });
+      const ticker = setInterval(() => deps.heartbeat({ key: n.key }), HEARTBEAT_EVERY_MS);
+      try {
+        const done = await deps.deliveries.recorded(outgoing.map((m) => m.key));
+        for (const message of outgoing) {
+          if (done.has(message.key)) continue;
+          await message.send();
+          const { send: _send, ...accepted } = message;
+          await deps.deliveries.record(accepted);
+          deps.heartbeat({ key: n.key, last: message.key });
+        }
+      } finally {
+        clearInterval(ticker);
+      }
+      return planned.map((m) => ('send' in m ? { to: m.recipient, channel: m.channel, delivered: true } : m));
     },
   };
 }

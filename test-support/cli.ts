@@ -14,6 +14,7 @@ export function testEnv(taskQueue = `duyet-test-${randomUUID()}`): NodeJS.Proces
     TEMPORAL_ADDRESS: inject('temporalAddress'),
     TEMPORAL_TASK_QUEUE: taskQueue,
     DUYET_STATE_DIR: inject('stateDir'),
+    DUYET_DATABASE_URL: inject('databaseUrl'),
   });
 }
 

@@ -10,11 +10,26 @@ export interface ReceivedMail {
   raw: string;
   subject: string;
   idempotencyKey: string | null;
+  messageId: string | null;
+}
+
+/** The test SMTP server: what it accepted, and what it holds unanswered while `holdAfter` says so. */
+export interface TestSmtpServer {
+  url: string;
+  /** Every message accepted (answered 250), in order. */
+  mails: ReceivedMail[];
+  /** Messages received but left unanswered, as a receiver does while the sender crashes. */
+  held: ReceivedMail[];
+  /** Once this many messages are accepted, later ones are held unanswered; undefined accepts all. */
+  holdAfter: number | undefined;
+  stop(): Promise<void>;
 }
 
 /** A real SMTP server on a free loopback port that keeps every message it receives. */
-export async function startSmtpServer(): Promise<{ url: string; mails: ReceivedMail[]; stop(): Promise<void> }> {
+export async function startSmtpServer(): Promise<TestSmtpServer> {
   const mails: ReceivedMail[] = [];
+  const held: ReceivedMail[] = [];
+  const control: { holdAfter: number | undefined } = { holdAfter: undefined };
   const server = new SMTPServer({
     authOptional: true,
     disabledCommands: ['STARTTLS'],
@@ -27,13 +42,19 @@ export async function startSmtpServer(): Promise<{ url: string; mails: ReceivedM
         // Long header lines arrive folded (RFC 5322): unfold them before reading.
         const headers = raw.split(/\r?\n\r?\n/)[0]!.replace(/\r?\n[ \t]+/g, ' ');
         const header = (name: string) => new RegExp(`^${name}: (.*)$`, 'mi').exec(headers)?.[1]?.trim() ?? null;
-        mails.push({
+        const mail = {
           from: session.envelope.mailFrom ? session.envelope.mailFrom.address : '',
           to: session.envelope.rcptTo.map((r) => r.address),
           raw,
           subject: header('Subject') ?? '',
           idempotencyKey: header('X-Duyet-Idempotency-Key'),
-        });
+          messageId: header('Message-ID'),
+        };
+        if (control.holdAfter !== undefined && mails.length >= control.holdAfter) {
+          held.push(mail);
+          return;
+        }
+        mails.push(mail);
         callback();
       });
     },
@@ -43,6 +64,13 @@ export async function startSmtpServer(): Promise<{ url: string; mails: ReceivedM
   return {
     url: `smtp://127.0.0.1:${port}`,
     mails,
+    held,
+    get holdAfter() {
+      return control.holdAfter;
+    },
+    set holdAfter(value: number | undefined) {
+      control.holdAfter = value;
+    },
     stop: () => new Promise((resolve) => server.close(() => resolve())),
   };
 }
@@ -52,6 +80,7 @@ export interface ReceivedWebhook {
   body: Record<string, unknown>;
   raw: string;
   signature: string | undefined;
+  idempotencyKey: string | undefined;
   verified: boolean;
 }
 
@@ -72,7 +101,8 @@ export async function startWebhookReceiver(
         res.writeHead(401).end('bad signature');
         return;
       }
-      state.hooks.push({ body: JSON.parse(raw) as Record<string, unknown>, raw, signature, verified });
+      const idempotencyKey = req.headers['idempotency-key'] as string | undefined;
+      state.hooks.push({ body: JSON.parse(raw) as Record<string, unknown>, raw, signature, idempotencyKey, verified });
       res.writeHead(204).end();
     });
   });

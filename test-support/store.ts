@@ -7,9 +7,9 @@ import { loadConfig } from '../temporal.config.js';
 /**
  * A fresh, migrated store for one test file: a database of its own on the server `DUYET_DATABASE_URL` names
  * (`npm run test:postgres`), or else an in-memory PGlite behind its socket server, reached through `pg` as
- * every duyet process reaches it.
+ * every duyet process reaches it. `connectionUrl` is the URL with its password, for child processes.
  */
-export async function createTestStore(): Promise<Store & { kind: 'postgres' | 'pglite' }> {
+export async function createTestStore(): Promise<Store & { kind: 'postgres' | 'pglite'; connectionUrl: string }> {
   const serverUrl = loadConfig().store.url;
   if (!serverUrl) {
     const embedded: EmbeddedStore = await startEmbeddedStore({ dataDir: null });
@@ -17,6 +17,7 @@ export async function createTestStore(): Promise<Store & { kind: 'postgres' | 'p
     return {
       ...store,
       kind: 'pglite',
+      connectionUrl: embedded.url,
       async close() {
         await store.close();
         await embedded.stop();
@@ -34,6 +35,7 @@ export async function createTestStore(): Promise<Store & { kind: 'postgres' | 'p
   return {
     ...store,
     kind: 'postgres',
+    connectionUrl: url.toString(),
     async close() {
       await store.close();
       const cleanup = new pg.Client({ connectionString: serverUrl });

@@ -4,12 +4,15 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { startDevServer } from '../cli/dev-server.js';
+import { startEmbeddedStore } from '../store/index.js';
 import { inheritedEnv, loadConfig } from '../temporal.config.js';
 
 declare module 'vitest' {
   export interface ProvidedContext {
     temporalAddress: string;
     stateDir: string;
+    /** The store every worker and CLI process of the run shares: `DUYET_DATABASE_URL`, or an in-memory PGlite. */
+    databaseUrl: string;
   }
 }
 
@@ -26,7 +29,8 @@ export function freePort(): Promise<number> {
 }
 
 /**
- * Starts one real Temporal dev server (the CLI the project's scripts obtain) for the whole run. It suggests
+ * Starts one real Temporal dev server (the CLI the project's scripts obtain) and one store (an in-memory PGlite
+ * behind its socket server, unless `DUYET_DATABASE_URL` names a server) for the whole run. The server suggests
  * continue-as-new after a few dozen events, so the tests also drive workflows across continueAsNew.
  */
 export default async function setup(project: TestProject) {
@@ -37,9 +41,12 @@ export default async function setup(project: TestProject) {
     dbFile: join(stateDir, 'temporal.db'),
     extraArgs: ['--dynamic-config-value', 'limit.historyCount.suggestContinueAsNew=60'],
   });
+  const embedded = config.store.url ? undefined : await startEmbeddedStore({ dataDir: null });
   project.provide('temporalAddress', server.address);
   project.provide('stateDir', stateDir);
+  project.provide('databaseUrl', config.store.url ?? embedded!.url);
   return async () => {
+    await embedded?.stop();
     await server.stop();
     rmSync(stateDir, { recursive: true, force: true });
   };

@@ -3,10 +3,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { temporal } from '@temporalio/proto';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
+import { inject } from 'vitest';
 import { locateTestServer } from '../cli/temporal-cli.js';
 import { status, type DossierStatus } from '../client/dossiers.js';
 import { inheritedEnv, loadConfig, type DuyetConfig } from '../temporal.config.js';
-import { createWorker } from '../worker/worker.js';
+import { createWorker, openWorkerStore } from '../worker/worker.js';
 import { searchAttributeKeys } from '../workflows/search-attributes.js';
 import { startSmtpServer, startWebhookReceiver } from './receivers.js';
 
@@ -58,10 +59,12 @@ export async function startHarness(taskQueue: string, webhookSecret: string): Pr
       DUYET_SMTP_URL: smtp.url,
       DUYET_WEBHOOK_URL: hooks.url,
       DUYET_WEBHOOK_SECRET: webhookSecret,
+      DUYET_DATABASE_URL: inject('databaseUrl'),
     }),
   );
   const env = await startTimeSkipping(config);
-  const worker = await createWorker(config, env.nativeConnection);
+  const store = await openWorkerStore(config);
+  const worker = await createWorker(config, env.nativeConnection, store);
   const running = worker.run();
   return {
     env,
@@ -80,6 +83,7 @@ export async function startHarness(taskQueue: string, webhookSecret: string): Pr
     async stop() {
       worker.shutdown();
       await running;
+      await store.close();
       await env.teardown();
       await smtp.stop();
       await hooks.stop();

@@ -2,7 +2,7 @@
 import { DefaultLogger, Runtime } from '@temporalio/worker';
 import { loadConfig } from '../temporal.config.js';
 import { defaultBackoff, waitForServer } from './wait-for-server.js';
-import { connectWorker, createWorker, drain } from './worker.js';
+import { connectWorker, createWorker, drain, openWorkerStore } from './worker.js';
 
 const log = (line: string) => process.stdout.write(line + '\n');
 
@@ -27,13 +27,18 @@ async function main() {
   });
   if (!connection) return;
   try {
-    const worker = await createWorker(config, connection);
-    if (stopping.signal.aborted) return;
-    log(
-      `duyet worker: polling task queue "${config.temporal.taskQueue}" on ${config.temporal.address} (namespace ${config.temporal.namespace}, pid ${process.pid})`,
-    );
-    await worker.run();
-    log('duyet worker: drained and stopped');
+    const store = await openWorkerStore(config);
+    try {
+      const worker = await createWorker(config, connection, store);
+      if (stopping.signal.aborted) return;
+      log(
+        `duyet worker: polling task queue "${config.temporal.taskQueue}" on ${config.temporal.address} (namespace ${config.temporal.namespace}, pid ${process.pid}); store ${store.url}`,
+      );
+      await worker.run();
+      log('duyet worker: drained and stopped');
+    } finally {
+      await store.close();
+    }
   } finally {
     await connection.close();
   }

@@ -1,10 +1,11 @@
 import { existsSync } from 'node:fs';
-import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { heartbeat } from '@temporalio/activity';
 import { NativeConnection, Worker, type WorkerOptions } from '@temporalio/worker';
 import nodemailer from 'nodemailer';
-import { createActivities, fileDeliveryStore, type ActivityDeps } from '../activities/index.js';
+import { createActivities, storeDeliveryLog, type ActivityDeps } from '../activities/index.js';
 import { loadDirectory } from '../directory/directory.js';
+import { openStore, storeUrl, type Store } from '../store/index.js';
 import type { DuyetConfig } from '../temporal.config.js';
 
 /** The workflows module, loaded by path as the Temporal bundler wants: the .ts source under tests, the .js build otherwise. */
@@ -19,14 +20,32 @@ export function connectWorker(config: DuyetConfig): Promise<NativeConnection> {
   return NativeConnection.connect({ address, ...(tls ? { tls } : {}), ...(apiKey ? { apiKey } : {}) });
 }
 
-/** The real dependencies of the activities: the directory file, SMTP, the signed webhook, a delivery log. */
-export function activityDeps(config: DuyetConfig): ActivityDeps {
+/** Opens (and migrates) the store the config names: `DUYET_DATABASE_URL`, or the embedded one `duyet dev` started. */
+export function openWorkerStore(config: DuyetConfig): Promise<Store> {
+  return openStore(storeUrl(config), { poolSize: config.store.poolSize });
+}
+
+/**
+ * The real dependencies of the activities: the directory file, SMTP (with timeouts well inside the activity's
+ * heartbeat), the signed webhook, and the store's delivery log.
+ */
+export function activityDeps(config: DuyetConfig, store: Store): ActivityDeps {
   const { smtpUrl, mailFrom, webhook } = config.notify;
   return {
     users: () => loadDirectory(config.directoryFile),
-    mail: smtpUrl ? { transport: nodemailer.createTransport(smtpUrl), from: mailFrom } : undefined,
+    mail: smtpUrl
+      ? {
+          transport: nodemailer.createTransport(smtpUrl, {
+            connectionTimeout: 10_000,
+            greetingTimeout: 10_000,
+            socketTimeout: 20_000,
+          }),
+          from: mailFrom,
+        }
+      : undefined,
     webhook,
-    deliveries: fileDeliveryStore(join(config.stateDir, 'deliveries.log')),
+    deliveries: storeDeliveryLog(store.db),
+    heartbeat: (details) => heartbeat(details),
     log: (line) => process.stdout.write(line + '\n'),
   };
 }
@@ -34,10 +53,11 @@ export function activityDeps(config: DuyetConfig): ActivityDeps {
 /** How a worker stops: running activities and workflow tasks get `graceSeconds` to finish; after `forceSeconds` it gives up. */
 export const drain = { graceSeconds: 20, forceSeconds: 25 } as const;
 
-/** Creates a worker hosting the process workflow and its activities on the configured task queue. */
+/** Creates a worker hosting the process workflow and its activities on the configured task queue, over the store given. */
 export async function createWorker(
   config: DuyetConfig,
   connection: NativeConnection,
+  store: Store,
   options: { deps?: Partial<ActivityDeps>; bundle?: WorkerOptions['workflowBundle'] } = {},
 ): Promise<Worker> {
   return Worker.create({
@@ -45,7 +65,7 @@ export async function createWorker(
     namespace: config.temporal.namespace,
     taskQueue: config.temporal.taskQueue,
     ...(options.bundle ? { workflowBundle: options.bundle } : { workflowsPath }),
-    activities: createActivities({ ...activityDeps(config), ...options.deps }),
+    activities: createActivities({ ...activityDeps(config, store), ...options.deps }),
     shutdownGraceTime: drain.graceSeconds * 1000,
     shutdownForceTime: drain.forceSeconds * 1000,
   });

@@ -29,9 +29,12 @@ import { decideUpdate, viewQuery } from './process.messages.js';
 import { searchAttributeKeys as keys } from './search-attributes.js';
 import { setCheckedUpdate } from './updates.js';
 
+// The activity heartbeats every second, so a worker that dies is noticed within the heartbeat timeout and the
+// attempt retried in seconds; each message is recorded as it is accepted, so a retry resends nothing recorded.
 const { notify } = proxyActivities<ReturnType<typeof createActivities>>({
-  startToCloseTimeout: '1 minute',
-  retry: { maximumAttempts: 10, initialInterval: '2 seconds' },
+  startToCloseTimeout: '2 minutes',
+  heartbeatTimeout: '5 seconds',
+  retry: { maximumAttempts: 10, initialInterval: '1 second', maximumInterval: '30 seconds' },
 });
 
 /** What starts (or continues) a process workflow: the definition as it was at start, and the dossier. */
