@@ -1,6 +1,15 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
+import { loadDirectory } from '../directory/directory.js';
+import {
+  demoAccounts,
+  embeddedUrlFile,
+  openStore,
+  redactUrl,
+  setDemoPasswords,
+  startEmbeddedStore,
+} from '../store/index.js';
 import type { DuyetConfig } from '../temporal.config.js';
 import { searchAttributeKeys } from '../workflows/search-attributes.js';
 import { locateTemporalCli, type Located } from './temporal-cli.js';
@@ -49,4 +58,52 @@ export async function startDevServer(
     dbFile,
     stop: () => env.teardown(),
   };
+}
+
+/** The store `duyet dev` runs with: the embedded PGlite it started, or the server `DUYET_DATABASE_URL` names. */
+export interface DevStore {
+  /** The URL the worker and the other processes connect with. */
+  url: string;
+  /** What to print: the URL without its password, and where the data is. */
+  description: string;
+  /** The users who still have the demo password. */
+  demoUsers: string[];
+  stop(): Promise<void>;
+}
+
+/**
+ * Starts the embedded store (PGlite behind its socket server on loopback, data under the state folder, its URL
+ * written there for the machine's other duyet processes), or uses `DUYET_DATABASE_URL`; runs the migrations and
+ * gives every directory user without a password the demo password.
+ */
+export async function startDevStore(config: DuyetConfig): Promise<DevStore> {
+  const embedded = config.store.url
+    ? undefined
+    : await startEmbeddedStore({
+        dataDir: config.store.embedded.dataDir,
+        port: config.store.embedded.port,
+        urlFile: embeddedUrlFile(config),
+      });
+  const url = config.store.url ?? embedded!.url;
+  try {
+    const store = await openStore(url, { poolSize: 1 });
+    try {
+      await setDemoPasswords(
+        store.db,
+        loadDirectory(config.directoryFile).map((u) => u.id),
+      );
+      const demoUsers = await demoAccounts(store.db);
+      return {
+        url,
+        description: embedded ? `${embedded.url} (PGlite, data in ${embedded.dataDir})` : redactUrl(url),
+        demoUsers,
+        stop: async () => embedded?.stop(),
+      };
+    } finally {
+      await store.close();
+    }
+  } catch (err) {
+    await embedded?.stop();
+    throw err;
+  }
 }

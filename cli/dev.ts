@@ -2,7 +2,8 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { inheritedEnv, type DuyetConfig } from '../temporal.config.js';
-import { startDevServer, type DevServer } from './dev-server.js';
+import { DEMO_PASSWORD } from '../store/index.js';
+import { startDevServer, startDevStore, type DevServer, type DevStore } from './dev-server.js';
 
 const workerMain = () => {
   const js = fileURLToPath(new URL('../worker/main.js', import.meta.url));
@@ -10,14 +11,19 @@ const workerMain = () => {
   throw new Error(`the worker is not built (${js} is missing); run "npm run build" first`);
 };
 
-/** Starts a worker in its own process, as `duyet worker` does, against the given address. */
-export function spawnWorker(config: DuyetConfig, stdio: 'inherit' | 'pipe' = 'inherit'): ChildProcess {
+/** Starts a worker in its own process, as `duyet worker` does, against the given address (and store, when given). */
+export function spawnWorker(
+  config: DuyetConfig,
+  stdio: 'inherit' | 'pipe' = 'inherit',
+  storeUrl?: string,
+): ChildProcess {
   return spawn(process.execPath, [workerMain()], {
     stdio: ['ignore', stdio, stdio],
     env: inheritedEnv({
       TEMPORAL_ADDRESS: config.temporal.address,
       TEMPORAL_NAMESPACE: config.temporal.namespace,
       TEMPORAL_TASK_QUEUE: config.temporal.taskQueue,
+      ...(storeUrl ? { DUYET_DATABASE_URL: storeUrl } : {}),
     }),
   });
 }
@@ -46,27 +52,42 @@ export async function runWorker(config: DuyetConfig): Promise<void> {
   }
 }
 
-/** Starts the embedded server and a worker, printing where they are. */
+/** Starts the store, the embedded Temporal server and a worker, printing where they are. */
 export async function startEmbedded(
   config: DuyetConfig,
-): Promise<{ server: DevServer; worker: ChildProcess; stop(): Promise<void> }> {
-  const server = await startDevServer(config, { ui: true });
-  const worker = spawnWorker(config);
+): Promise<{ server: DevServer; store: DevStore; worker: ChildProcess; stop(): Promise<void> }> {
+  const store = await startDevStore(config);
+  let server: DevServer;
+  try {
+    server = await startDevServer(config, { ui: true });
+  } catch (err) {
+    await store.stop();
+    throw err;
+  }
+  const worker = spawnWorker(config, 'inherit', store.url);
   process.stdout.write(
     [
       `duyet: Temporal dev server at ${server.address} (namespace ${config.temporal.namespace}), CLI from ${server.cli.source}: ${server.cli.path}`,
       `duyet: history kept in ${server.dbFile}`,
       `duyet: Temporal UI at http://127.0.0.1:${config.temporal.uiPort}`,
+      `duyet: store at ${store.description}`,
+      ...(store.demoUsers.length
+        ? [
+            `duyet: demo password "${DEMO_PASSWORD}" for ${store.demoUsers.length} user(s) without one of their own; set real ones with "duyet users set-password ID"`,
+          ]
+        : []),
       `duyet: worker started (pid ${worker.pid}) on task queue "${config.temporal.taskQueue}"`,
     ].join('\n') + '\n',
   );
   return {
     server,
+    store,
     worker,
     async stop() {
       worker.kill('SIGTERM');
       await exited(worker);
       await server.stop();
+      await store.stop();
     },
   };
 }

@@ -1,5 +1,3 @@
-import { appendFileSync, mkdirSync } from 'node:fs';
-import { join } from 'node:path';
 import { WorkflowUpdateFailedError, type Client } from '@temporalio/client';
 import { toPlainDate } from '../calendar/dates.js';
 import type { DecisionOutcome } from '../machines/process.js';
@@ -12,6 +10,7 @@ import { toRequestError } from './failures.js';
 import { checkSize } from './limits.js';
 import { faceOf } from './processes.js';
 import { status } from './dossiers.js';
+import { recordAudit, withStore } from '../store/index.js';
 
 /** A decision as a face receives it: the user id is resolved to roles through the directory. */
 export interface DecideRequest {
@@ -78,11 +77,13 @@ export async function decide(client: Client, config: DuyetConfig, request: Decid
   try {
     view = await dossier.handle.executeUpdate(decideUpdate, { args: [decision] });
   } catch (err) {
+    let unaudited = '';
     if (err instanceof WorkflowUpdateFailedError) {
       await hooks?.refused();
-      auditRefusal(config, { ...request, reason: err.cause?.message ?? err.message });
+      unaudited = await auditRefusal(config, { ...request, reason: err.cause?.message ?? err.message });
     }
     const mapped = toRequestError(err, { address: addressOf(client), refusal: 'decision refused' });
+    if (unaudited && mapped instanceof Error) mapped.message += unaudited;
     // Closed between the description and the Update: say how it ended.
     if (mapped instanceof RequestError && mapped.kind === 'notFound') {
       const now = await describeDossier(client, request.workflowId);
@@ -94,11 +95,18 @@ export async function decide(client: Client, config: DuyetConfig, request: Decid
   return { workflowId: request.workflowId, ...view };
 }
 
-/** Keeps refused decisions outside the workflow, for audit: one JSON line each. */
-function auditRefusal(config: DuyetConfig, entry: DecideRequest & { reason: string }) {
-  mkdirSync(config.stateDir, { recursive: true });
-  appendFileSync(
-    join(config.stateDir, 'refused-decisions.jsonl'),
-    JSON.stringify({ at: new Date().toISOString(), ...entry }) + '\n',
-  );
+/**
+ * Writes a refused decision to the store's audit log; when the store cannot be reached the refusal still
+ * stands, and the returned note (empty when written) says the audit entry is missing.
+ */
+async function auditRefusal(config: DuyetConfig, entry: DecideRequest & { reason: string }): Promise<string> {
+  const { workflowId, as, ...detail } = entry;
+  try {
+    await withStore(config, (db) =>
+      recordAudit(db, { kind: 'decision.refused', outcome: 'refused', actor: as, subject: workflowId, detail }),
+    );
+    return '';
+  } catch (err) {
+    return ` (not written to the audit log: ${(err as Error).message})`;
+  }
 }
