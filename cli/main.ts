@@ -13,6 +13,8 @@ import { loadConfig } from '../temporal.config.js';
 import { withClient } from '../client/connect.js';
 import { registerCalendarCommands } from './calendar.command.js';
 import { registerDelegationCommands } from './delegation.command.js';
+import { registerTokensCommands } from './tokens.command.js';
+import { registerUsersCommands } from './users.command.js';
 import { runDemo } from './demo.js';
 import { runDev, runWorker } from './dev.js';
 import { loadDirectory } from '../directory/directory.js';
@@ -176,6 +178,8 @@ program
 
 registerCalendarCommands(program, () => loadConfig().calendarDir);
 registerDelegationCommands(program);
+registerUsersCommands(program);
+registerTokensCommands(program);
 
 // A reader that stops early (`duyet users | head`) is not an error.
 process.stdout.on('error', (err: NodeJS.ErrnoException) => {

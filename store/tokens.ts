@@ -87,7 +87,8 @@ export async function revokeToken(
 
 /**
  * Checks a bearer token: the user and token id when it is live (its last use is recorded), or why not
- * (unknown, revoked, expired). Every check is written to the audit log as `token.use`.
+ * (unknown, revoked, expired). Every check is written to the audit log as `token.use`, with the token's id
+ * whenever the token exists.
  */
 export async function verifyToken(
   db: Queryable,
@@ -95,34 +96,27 @@ export async function verifyToken(
   options: { now?: Date; address?: string } = {},
 ): Promise<Result<{ userId: string; tokenId: string }, TokenRefusal>> {
   const now = options.now ?? new Date();
-  const outcome = await checkToken(db, token, now);
+  const row = token.startsWith(TOKEN_PREFIX)
+    ? (
+        await db.query<{ id: string; user_id: string; expires_at: Date | null; revoked_at: Date | null }>(
+          'SELECT id, user_id, expires_at, revoked_at FROM api_tokens WHERE token_hash = $1',
+          [secretHash(token)],
+        )
+      ).rows[0]
+    : undefined;
+  const refusal: TokenRefusal | null = !row
+    ? 'unknown'
+    : row.revoked_at
+      ? 'revoked'
+      : row.expires_at && row.expires_at <= now
+        ? 'expired'
+        : null;
+  if (!refusal) await db.query('UPDATE api_tokens SET last_used_at = $2 WHERE id = $1', [row!.id, now]);
   await db.query(
     `INSERT INTO audit_log (at, kind, outcome, actor, subject, address) VALUES ($1, 'token.use', $2, $3, $4, $5)`,
-    [
-      now,
-      outcome.success ? 'allowed' : outcome.error,
-      outcome.success ? outcome.data.userId : null,
-      outcome.success ? outcome.data.tokenId : null,
-      options.address ?? null,
-    ],
+    [now, refusal ?? 'allowed', row?.user_id ?? null, row?.id ?? null, options.address ?? null],
   );
-  return outcome;
-}
-
-async function checkToken(
-  db: Queryable,
-  token: string,
-  now: Date,
-): Promise<Result<{ userId: string; tokenId: string }, TokenRefusal>> {
-  if (!token.startsWith(TOKEN_PREFIX)) return { success: false, error: 'unknown' };
-  const { rows } = await db.query<TokenRow>(
-    'SELECT id, user_id, name, created_at, expires_at, revoked_at, last_used_at FROM api_tokens WHERE token_hash = $1',
-    [secretHash(token)],
-  );
-  const row = rows[0];
-  if (!row) return { success: false, error: 'unknown' };
-  if (row.revoked_at) return { success: false, error: 'revoked' };
-  if (row.expires_at && row.expires_at <= now) return { success: false, error: 'expired' };
-  await db.query('UPDATE api_tokens SET last_used_at = $2 WHERE id = $1', [row.id, now]);
-  return { success: true, data: { userId: row.user_id, tokenId: row.id } };
+  return refusal
+    ? { success: false, error: refusal }
+    : { success: true, data: { userId: row!.user_id, tokenId: row!.id } };
 }
