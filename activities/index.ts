@@ -2,6 +2,8 @@ import { createNotifyActivities, type NotifyDeps } from './notify.activities.js'
 
 export type { AcceptedMessage, Delivery, DeliveryLog, Notification, NotifyDeps } from './notify.activities.js';
 export { storeDeliveryLog } from './delivery-log.js';
+/** Records an activity heartbeat in the running attempt (Temporal's), what the worker gives `notify`. */
+export { heartbeat } from '@temporalio/activity';
 export { messageIdOf, SIGNATURE_HEADER, signWebhook, verifyWebhook } from './notify.activities.js';
 
 /** Dependencies the activities need; the worker passes real ones, tests pass their own receivers and store. */

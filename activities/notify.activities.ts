@@ -204,8 +204,8 @@ export function createNotifyActivities(deps: NotifyDeps) {
         for (const message of outgoing) {
           if (done.has(message.key)) continue;
           await message.send();
-          const { send: _send, ...accepted } = message;
-          await deps.deliveries.record(accepted);
+          const { key, channel, recipient, workflowId } = message;
+          await deps.deliveries.record({ key, channel, recipient, workflowId });
           deps.heartbeat({ key: n.key, last: message.key });
         }
       } finally {

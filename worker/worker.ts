@@ -1,9 +1,8 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { heartbeat } from '@temporalio/activity';
 import { NativeConnection, Worker, type WorkerOptions } from '@temporalio/worker';
 import nodemailer from 'nodemailer';
-import { createActivities, storeDeliveryLog, type ActivityDeps } from '../activities/index.js';
+import { createActivities, heartbeat, storeDeliveryLog, type ActivityDeps } from '../activities/index.js';
 import { loadDirectory } from '../directory/directory.js';
 import { openStore, storeUrl, type Store } from '../store/index.js';
 import type { DuyetConfig } from '../temporal.config.js';

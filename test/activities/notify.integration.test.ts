@@ -11,6 +11,7 @@ import {
 } from '../../activities/index.js';
 import { loadDirectory } from '../../directory/directory.js';
 import { deliveriesOf } from '../../store/index.js';
+import { inheritedEnv } from '../../temporal.config.js';
 import { startSmtpServer, startWebhookReceiver, type TestSmtpServer } from '../../test-support/receivers.js';
 import { createTestStore } from '../../test-support/store.js';
 
@@ -61,7 +62,7 @@ function notifyInChild(env: Record<string, string>) {
   `;
   return spawn(process.execPath, ['--input-type=module', '-e', script], {
     cwd: root,
-    env: { ...process.env, ...env },
+    env: inheritedEnv(env),
     stdio: ['ignore', 'ignore', 'pipe'],
   });
 }
