@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AddressInfo } from 'node:net';
 import { SMTPServer } from 'smtp-server';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, inject, it } from 'vitest';
 import { startDevServer } from '../../cli/dev-server.js';
 import { inheritedEnv, loadConfig } from '../../temporal.config.js';
 import { duyetJson, kill, useWorkerAndClient } from '../../test-support/cli.js';
@@ -59,7 +59,11 @@ const alive = (pid: number) => {
 describe('duyet worker as a process', () => {
   it('waits for a server that starts late, logging while it waits, then polls; SIGTERM stops it cleanly', async () => {
     const address = `127.0.0.1:${await freePort()}`;
-    const env = inheritedEnv({ TEMPORAL_ADDRESS: address, TEMPORAL_TASK_QUEUE: 'late-server' });
+    const env = inheritedEnv({
+      TEMPORAL_ADDRESS: address,
+      TEMPORAL_TASK_QUEUE: 'late-server',
+      DUYET_DATABASE_URL: inject('databaseUrl'),
+    });
     const worker = duyetWorker(env);
     await worker.waitFor(/Temporal not reachable at 127\.0\.0\.1:\d+ yet \(attempt 2\)/);
     const server = await startDevServer(loadConfig(env), { dbFile: null });
