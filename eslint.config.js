@@ -12,15 +12,22 @@ import tseslint from 'typescript-eslint';
  * - `typeOnly`: folders it may import with `import type` only;
  * - `node`: whether Node built-ins (`node:fs`, `fs`, ... from `builtinModules`) are allowed;
  * - `why`: the reason, quoted in the messages;
- * - `refuse`: further `no-restricted-imports` patterns (unit tests refuse what starts a server).
+ * - `refuse`: further `no-restricted-imports` patterns (unit tests refuse what starts a server; delegation/ refuses
+ *   directory.ts, which reads files).
  */
 const boundaries = {
   calendar: { packages: ['zod'], folders: [], node: false, why: 'pure: it runs inside workflows' },
   delegation: {
     packages: ['zod', 'i18n-iso-countries'],
-    folders: ['calendar'],
+    folders: ['calendar', 'directory'],
     node: false,
-    why: 'pure: its rules run inside workflows',
+    why: 'pure: its rules run inside workflows; of directory/ it reads the pure names.ts and units.ts only',
+    refuse: [
+      {
+        regex: '^(\\.\\./)+directory/directory(\\.js)?$',
+        message: 'delegation/ imports the pure part of directory/ only (names.ts, units.ts); directory.ts reads files.',
+      },
+    ],
   },
   machines: {
     packages: ['xstate', 'zod'],
@@ -47,7 +54,12 @@ const boundaries = {
     node: true,
     why: 'the worker wires activities and workflows to Temporal',
   },
-  directory: { packages: ['zod'], folders: [], node: true, why: 'the user directory reads its own file' },
+  directory: {
+    packages: ['zod', 'fastest-levenshtein'],
+    folders: [],
+    node: true,
+    why: 'the user and unit directories read their own files',
+  },
   store: {
     packages: ['pg', '@electric-sql/*', 'zod'],
     folders: ['temporal.config'],
@@ -211,6 +223,18 @@ export default tseslint.config(
   },
   { files: ['temporal.config.ts'], rules: { 'no-restricted-properties': 'off' } },
   ...Object.entries(boundaries).map(([name, row]) => ({ files: filesOf(name), rules: importRules(name, row) })),
+  // Name matching and the unit directory's schema are pure: delegation/ uses them inside workflows.
+  {
+    files: ['directory/names.ts', 'directory/units.ts'],
+    rules: importRules('directory', {
+      ...boundaries.directory,
+      node: false,
+      why: 'pure: delegation/ uses it inside workflows',
+      refuse: [
+        { regex: '^\\./directory(\\.js)?$', message: 'names.ts and units.ts are pure; directory.ts reads files.' },
+      ],
+    }),
+  },
   {
     files: ['test/**/*.ts'],
     ignores: integrationTests,

@@ -43,6 +43,10 @@ const Env = z.object({
   DUYET_TOOLS_DIR: z.string().default(resolve(packageRoot, '.tools')),
   /** The user directory: a JSON file of [{id, name, email, roles}]. */
   DUYET_DIRECTORY: z.string().default(resolve(packageRoot, 'directory', 'users.json')),
+  /** The unit directory: a JSON file of [{id, name, shortNames, spellings, parent, kind}]. */
+  DUYET_UNITS: z.string().default(resolve(packageRoot, 'directory', 'units.json')),
+  /** A folder of delegation rule sets as JSON files, beside the shipped ones. */
+  DUYET_RULE_SETS_DIR: z.string().optional(),
   /** The folder of announced days off and swapped working days, one YYYY.json per year. */
   DUYET_CALENDAR_DIR: z.string().default(resolve(packageRoot, 'calendar', 'data')),
   DUYET_SMTP_URL: z
@@ -149,6 +153,8 @@ export interface DuyetConfig {
   stateDir: string;
   toolsDir: string;
   directoryFile: string;
+  unitsFile: string;
+  ruleSetsDir: string | undefined;
   calendarDir: string;
   /** DUYET_REQUIRE_AUTH: the CLI's `--as` is refused. */
   requireAuth: boolean;
@@ -233,6 +239,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): DuyetConfig {
     stateDir: e.DUYET_STATE_DIR,
     toolsDir: e.DUYET_TOOLS_DIR,
     directoryFile: e.DUYET_DIRECTORY,
+    unitsFile: e.DUYET_UNITS,
+    ruleSetsDir: e.DUYET_RULE_SETS_DIR,
     calendarDir: e.DUYET_CALENDAR_DIR,
     requireAuth: e.DUYET_REQUIRE_AUTH,
     workerConnectWaitSeconds: e.DUYET_WORKER_CONNECT_WAIT,

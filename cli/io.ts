@@ -22,7 +22,8 @@ export function readText(file: string): string {
 export function readJson(file: string): unknown {
   const text = readText(file);
   try {
-    return JSON.parse(text);
+    // A byte-order mark (as Windows Notepad writes) is not part of the JSON.
+    return JSON.parse(text.replace(/^\uFEFF/, ''));
   } catch (err) {
     throw new RequestError(`${file} is not valid JSON: ${(err as Error).message}`, { cause: err });
   }

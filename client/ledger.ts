@@ -1,5 +1,5 @@
 import { WithStartWorkflowOperation, type Client, type UpdateDefinition } from '@temporalio/client';
-import { ruleSets, type LedgerEntry } from '../delegation/rules.js';
+import { reportDueDate, ruleSets, type LedgerEntry } from '../delegation/rules.js';
 import type { DuyetConfig } from '../temporal.config.js';
 import {
   entriesQuery,
@@ -13,6 +13,7 @@ import type { ledgerWorkflow } from '../workflows/ledger.workflow.js';
 import { addressOf } from './dossier-execution.js';
 import { RequestError } from './errors.js';
 import { mapFailures } from './failures.js';
+import { loadRuleSets } from './rule-sets.js';
 
 /** The options that start the ledger of a rule set and year, or reach it when it already runs. */
 function ledgerStart(config: DuyetConfig, ruleSet: string, year: number, tripsPerKeyLeader: number) {
@@ -25,8 +26,9 @@ function ledgerStart(config: DuyetConfig, ruleSet: string, year: number, tripsPe
 }
 
 // A ledger keeps the limit it started with, so only a caller that knows the limit may start one: a reservation,
-// or any operation on a shipped rule set. Otherwise the ledger must already run.
-const shippedLimit = (ruleSet: string): number | undefined => ruleSets[ruleSet]?.tripsPerKeyLeaderPerYear;
+// or any operation on a known rule set (shipped or in DUYET_RULE_SETS_DIR). Otherwise the ledger must already run.
+const knownLimit = (config: DuyetConfig, ruleSet: string): number | undefined =>
+  loadRuleSets(config.ruleSetsDir)[ruleSet]?.tripsPerKeyLeaderPerYear;
 
 const notStarted = (ruleSet: string, year: number) =>
   new RequestError(
@@ -59,7 +61,7 @@ export async function ledgerEntries(
   ruleSet: string,
   year: number,
 ): Promise<LedgerEntry[]> {
-  const limit = shippedLimit(ruleSet);
+  const limit = knownLimit(config, ruleSet);
   return mapFailures({ address: addressOf(client), notFound: () => notStarted(ruleSet, year).message }, async () => {
     if (limit === undefined)
       return await client.workflow.getHandle(ledgerWorkflowId(ruleSet, year)).query(entriesQuery);
@@ -71,7 +73,10 @@ export async function ledgerEntries(
   });
 }
 
-/** Enters an approved delegation's trips in its year's ledger; a key leader beyond the limit without an exception throws RequestError. */
+/**
+ * Enters an approved delegation's trips in the ledger of the year they start, the report due from the return date and
+ * the rule set; a key leader beyond the limit without an exception throws RequestError.
+ */
 export async function reserveTrips(
   client: Client,
   config: DuyetConfig,
@@ -79,7 +84,11 @@ export async function reserveTrips(
   tripsPerKeyLeader: number,
   request: ReserveTrips,
 ): Promise<LedgerEntry[]> {
-  return updateLedger(client, config, { ruleSet, year: request.year, tripsPerKeyLeader }, reserveTripsUpdate, request);
+  // The year is the trip's, and a known rule set sets the report's due day: neither is taken as written.
+  const year = Number(request.startDate.slice(0, 4)) || request.year;
+  const rules = loadRuleSets(config.ruleSetsDir)[ruleSet];
+  const derived = { ...request, year, ...(rules ? { reportDueAt: reportDueDate(request.endDate, rules) } : {}) };
+  return updateLedger(client, config, { ruleSet, year, tripsPerKeyLeader }, reserveTripsUpdate, derived);
 }
 
 /** Removes a delegation's trips from the ledger (approval refused or withdrawn) and says how many there were. */
@@ -90,9 +99,15 @@ export async function releaseTrips(
   year: number,
   delegation: string,
 ): Promise<number> {
-  return updateLedger(client, config, { ruleSet, year, tripsPerKeyLeader: shippedLimit(ruleSet) }, releaseTripsUpdate, {
-    delegation,
-  });
+  return updateLedger(
+    client,
+    config,
+    { ruleSet, year, tripsPerKeyLeader: knownLimit(config, ruleSet) },
+    releaseTripsUpdate,
+    {
+      delegation,
+    },
+  );
 }
 
 /** Records the day a delegation's report was filed; an unknown delegation or a report already filed throws RequestError. */
@@ -104,8 +119,14 @@ export async function recordReport(
   delegation: string,
   filedAt: string,
 ): Promise<LedgerEntry[]> {
-  return updateLedger(client, config, { ruleSet, year, tripsPerKeyLeader: shippedLimit(ruleSet) }, recordReportUpdate, {
-    delegation,
-    filedAt,
-  });
+  return updateLedger(
+    client,
+    config,
+    { ruleSet, year, tripsPerKeyLeader: knownLimit(config, ruleSet) },
+    recordReportUpdate,
+    {
+      delegation,
+      filedAt,
+    },
+  );
 }

@@ -1,4 +1,4 @@
-import type { FundingSource, Purpose, UnitKind } from './proposal.schema.js';
+import type { FundingSource, Purpose, UnitKind } from './codes.js';
 
 type Label = { vi: string; en: string };
 
@@ -35,6 +35,10 @@ export const fundingLabels: Record<FundingSource, Label> = {
   'unit-budget': { vi: 'kinh phí của đơn vị', en: "the unit's budget" },
   host: { vi: 'phía bạn đài thọ', en: 'the host' },
   enterprise: { vi: 'doanh nghiệp tổ chức, đài thọ', en: 'an enterprise organising or paying' },
+  'enterprise-invitation-suggested': {
+    vi: 'gợi ý doanh nghiệp mời',
+    en: 'an enterprise asked to invite',
+  },
   'foreign-enterprise-invitation': {
     vi: 'doanh nghiệp nước ngoài mời đích danh',
     en: 'an invitation by name from a foreign enterprise',

@@ -42,6 +42,9 @@ export async function ledgerWorkflow(input: LedgerWorkflowInput): Promise<void> 
         'WrongYear',
       );
     }
+    // The trip's own dates, not the year and report day as sent: a hand-edited request cannot hide a late report.
+    const refused = refuseDates(request, ruleSet, year);
+    if (refused) throw refused;
     if (entries.some((entry) => entry.delegation === request.delegation)) {
       throw ApplicationFailure.nonRetryable(
         `delegation "${request.delegation}" is already in the ledger of ${ruleSet} for ${year}; expected a delegation not yet reserved (release it first to reserve it again)`,
@@ -131,6 +134,22 @@ export async function ledgerWorkflow(input: LedgerWorkflowInput): Promise<void> 
   await condition(() => workflowInfo().continueAsNewSuggested);
   await condition(allHandlersFinished);
   await continueAsNew<typeof ledgerWorkflow>({ ...input, entries });
+}
+
+/** A reservation whose trip starts in another year, or whose report falls due before the return, or null. */
+function refuseDates(request: ReserveTrips, ruleSet: string, year: number): ApplicationFailure | null {
+  const tripYear = Number(request.startDate.slice(0, 4));
+  if (tripYear !== year)
+    return ApplicationFailure.nonRetryable(
+      `delegation "${request.delegation}" starts on ${request.startDate}, in ${tripYear}, but this is the ledger of ${ruleSet} for ${year}; expected a trip starting in ${year}, or send it to the ledger of ${tripYear}`,
+      'WrongYear',
+    );
+  if (request.reportDueAt < request.endDate)
+    return ApplicationFailure.nonRetryable(
+      `expected reportDueAt on or after the return on ${request.endDate}; got ${request.reportDueAt}`,
+      'InvalidRequest',
+    );
+  return null;
 }
 
 /** What is wrong with the shape of a reservation, or null when nothing is. */

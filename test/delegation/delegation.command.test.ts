@@ -6,7 +6,7 @@ import { Command } from 'commander';
 import { afterAll, afterEach, describe, expect, it, vi } from 'vitest';
 import { registerDelegationCommands } from '../../cli/delegation.command.js';
 import type { Finding } from '../../delegation/rules.js';
-import { proposal, trip } from './fixtures.js';
+import { proposalInput, trip } from './fixtures.js';
 
 const example = (name: string): string => fileURLToPath(new URL(`../../examples/${name}`, import.meta.url));
 const scratch = mkdtempSync(join(tmpdir(), 'duyet-cli-delegation-'));
@@ -20,7 +20,9 @@ function file(name: string, content: unknown): string {
   return path;
 }
 
-/** Runs `duyet delegation <args>` and returns what it printed. */
+let exitCode: number | undefined;
+
+/** Runs `duyet delegation <args>` and returns what it printed; the exit code it set is kept in `exitCode`. */
 async function run(...args: string[]): Promise<string> {
   const program = new Command('duyet').exitOverride();
   registerDelegationCommands(program);
@@ -29,10 +31,13 @@ async function run(...args: string[]): Promise<string> {
     out += String(chunk);
     return true;
   });
+  const before = process.exitCode;
   try {
     await program.parseAsync(['node', 'duyet', 'delegation', ...args]);
   } finally {
     spy.mockRestore();
+    exitCode = process.exitCode === undefined ? undefined : Number(process.exitCode);
+    process.exitCode = before;
   }
   return out;
 }
@@ -59,7 +64,8 @@ describe('duyet delegation check', () => {
   it('prints an empty list for the compliant example', async () => {
     expect(
       JSON.parse(await run('check', example('delegation-compliant.json'), '--json', '--rules', 'hanoi-2022')),
-    ).toEqual({ findings: [] });
+    ).toEqual({ ruleSet: { id: 'hanoi-2022', version: 2 }, findings: [], warnings: [] });
+    expect(exitCode).toBe(0);
   });
 
   it('reads the ledger and the day of the check', async () => {
@@ -76,9 +82,9 @@ describe('duyet delegation check', () => {
   });
 
   it('takes today in Asia/Ho_Chi_Minh when no day is given', async () => {
-    const proposalFile = file('plain.json', proposal());
+    const proposalFile = file('plain.json', proposalInput());
     const ledgerFile = file('ledger.json', [
-      trip('m1', 'DR-2022-06', { reportDueAt: '2022-08-01', reportFiledAt: null }),
+      trip('m1', 'DR-2022-06', { endDate: '2022-07-22', reportDueAt: '2022-08-01', reportFiledAt: null }),
     ]);
     vi.useFakeTimers({ toFake: ['Date'] });
     vi.setSystemTime(new Date('2022-08-01T16:59:00Z'));
@@ -109,7 +115,7 @@ describe('duyet delegation check', () => {
 describe('duyet delegation check with bad input', () => {
   it('lists the known rule sets for an unknown one', async () => {
     await expect(run('check', example('delegation-compliant.json'), '--rules', 'hanoi-2023')).rejects.toThrow(
-      'unknown rule set "hanoi-2023"; expected one of: hanoi-2022',
+      'unknown rule set "hanoi-2023"; expected one of: hanoi-2022: 01/01/2022 – 31/12/2022',
     );
   });
 
@@ -118,13 +124,15 @@ describe('duyet delegation check with bad input', () => {
   });
 
   it('names a file that is not JSON', async () => {
-    await expect(run('check', file('broken.json', '{"direction": '))).rejects.toThrow(/broken\.json is not valid JSON/);
+    await expect(run('check', file('broken.json', '{"direction": '))).rejects.toThrow(
+      /broken\.json is not a delegation proposal: expected JSON: /,
+    );
   });
 
   it('names the path of each schema error', async () => {
     const bad = file('bad.json', {
-      ...proposal(),
-      members: [{ ...proposal().leader, id: 'x', keyLeader: 'yes' }],
+      ...proposalInput(),
+      members: [{ ...proposalInput().leader, id: 'x', keyLeader: 'yes' }],
       funding: [],
     });
     await expect(run('check', bad)).rejects.toThrow(
@@ -149,5 +157,77 @@ describe('duyet delegation check with bad input', () => {
     await expect(run('check', example('delegation-compliant.json'), '--today', '01/09/2022')).rejects.toThrow(
       '--today: expected a date written YYYY-MM-DD, such as 2022-06-15; got "01/09/2022"',
     );
+  });
+});
+
+describe('duyet delegation check exit codes and files as people save them', () => {
+  it('never exits 0 on a proposal a rule forbids: 10 when a rule blocks, 11 while exceptions await the decision', async () => {
+    await run('check', example('delegation-violations.json'), '--json');
+    expect(exitCode).toBe(10);
+    const artists = file('artists.json', {
+      ...proposalInput({ purpose: 'performance', countries: [{ country: 'Pháp', days: 4 }] }),
+    });
+    expect(findingsOf(await run('check', artists, '--json')).map((f) => f.severity)).toEqual(['exception']);
+    expect(exitCode).toBe(11);
+  });
+
+  it("exits 0 on a proposal the rules allow with the competent authority's decision", async () => {
+    const decided = file('decided.json', {
+      ...proposalInput({ purpose: 'performance', countries: [{ country: 'Pháp', days: 4 }] }),
+      competentAuthorityDecision: true,
+    });
+    const out = await run('check', decided);
+    expect(exitCode).toBe(0);
+    expect(out).toMatch(/^ok: .*exceptions decided by the competent authority\)\ndecided DAYS_PER_COUNTRY: /);
+  });
+
+  it('reads a file saved with a byte-order mark', async () => {
+    const bom = file('bom.json', '\uFEFF' + JSON.stringify(proposalInput()));
+    expect(findingsOf(await run('check', bom, '--json'))).toEqual([]);
+  });
+
+  it('refuses a file past 256 KiB without reading it', async () => {
+    const big = file('big.json', ' '.repeat(256 * 1024 + 1));
+    await expect(run('check', big)).rejects.toThrow(
+      /big\.json is not a delegation proposal: expected at most 256 KiB; got 262145 bytes/,
+    );
+  });
+
+  it('refuses a trip of a year no rule set covers', async () => {
+    const later = file('2023.json', proposalInput({ startDate: '2023-03-06', endDate: '2023-03-10' }));
+    await expect(run('check', later)).rejects.toThrow(/^no rule set governs a trip starting on 06\/03\/2023/);
+  });
+
+  it('reads the previous format with a warning on standard error', async () => {
+    const legacy = fileURLToPath(new URL('./legacy/delegation-compliant.json', import.meta.url));
+    const stderr = vi.spyOn(process.stderr, 'write').mockImplementation(() => true);
+    try {
+      expect(await run('check', legacy)).toMatch(/^ok: /);
+      expect(String(stderr.mock.calls[0]?.[0])).toMatch(/^duyet: warning: "managedByStandingBoard" is the old name/);
+    } finally {
+      stderr.mockRestore();
+    }
+  });
+
+  it('derives the report day of a ledger entry rather than trusting an edited one', async () => {
+    const ledgerFile = file('edited-ledger.json', [
+      {
+        ...trip('m1', 'DR-2022-06', { startDate: '2022-07-18', endDate: '2022-07-22', reportFiledAt: null }),
+        reportDueAt: '2022-12-31',
+      },
+    ]);
+    const out = JSON.parse(
+      await run(
+        'check',
+        file('plain2.json', proposalInput()),
+        '--json',
+        '--ledger',
+        ledgerFile,
+        '--today',
+        '2022-09-01',
+      ),
+    ) as { findings: Finding[]; warnings: string[] };
+    expect(out.findings.map((f) => [f.rule, f.facts.reportDueAt])).toEqual([['REPORT_OVERDUE', '2022-08-01']]);
+    expect(out.warnings[0]).toMatch(/edited-ledger\.json\[0\]\.reportDueAt: 2022-12-31 is written/);
   });
 });

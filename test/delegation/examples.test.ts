@@ -1,11 +1,18 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { Proposal } from '../../delegation/proposal.schema.js';
+import { readProposal } from '../../delegation/read-proposal.js';
 import { hanoi2022 } from '../../delegation/rule-sets/hanoi-2022.js';
 import { checkProposal, Ledger, RuleSet, ruleSets } from '../../delegation/rules.js';
+import { units } from './fixtures.js';
 
-const example = (name: string): unknown =>
-  JSON.parse(readFileSync(new URL(`../../examples/${name}`, import.meta.url), 'utf8'));
+const example = (name: string, folder = '../../examples/'): unknown =>
+  JSON.parse(readFileSync(new URL(`${folder}${name}`, import.meta.url), 'utf8'));
+/** A proposal file read against the shipped unit directory, refused loudly when it is not one. */
+function proposalOf(raw: unknown) {
+  const read = readProposal(raw, units);
+  if (!read.success) throw new Error(read.error);
+  return read;
+}
 const rules = ruleSets['hanoi-2022']!;
 const ledger = Ledger.parse(example('delegation-ledger.json'));
 const today = '2022-09-01';
@@ -15,8 +22,10 @@ describe('the hanoi-2022 rule set', () => {
     expect(RuleSet.parse(hanoi2022)).toEqual(hanoi2022);
     expect(Object.keys(ruleSets)).toEqual(['hanoi-2022']);
     expect(rules).toMatchObject({
-      version: 1,
+      version: 2,
       year: 2022,
+      validFrom: '2022-01-01',
+      validTo: '2022-12-31',
       maxSize: 7,
       maxSizeWithStandingBoardLeader: 10,
       planAdjustment: { deadline: '2022-05-15' },
@@ -34,14 +43,15 @@ describe('the hanoi-2022 rule set', () => {
 
 describe('examples/delegation-compliant.json', () => {
   it('breaks no rule, with or without the example ledger', () => {
-    const proposal = Proposal.parse(example('delegation-compliant.json'));
+    const { data: proposal, warnings } = proposalOf(example('delegation-compliant.json'));
+    expect(warnings).toEqual([]);
     expect(checkProposal(proposal, rules, [], today)).toEqual([]);
     expect(checkProposal(proposal, rules, ledger, today)).toEqual([]);
   });
 });
 
 describe('examples/delegation-violations.json', () => {
-  const proposal = Proposal.parse(example('delegation-violations.json'));
+  const proposal = proposalOf(example('delegation-violations.json')).data;
   const verdicts = (findings: ReturnType<typeof checkProposal>) =>
     findings.map((finding) => [finding.rule, finding.severity]);
 
@@ -86,5 +96,15 @@ describe('examples/delegation-violations.json', () => {
       vi: 'Đoàn có 8 người, vượt quá 7 người (trưởng đoàn không là thành viên Thường trực Thành ủy)',
       en: 'The delegation has 8 people, above 7 (the leader is not a member of the Standing Board of the City Party Committee)',
     });
+  });
+});
+
+describe('the proposal files of the previous format (managedByStandingBoard, country names)', () => {
+  it('are still read, with a warning, and give the same findings as the current examples', () => {
+    for (const name of ['delegation-compliant.json', 'delegation-violations.json']) {
+      const old = proposalOf(example(name, './legacy/'));
+      expect(old.warnings).toHaveLength(1);
+      expect(old.data).toEqual(proposalOf(example(name)).data);
+    }
   });
 });

@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { Proposal } from '../../delegation/proposal.schema.js';
 import { Ledger } from '../../delegation/rules.js';
-import { person, proposal, trip } from './fixtures.js';
+import { person, proposalInput, ProposalSchema as Proposal, trip } from './fixtures.js';
 
 /** The messages of a failed parse, each after its path. */
 function problems(input: unknown): string[] {
@@ -10,7 +9,7 @@ function problems(input: unknown): string[] {
   return parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`);
 }
 
-const valid = () => ({ ...proposal() }) as Record<string, unknown>;
+const valid = () => ({ ...proposalInput() }) as Record<string, unknown>;
 
 /** A copy of an object without one of its keys. */
 function without<T extends object>(object: T, key: keyof T): Partial<T> {
@@ -67,7 +66,7 @@ describe('Proposal', () => {
     };
     expect(problems(twice)).toEqual([
       'members.1.id: expected each person once; "a" appears twice',
-      'countries.1.country: expected each country once, with all its days; "Pháp" appears twice',
+      'countries.1.country: expected each country once, with all its days; Pháp (FR) is also countries[0]',
     ]);
   });
 

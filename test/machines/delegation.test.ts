@@ -51,7 +51,7 @@ describe('delegation routes', () => {
   });
 
   it('skips the Organisation Board when no traveller is managed by the Standing Board, and completes on the report', () => {
-    const proposal = { ...compliant, leader: { ...leader, managedByStandingBoard: false } };
+    const proposal = { ...compliant, leader: { ...leader, managedByStandingCommittee: false } };
     const { stages, view } = walk(proposal, ['SUBMIT', 'APPROVE', 'APPROVE', 'FILE_REPORT']);
     expect(stages).toEqual(['proposal', 'foreignAffairsReview', 'standingBoardDecision', 'reporting', 'completed']);
     expect(view.status).toBe('completed');

@@ -11,6 +11,7 @@ import { loadConfig } from '../../temporal.config.js';
 import { ledgerWorkflowId } from '../../workflows/ledger.messages.js';
 import { duyet, duyetJson, kill, startWorker, testEnv } from '../../test-support/cli.js';
 import { replayAndKeep } from '../../test-support/replay.js';
+import { laterRuleSet, laterRuleSetsDir } from '../../test-support/rule-sets.js';
 
 const compliant = JSON.parse(
   readFileSync(new URL('../../examples/delegation-compliant.json', import.meta.url), 'utf8'),
@@ -32,7 +33,8 @@ function proposalFile(
 }
 
 describe('delegation approvals on a real Temporal server', () => {
-  const env = testEnv();
+  // The shipped rules govern 2022; these trips are after today, under the same rules for later years.
+  const env = { ...testEnv(), DUYET_RULE_SETS_DIR: laterRuleSetsDir() };
   let worker: ChildProcess;
   let client: Client;
   const config = () => loadConfig({ ...env });
@@ -68,9 +70,9 @@ describe('delegation approvals on a real Temporal server', () => {
       state: 'reporting',
       awaiting: { role: 'unit', milestone: 'tripReport', dueAt: '2027-03-22T23:59:59+07:00' },
     });
-    expect(approved.facts.ruleSet).toEqual({ id: 'hanoi-2022', version: 1 });
+    expect(approved.facts.ruleSet).toEqual({ id: laterRuleSet, version: 2 });
 
-    const trips = (await ledgerEntries(client, config(), 'hanoi-2022', 2027)).filter(
+    const trips = (await ledgerEntries(client, config(), laterRuleSet, 2027)).filter(
       (e) => e.delegation === started.workflowId,
     );
     expect(trips.map((e) => e.person)).toContain(leader);
@@ -87,16 +89,16 @@ describe('delegation approvals on a real Temporal server', () => {
       'Báo cáo kết quả số 12/BC-SDL',
     );
     expect((await duyetJson<DossierStatus>(env, 'status', started.workflowId, '--json')).status).toBe('completed');
-    const filed = (await ledgerEntries(client, config(), 'hanoi-2022', 2027)).filter(
+    const filed = (await ledgerEntries(client, config(), laterRuleSet, 2027)).filter(
       (e) => e.delegation === started.workflowId,
     );
     expect(filed.every((e) => e.reportFiledAt !== null)).toBe(true);
     await replayAndKeep(client, started.workflowId, 'delegation-in-plan');
-    await replayAndKeep(client, ledgerWorkflowId('hanoi-2022', 2027), 'delegation-ledger');
+    await replayAndKeep(client, ledgerWorkflowId(laterRuleSet, 2027), 'delegation-ledger');
   });
 
   it('takes every other route on the server: exception step, competent authority, commitment, inbound, no Organisation Board', async () => {
-    const plain = { managedByStandingBoard: false };
+    const plain = { managedByStandingCommittee: false };
     const routes: Array<{
       name: string;
       extra: Record<string, unknown>;
@@ -202,7 +204,7 @@ describe('delegation approvals on a real Temporal server', () => {
       racers.map(async (r) => (await duyetJson<DossierStatus>(env, 'status', r.workflowId, '--json')).state),
     );
     expect(states.sort()).toEqual(['reporting', 'standingBoardDecision']);
-    const trips = (await ledgerEntries(client, config(), 'hanoi-2022', 2027)).filter((e) => e.person === leader);
+    const trips = (await ledgerEntries(client, config(), laterRuleSet, 2027)).filter((e) => e.person === leader);
     expect(trips).toHaveLength(2);
   });
 

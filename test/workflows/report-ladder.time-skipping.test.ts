@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { decide, startDossier, status, type DossierStatus } from '../../client/dossiers.js';
 import { ledgerEntries } from '../../client/ledger.js';
+import { laterRuleSet, laterRuleSetsDir } from '../../test-support/rule-sets.js';
 import { startHarness, type TimeSkippingHarness } from '../../test-support/time-skipping.js';
 
 const compliant = JSON.parse(
@@ -19,12 +20,12 @@ describe('the post-trip report obligation, with time skipping', () => {
     harness.advance(duration, 'trip-report', until);
 
   it('reminds the unit, tells the supervisor at due and the unit again after, once each; filing the report closes it', async () => {
-    const { env, config, smtp, hooks } = harness;
+    const { env, smtp, hooks } = harness;
+    const config = { ...harness.config, ruleSetsDir: laterRuleSetsDir() };
     const proposal = { ...compliant, startDate: day(3), endDate: day(6) };
     await startDossier(env.client, config, {
       process: 'delegation',
       input: proposal,
-      options: { rules: 'hanoi-2022' },
       workflowId: 'trip-report',
     });
     for (const [event, as] of [
@@ -56,7 +57,7 @@ describe('the post-trip report obligation, with time skipping', () => {
 
     const filed = await decide(env.client, config, { workflowId: 'trip-report', event: 'FILE_REPORT', as: 'tran.mai' });
     expect(filed.status).toBe('completed');
-    const entries = await ledgerEntries(env.client, config, 'hanoi-2022', Number(day(3).slice(0, 4)));
+    const entries = await ledgerEntries(env.client, config, laterRuleSet, Number(day(3).slice(0, 4)));
     expect(entries.filter((e) => e.delegation === 'trip-report').every((e) => e.reportFiledAt !== null)).toBe(true);
   });
 });

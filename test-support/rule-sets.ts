@@ -1,0 +1,18 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { hanoi2022 } from '../delegation/rule-sets/hanoi-2022.js';
+
+/** The id of the test rule set: the 2022 rules, for trips from 2023 on. */
+export const laterRuleSet = 'hanoi-2022-later';
+
+/**
+ * A rule-sets folder (DUYET_RULE_SETS_DIR) holding the 2022 rules under {@link laterRuleSet} for trips from 2023 on,
+ * so tests on a real clock can approve trips after today: the shipped rule set governs 2022 only.
+ */
+export function laterRuleSetsDir(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'duyet-rule-sets-'));
+  const rules = { ...hanoi2022, id: laterRuleSet, validFrom: '2023-01-01', validTo: '2099-12-31' };
+  writeFileSync(join(dir, `${laterRuleSet}.json`), JSON.stringify(rules, null, 2));
+  return dir;
+}
