@@ -99,8 +99,16 @@ describe('folder boundaries are allow-lists', () => {
     );
     await expectRefused('calendar/index.ts', 'No Node built-ins here', 'node:fs');
     await expectAllowed('calendar/index.ts', 'zod', './lunar.js');
-    await expectRefused('delegation/rules.ts', 'Not an allowed folder', '../machines/process.js', '../directory/x.js');
-    await expectAllowed('delegation/rules.ts', 'zod', '../calendar/index.js');
+    await expectRefused('delegation/rules.ts', 'Not an allowed folder', '../machines/process.js');
+    await expectRefused('delegation/rules.ts', 'directory.ts reads files', '../directory/directory.js');
+    await expectAllowed(
+      'delegation/rules.ts',
+      'zod',
+      'i18n-iso-countries',
+      '../calendar/index.js',
+      '../directory/units.js',
+    );
+    await expectRefused('directory/names.ts', 'No Node built-ins here', 'node:fs');
   });
 
   it('keeps faces away from workers and activities', async () => {
