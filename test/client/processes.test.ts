@@ -15,7 +15,7 @@ describe('the process registry the faces use', () => {
 
   it('offers the options processes declare, filling in defaults and refusing options a process does not take', () => {
     expect(allStartOptions()).toContainEqual(expect.objectContaining({ name: 'rules', processes: ['delegation'] }));
-    expect(startOptionsFor(processById('delegation'), {})).toEqual({ rules: 'hanoi-2022' });
+    expect(startOptionsFor(processById('delegation'), {})).toEqual({ rules: 'by-date' });
     expect(() => startOptionsFor(processById('review-pipeline'), { rules: 'hanoi-2022' })).toThrow(
       'process "review-pipeline" takes no start option "rules"; expected none',
     );

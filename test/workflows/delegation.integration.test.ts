@@ -153,7 +153,7 @@ describe('delegation approvals on a real Temporal server', () => {
       },
     ];
     for (const route of routes) {
-      const file = proposalFile(`leader-${randomUUID()}`, '2027-10-04', '2027-10-06', route.extra);
+      const file = proposalFile(`leader-${randomUUID()}`, '2027-10-04', '2027-10-08', route.extra);
       const { workflowId } = await duyetJson<{ workflowId: string }>(env, 'start', 'delegation', '--input', file);
       const seen: string[] = [];
       for (const [event, as] of route.steps)
@@ -179,7 +179,7 @@ describe('delegation approvals on a real Temporal server', () => {
       'start',
       'delegation',
       '--input',
-      proposalFile(leader, '2027-05-03', '2027-05-05'),
+      proposalFile(leader, '2027-05-03', '2027-05-07'),
     );
     await approveToDecision(first.workflowId);
     await duyetJson(env, 'decide', first.workflowId, 'APPROVE', '--as', 'nguyen.hung');
@@ -190,7 +190,7 @@ describe('delegation approvals on a real Temporal server', () => {
           'start',
           'delegation',
           '--input',
-          proposalFile(leader, start, start.replace(/\d\d$/, '09')),
+          proposalFile(leader, start, start.replace(/\d\d$/, '11')),
         ),
       ),
     );
@@ -221,7 +221,7 @@ describe('delegation approvals on a real Temporal server', () => {
     );
     await approveToDecision(past.workflowId);
     await duyetJson(env, 'decide', past.workflowId, 'APPROVE', '--as', 'nguyen.hung');
-    const next = await duyet(env, 'start', 'delegation', '--input', proposalFile(leader, day(30), day(33)));
+    const next = await duyet(env, 'start', 'delegation', '--input', proposalFile(leader, day(30), day(34)));
     expect(next.code).not.toBe(0);
     expect(next.stderr).toContain('REPORT_OVERDUE');
   });

@@ -22,7 +22,8 @@ describe('the post-trip report obligation, with time skipping', () => {
   it('reminds the unit, tells the supervisor at due and the unit again after, once each; filing the report closes it', async () => {
     const { env, smtp, hooks } = harness;
     const config = { ...harness.config, ruleSetsDir: laterRuleSetsDir() };
-    const proposal = { ...compliant, startDate: day(3), endDate: day(6) };
+    // The compliant example spends 5 days in countries: the trip lasts at least that long.
+    const proposal = { ...compliant, startDate: day(3), endDate: day(7) };
     await startDossier(env.client, config, {
       process: 'delegation',
       input: proposal,
@@ -38,7 +39,7 @@ describe('the post-trip report obligation, with time skipping', () => {
     }
     const approved = await status(env.client, 'trip-report');
     expect(approved.state).toBe('reporting');
-    expect(approved.awaiting!.dueAt).toBe(`${day(16)}T23:59:59+07:00`);
+    expect(approved.awaiting!.dueAt).toBe(`${day(17)}T23:59:59+07:00`);
 
     const late = await advance('30 days', (s) => s.escalations.some((e) => e.rung === 'overdue'));
     const rungs = late.escalations.filter((e) => e.milestone === 'tripReport').map((e) => `${e.rung}:${e.to}`);
