@@ -42,8 +42,11 @@ function readJsonFile(file: string, maxBytes: number, what: string): unknown {
     throw new RequestError(`cannot read ${file}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
   }
   const parsed = parseJsonText(bytes, maxBytes);
-  if (!parsed.success) throw new RequestError(`${file} is not ${what}: ${parsed.error}`);
-  return parsed.data;
+  if (parsed.success) return parsed.data;
+  if (parsed.reason === 'json') throw new RequestError(`${file} is not valid JSON (${what}): ${parsed.error}`);
+  throw new RequestError(`${file} is not ${what}: ${parsed.error}`, {
+    kind: parsed.reason === 'tooLarge' ? 'tooLarge' : 'invalid',
+  });
 }
 
 /** A proposal file as JSON: at most 256 KiB, UTF-8 with or without a byte-order mark. */

@@ -5,8 +5,9 @@ import { proposalSchema, type Proposal } from './proposal.schema.js';
 /** The largest proposal file, or API body carrying one, that is read: 256 KiB. */
 export const MAX_PROPOSAL_BYTES = 256 * 1024;
 
-/** A value read from text, or why it could not be. */
-export type Read<T> = { success: true; data: T } | { success: false; error: string };
+/** A value read from text, or why it could not be: too large, not UTF-8, or not JSON. */
+export type Read<T> =
+  { success: true; data: T } | { success: false; reason: 'tooLarge' | 'encoding' | 'json'; error: string };
 
 /**
  * JSON from the bytes of a file or body: refused past `maxBytes`, UTF-8 only, a byte-order mark (as Windows Notepad
@@ -17,6 +18,7 @@ export function parseJsonText(input: Uint8Array | string, maxBytes = MAX_PROPOSA
   if (bytes.byteLength > maxBytes)
     return {
       success: false,
+      reason: 'tooLarge',
       error: `expected at most ${maxBytes / 1024} KiB (${maxBytes} bytes); got ${bytes.byteLength} bytes`,
     };
   let text: string;
@@ -24,12 +26,12 @@ export function parseJsonText(input: Uint8Array | string, maxBytes = MAX_PROPOSA
     // TextDecoder drops a leading byte-order mark unless told not to.
     text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
   } catch {
-    return { success: false, error: 'expected UTF-8 text; save the file as UTF-8' };
+    return { success: false, reason: 'encoding', error: 'expected UTF-8 text; save the file as UTF-8' };
   }
   try {
     return { success: true, data: JSON.parse(text) };
   } catch (err) {
-    return { success: false, error: `expected JSON: ${(err as Error).message}` };
+    return { success: false, reason: 'json', error: `expected JSON: ${(err as Error).message}` };
   }
 }
 

@@ -125,7 +125,7 @@ describe('duyet delegation check with bad input', () => {
 
   it('names a file that is not JSON', async () => {
     await expect(run('check', file('broken.json', '{"direction": '))).rejects.toThrow(
-      /broken\.json is not a delegation proposal: expected JSON: /,
+      /broken\.json is not valid JSON \(a delegation proposal\): expected JSON: /,
     );
   });
 

@@ -24,6 +24,7 @@ describe('proposal text', () => {
     const big = JSON.stringify({ ...proposalInput(), plan: { inPlan: true, item: 'x'.repeat(MAX_PROPOSAL_BYTES) } });
     expect(parseJsonText(big)).toEqual({
       success: false,
+      reason: 'tooLarge',
       error: `expected at most 256 KiB (262144 bytes); got ${new TextEncoder().encode(big).byteLength} bytes`,
     });
   });
@@ -31,6 +32,7 @@ describe('proposal text', () => {
   it('refuses text that is not UTF-8, and JSON that does not parse', () => {
     expect(parseJsonText(new Uint8Array([0x7b, 0xff, 0x7d]))).toEqual({
       success: false,
+      reason: 'encoding',
       error: 'expected UTF-8 text; save the file as UTF-8',
     });
     expect(parseJsonText('{"direction": ').success).toBe(false);
