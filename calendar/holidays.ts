@@ -19,6 +19,8 @@ export const YearAnnouncement = z
     year: z.number().int().min(1900).max(2200),
     daysOff: z.array(HolidayEntry),
     workingDays: z.array(HolidayEntry),
+    /** Where the days were announced: the documents and the pages they were read from. */
+    source: z.array(z.string().trim().min(1)).optional(),
   })
   .superRefine((announcement, ctx) => {
     const off = new Set(announcement.daysOff.map((day) => day.date));
@@ -34,7 +36,7 @@ export const YearAnnouncement = z
   });
 
 /** The government's announcement for one year: days off beyond the statutory ones, and days worked in exchange. */
-export type YearAnnouncement = { year: number; daysOff: Holiday[]; workingDays: Holiday[] };
+export type YearAnnouncement = { year: number; daysOff: Holiday[]; workingDays: Holiday[]; source?: string[] };
 
 /** Days off and swapped working days for a span of years, JSON-safe so it can travel in a workflow's input. */
 export interface CalendarTable {
