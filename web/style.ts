@@ -15,7 +15,7 @@ header.top .who { margin-left: auto; display: flex; flex-wrap: wrap; gap: 8px; a
 header.top form { display: inline; margin: 0; }
 header.top button { background: transparent; border: 1px solid #fff; border-radius: 4px; padding: 2px 10px; font: inherit; cursor: pointer; }
 .badge { display: inline-block; min-width: 1.6em; padding: 0 6px; border-radius: 999px; background: #fff; color: var(--accent); font-weight: 700; text-align: center; }
-main { padding: 16px; max-width: 1200px; margin: 0 auto; }
+main { min-width: 0; overflow-wrap: anywhere; padding: 16px; max-width: 1200px; margin: 0 auto; }
 h1 { font-size: 1.5rem; margin: 8px 0 16px; }
 h2 { font-size: 1.2rem; margin: 24px 0 8px; }
 .table-wrap { overflow-x: auto; }
@@ -26,9 +26,9 @@ th { background: var(--bg); }
 .muted { color: var(--muted); }
 form.filters, form.stack { display: flex; flex-wrap: wrap; gap: 8px 16px; align-items: flex-end; margin-bottom: 16px; }
 form.stack { flex-direction: column; align-items: stretch; max-width: 420px; }
-label { display: flex; flex-direction: column; gap: 2px; font-weight: 600; }
+label { max-width: 100%; min-width: 0; display: flex; flex-direction: column; gap: 2px; font-weight: 600; }
 label.check { flex-direction: row; align-items: center; gap: 8px; font-weight: 400; }
-input, select, textarea, button { font: inherit; padding: 6px 8px; border: 1px solid #6b7683; border-radius: 4px; }
+input, select, textarea, button { max-width: 100%; font: inherit; padding: 6px 8px; border: 1px solid #6b7683; border-radius: 4px; }
 button.primary { background: var(--accent); color: #fff; border-color: var(--accent); cursor: pointer; }
 .error { border-left: 4px solid var(--late); background: #fdecec; padding: 8px 12px; }
 .notice { border-left: 4px solid #1a7f37; background: #e9f7ee; padding: 8px 12px; }
