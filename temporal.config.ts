@@ -68,6 +68,15 @@ const Env = z.object({
   DUYET_STORE_PORT: z.coerce.number().int().min(0).max(65535).default(0),
   /** When set, the CLI's `--as` is refused: decisions come from authenticated users only. */
   DUYET_REQUIRE_AUTH: flag,
+  /** Where `duyet serve` listens; anything but loopback needs real passwords (no demo password left). */
+  DUYET_HTTP_HOST: z.string().min(1).default('127.0.0.1'),
+  /** The HTTP port; 0 picks a free one. */
+  DUYET_HTTP_PORT: z.coerce
+    .number({ error: 'expected a port number, e.g. 8080' })
+    .int()
+    .min(0)
+    .max(65535)
+    .default(8080),
   /** How long a worker waits for Temporal to answer at start before it gives up, in seconds. */
   DUYET_WORKER_CONNECT_WAIT: z.coerce
     .number({ error: 'expected a number of seconds, e.g. 120' })
@@ -160,6 +169,8 @@ export interface DuyetConfig {
   requireAuth: boolean;
   /** How long a worker waits for Temporal at start, in seconds. */
   workerConnectWaitSeconds: number;
+  /** Where the HTTP API listens (`DUYET_HTTP_HOST`, `DUYET_HTTP_PORT`). */
+  http: { host: string; port: number };
   notify: {
     smtpUrl: string | undefined;
     mailFrom: string;
@@ -244,6 +255,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): DuyetConfig {
     calendarDir: e.DUYET_CALENDAR_DIR,
     requireAuth: e.DUYET_REQUIRE_AUTH,
     workerConnectWaitSeconds: e.DUYET_WORKER_CONNECT_WAIT,
+    http: { host: e.DUYET_HTTP_HOST, port: e.DUYET_HTTP_PORT },
     notify: {
       smtpUrl: e.DUYET_SMTP_URL,
       mailFrom: e.DUYET_MAIL_FROM,

@@ -17,6 +17,7 @@ import { registerTokensCommands } from './tokens.command.js';
 import { registerUsersCommands } from './users.command.js';
 import { runDemo } from './demo.js';
 import { runDev, runWorker } from './dev.js';
+import { runServe } from '../api/server.js';
 import { loadDirectory } from '../directory/directory.js';
 import { actingUser } from './acting-user.js';
 import { print, readJson, readText } from './io.js';
@@ -53,6 +54,11 @@ program
   .command('demo')
   .description('start the embedded server and a worker, then take a demo dossier from drafting to completed')
   .action(() => runDemo(loadConfig()));
+
+program
+  .command('serve')
+  .description('serve the HTTP API on DUYET_HTTP_HOST:DUYET_HTTP_PORT (127.0.0.1:8080); reference at /docs')
+  .action(() => runServe(loadConfig()));
 
 program
   .command('worker')

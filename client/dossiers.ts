@@ -36,7 +36,7 @@ export async function status(client: Client, workflowId: string): Promise<Dossie
   }
 }
 
-const safeValue = /^[A-Za-z0-9_-]+$/;
+const safeValue = /^[A-Za-z0-9_.-]+$/;
 
 /** One row of `duyet list`, read from the search attributes. */
 export interface ListedDossier {
@@ -45,32 +45,67 @@ export interface ListedDossier {
   stage: string | null;
   status: string | null;
   awaitedRole: string | null;
+  /** The user the awaited stage was reassigned to, if any. */
+  assignee: string | null;
   dueAt: string | null;
   escalationLevel: number;
   startedAt: string;
 }
 
-/** Lists duyet workflows from Temporal visibility, filtered by stage and process. */
-export async function list(
-  client: Client,
-  filter: { stage?: string | undefined; process?: string | undefined; overdue?: boolean | undefined },
-): Promise<ListedDossier[]> {
+/** Which dossiers to list; every filter given must hold. */
+export interface ListFilter {
+  stage?: string | undefined;
+  process?: string | undefined;
+  /** `running`, `completed`, `rejected` or `withdrawn`. */
+  status?: string | undefined;
+  overdue?: boolean | undefined;
+  /** Only the processes named here (e.g. those a user may read). */
+  processes?: readonly string[] | undefined;
+  /** Running dossiers awaiting one of these roles, or reassigned to this user. */
+  awaiting?: { roles: readonly string[]; userId: string } | undefined;
+  /** Skip this many rows, then return at most `limit`. */
+  offset?: number | undefined;
+  limit?: number | undefined;
+}
+
+const quoted = (value: string) => {
+  if (!safeValue.test(value))
+    throw new RequestError(`invalid filter "${value}": expected letters, digits, ".", "-" or "_"`);
+  return `'${value}'`;
+};
+const anyOf = (values: readonly string[]) => `(${values.map(quoted).join(', ')})`;
+
+/** The visibility query of a filter (pure). */
+export function listQuery(filter: ListFilter, now: Date = new Date()): string {
   const clauses = [`${keys.process.name} IS NOT NULL`];
   // Overdue: still running and its awaited stage's due instant has passed.
-  if (filter.overdue)
-    clauses.push(`${keys.status.name} = 'running'`, `${keys.dueAt.name} < '${new Date().toISOString()}'`);
-  for (const [key, value] of [
-    [keys.stage.name, filter.stage],
-    [keys.process.name, filter.process],
-  ] as const) {
-    if (value === undefined) continue;
-    if (!safeValue.test(value))
-      throw new RequestError(`invalid filter "${value}": expected letters, digits, "-" or "_"`);
-    clauses.push(`${key} = '${value}'`);
+  if (filter.overdue) clauses.push(`${keys.status.name} = 'running'`, `${keys.dueAt.name} < '${now.toISOString()}'`);
+  if (filter.stage !== undefined) clauses.push(`${keys.stage.name} = ${quoted(filter.stage)}`);
+  if (filter.process !== undefined) clauses.push(`${keys.process.name} = ${quoted(filter.process)}`);
+  if (filter.status !== undefined) clauses.push(`${keys.status.name} = ${quoted(filter.status)}`);
+  if (filter.processes !== undefined && filter.processes.length > 0)
+    clauses.push(`${keys.process.name} IN ${anyOf(filter.processes)}`);
+  if (filter.awaiting) {
+    const { roles, userId } = filter.awaiting;
+    const mine = [`${keys.assignee.name} = ${quoted(userId)}`];
+    if (roles.length > 0) mine.unshift(`${keys.awaitedRole.name} IN ${anyOf(roles)}`);
+    clauses.push(`${keys.status.name} = 'running'`, `(${mine.join(' OR ')})`);
   }
+  return clauses.join(' AND ');
+}
+
+/** Lists duyet workflows from Temporal visibility, filtered by stage, process, status, what awaits whom; newest first. */
+export async function list(client: Client, filter: ListFilter): Promise<ListedDossier[]> {
+  if (filter.processes?.length === 0) return [];
+  const query = listQuery(filter);
+  const offset = filter.offset ?? 0;
+  const limit = filter.limit ?? Number.POSITIVE_INFINITY;
   return mapFailures({ address: addressOf(client) }, async () => {
     const rows: ListedDossier[] = [];
-    for await (const execution of client.workflow.list({ query: clauses.join(' AND ') })) {
+    let seen = 0;
+    for await (const execution of client.workflow.list({ query, pageSize: Math.min(1000, offset + limit) })) {
+      if (seen++ < offset) continue;
+      if (rows.length >= limit) break;
       const attrs = execution.typedSearchAttributes;
       rows.push({
         workflowId: execution.workflowId,
@@ -78,6 +113,7 @@ export async function list(
         stage: attrs.get(keys.stage) ?? null,
         status: attrs.get(keys.status) ?? null,
         awaitedRole: attrs.get(keys.awaitedRole) ?? null,
+        assignee: attrs.get(keys.assignee) ?? null,
         dueAt: attrs.get(keys.dueAt)?.toISOString() ?? null,
         escalationLevel: attrs.get(keys.escalationLevel) ?? 0,
         startedAt: execution.startTime.toISOString(),

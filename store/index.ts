@@ -39,3 +39,5 @@ export type { StoredFile } from './files.js';
 export { FileMetadata, filesOf, recordFile } from './files.js';
 export type { EmbeddedStore } from './embedded.js';
 export { EMBEDDED_MAX_CONNECTIONS, startEmbeddedStore } from './embedded.js';
+export type { IdempotencyClash } from './idempotency.js';
+export { claimIdempotencyKey, releaseIdempotencyKey } from './idempotency.js';

@@ -4,6 +4,7 @@ import {
   condition,
   continueAsNew,
   log,
+  patched,
   proxyActivities,
   setHandler,
   upsertSearchAttributes,
@@ -97,6 +98,8 @@ function compile(definition: ProcessDefinitionInput): Process {
 /** One run of a process workflow: the machine's snapshot, the notifications still to send, and what moves them. */
 class ProcessRun {
   private readonly workflowId = workflowInfo().workflowId;
+  /** Histories recorded before the assignee search attribute existed replay without it. */
+  private readonly withAssignee = patched('assignee-search-attribute');
   private readonly outbox: Notification[];
 
   private constructor(
@@ -224,7 +227,7 @@ class ProcessRun {
 
   /** Keeps the search attributes in step with the state. */
   private publish(): void {
-    upsertSearchAttributes(searchAttributesOf(this.process.definition.id, this.outcome()));
+    upsertSearchAttributes(searchAttributesOf(this.process.definition.id, this.outcome(), this.withAssignee));
   }
 
   /** Effects become notifications at once, with the state they were decided in, so their keys are stable. */
@@ -281,7 +284,7 @@ class ProcessRun {
   }
 }
 
-function searchAttributesOf(process: string, view: DecisionOutcome) {
+function searchAttributesOf(process: string, view: DecisionOutcome, withAssignee: boolean) {
   return [
     { key: keys.process, value: process },
     { key: keys.stage, value: view.state },
@@ -289,5 +292,6 @@ function searchAttributesOf(process: string, view: DecisionOutcome) {
     { key: keys.awaitedRole, value: view.awaiting?.role ?? null },
     { key: keys.dueAt, value: view.awaiting?.dueAt ? new Date(view.awaiting.dueAt) : null },
     { key: keys.escalationLevel, value: view.awaiting?.escalationLevel ?? 0 },
+    ...(withAssignee ? [{ key: keys.assignee, value: view.awaiting?.assignee ?? null }] : []),
   ];
 }

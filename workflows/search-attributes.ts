@@ -8,4 +8,6 @@ export const searchAttributeKeys = {
   awaitedRole: defineSearchAttributeKey('DuyetAwaitedRole', SearchAttributeType.KEYWORD),
   dueAt: defineSearchAttributeKey('DuyetDueAt', SearchAttributeType.DATETIME),
   escalationLevel: defineSearchAttributeKey('DuyetEscalationLevel', SearchAttributeType.INT),
+  /** The user the awaited stage was reassigned to, if any. */
+  assignee: defineSearchAttributeKey('DuyetAssignee', SearchAttributeType.KEYWORD),
 } as const;

@@ -1,4 +1,5 @@
 import { initial } from './001-initial.js';
+import { idempotency } from './002-idempotency.js';
 
 /** One step of the schema: applied once, in version order, and recorded in `schema_migrations`. */
 export interface Migration {
@@ -8,4 +9,4 @@ export interface Migration {
 }
 
 /** Every migration, oldest first; a new one takes the next number and a file of its own. */
-export const migrations: readonly Migration[] = [initial];
+export const migrations: readonly Migration[] = [initial, idempotency];

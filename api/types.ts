@@ -1,0 +1,42 @@
+import type { OpenAPIHono, RouteConfig, RouteHandler } from '@hono/zod-openapi';
+import type { Client } from '@temporalio/client';
+import type { User } from '../directory/directory.js';
+import type { Queryable } from '../store/index.js';
+import type { DuyetConfig } from '../temporal.config.js';
+
+/** Who a request is from, once an authenticator has accepted its credentials. */
+export interface Principal {
+  user: User;
+  /** How the credentials came: a bearer token, or a browser session. */
+  via: 'token' | 'session';
+  /** The token's or session's id (never the secret), for the audit log. */
+  credentialId: string;
+}
+
+/** What the API is built from; tests pass real parts, `duyet serve` the configured ones. */
+export interface ApiDeps {
+  /** A Temporal client on the configured namespace. */
+  client: Client;
+  /** The store (a pool, or anything that runs queries). */
+  db: Queryable;
+  /** The user directory: who exists and which roles they hold. */
+  directory: () => User[];
+  config: DuyetConfig;
+}
+
+/** The Hono environment of every route: its dependencies, the principal and the client's address. */
+export interface AppEnv {
+  Variables: {
+    deps: ApiDeps;
+    principal: Principal;
+    address: string | undefined;
+    /** The decision a request asks for, kept for the audit of a refusal. */
+    decision: { workflowId: string; event: string; onBehalfOf: string | null };
+  };
+}
+
+/** A router of one resource. */
+export type AppRouter = OpenAPIHono<AppEnv>;
+
+/** The handler of one route contract. */
+export type AppRouteHandler<R extends RouteConfig> = RouteHandler<R, AppEnv>;
