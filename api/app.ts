@@ -1,5 +1,4 @@
-import { getConnInfo } from '@hono/node-server/conninfo';
-import type { Context, MiddlewareHandler } from 'hono';
+import type { MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { formatBytes, limits } from '../client/limits.js';
 import { recordAudit } from '../store/index.js';
@@ -9,6 +8,7 @@ import { healthRouter } from './health.js';
 import { meRouter } from './me.index.js';
 import { problem, toProblem } from './problem.js';
 import { referencePage } from './reference.js';
+import { clientAddress } from './request-info.js';
 import { createRouter } from './router.js';
 import type { ApiDeps, AppEnv } from './types.js';
 
@@ -20,14 +20,6 @@ export interface AppOptions {
 
 /** The OpenAPI document's head. */
 const info = { title: 'duyet API', version: '0.1.0', description: 'Multi-stage approval processes over HTTP' };
-
-function clientAddress(c: Context): string | undefined {
-  try {
-    return getConnInfo(c).remote.address;
-  } catch {
-    return undefined;
-  }
-}
 
 /** Writes every refusal under /api (but 401s, which authentication audits) to the audit log. */
 const auditRefusals: MiddlewareHandler<AppEnv> = async (c, next) => {
@@ -55,7 +47,7 @@ export function createApp(deps: ApiDeps, options: AppOptions = {}) {
   const app = createRouter();
   app.use('*', async (c, next) => {
     c.set('deps', deps);
-    c.set('address', clientAddress(c));
+    c.set('address', clientAddress(c, { trustProxy: deps.config.auth.trustProxy }));
     await next();
   });
   app.use('/api/*', requireAuth(options.authenticators ?? [bearerAuthenticator]));

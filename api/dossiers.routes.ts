@@ -1,6 +1,6 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { bodyErrorResponses, errorResponses, jsonBody, jsonContent, secured } from './openapi.js';
-import { DossierId, DossierView, ListedDossier, strictBody } from './schemas.js';
+import { DecidedView, DossierId, DossierView, ListedDossier, strictBody } from './schemas.js';
 
 const tags = ['Dossiers'];
 
@@ -123,7 +123,7 @@ export const postDecision = createRoute({
   security: secured,
   request: { params: z.object({ id: DossierId }), body: jsonBody(DecisionBody, 'the decision') },
   responses: {
-    200: jsonContent(DossierView, 'The dossier after the decision'),
+    200: jsonContent(DecidedView, 'Where the dossier is after the decision'),
     ...bodyErrorResponses(403, 404, 409),
   },
 });

@@ -29,6 +29,29 @@ export const DossierId = z
 /** Two-language text of a definition. */
 export const Localized = z.object({ vi: z.string(), en: z.string() }).openapi('Localized');
 
+/** Who is awaited at a running dossier's stage, and until when. */
+export const Awaiting = z
+  .object({
+    role: z.string(),
+    assignee: z.string().nullable(),
+    milestone: z.string().nullable(),
+    dueAt: z.string().nullable(),
+    escalationLevel: z.number(),
+  })
+  .nullable()
+  .openapi('Awaiting');
+
+/** Where a dossier is right after a decision. */
+export const DecidedView = z
+  .object({
+    workflowId: z.string(),
+    state: z.string(),
+    status: z.enum(['running', 'completed', 'rejected', 'withdrawn']),
+    draftVersion: z.number(),
+    awaiting: Awaiting,
+  })
+  .openapi('Decided');
+
 /** A dossier as `duyet status --json` prints it: where it is, who is awaited, every decision. */
 export const DossierView = z
   .looseObject({
@@ -40,15 +63,7 @@ export const DossierView = z
     state: z.string(),
     stageTitle: Localized,
     draftVersion: z.number(),
-    awaiting: z
-      .object({
-        role: z.string(),
-        assignee: z.string().nullable(),
-        milestone: z.string().nullable(),
-        dueAt: z.string().nullable(),
-        escalationLevel: z.number(),
-      })
-      .nullable(),
+    awaiting: Awaiting,
     allowed: z.array(z.string()),
     history: z.array(z.record(z.string(), z.unknown())),
     milestones: z.array(z.record(z.string(), z.unknown())),

@@ -3,15 +3,9 @@ import type { Client } from '@temporalio/client';
 import type { User } from '../directory/directory.js';
 import type { Queryable } from '../store/index.js';
 import type { DuyetConfig } from '../temporal.config.js';
+import type { Principal } from './principal.js';
 
-/** Who a request is from, once an authenticator has accepted its credentials. */
-export interface Principal {
-  user: User;
-  /** How the credentials came: a bearer token, or a browser session. */
-  via: 'token' | 'session';
-  /** The token's or session's id (never the secret), for the audit log. */
-  credentialId: string;
-}
+export type { Principal };
 
 /** What the API is built from; tests pass real parts, `duyet serve` the configured ones. */
 export interface ApiDeps {
