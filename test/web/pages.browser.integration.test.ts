@@ -56,12 +56,12 @@ describe('the pages in Debian Chromium (over a stand-in API)', () => {
     const { context, page } = await signedIn('pham.minh');
     expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('Chờ tôi xử lý (2 hồ sơ)');
     expect(await seriousViolations(page)).toEqual([]);
-    await page.screenshot({ path: join(artifactsDir(), 'stand-in-inbox.png'), fullPage: true });
+    await page.screenshot({ path: join(artifactsDir(), 'stand-in-inbox.jpg'), fullPage: true, quality: 70 });
     await page.getByRole('link', { name: 'Đề án tổng kết 20 năm' }).click();
     await expect.poll(() => page.locator('td.comment').first().textContent()).toContain('<script>alert("x")</script>');
     expect(await page.locator('script').count()).toBe(0);
     expect(await seriousViolations(page)).toEqual([]);
-    await page.screenshot({ path: join(artifactsDir(), 'stand-in-dossier.png'), fullPage: true });
+    await page.screenshot({ path: join(artifactsDir(), 'stand-in-dossier.jpg'), fullPage: true, quality: 70 });
     await context.close();
   });
 

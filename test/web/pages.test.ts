@@ -4,6 +4,7 @@ import { processById } from '../../client/processes.js';
 import { loadDirectory } from '../../directory/directory.js';
 import { loadConfig } from '../../temporal.config.js';
 import { webApp } from '../../web/app.js';
+import { webDepsFrom } from '../../web/deps-from.js';
 import { decisionsFor } from '../../web/decisions.js';
 import { workingDaysUntil } from '../../web/format.js';
 import { fakeApi, type FakeUser } from './fake-api.js';
@@ -164,5 +165,18 @@ describe('workingDaysUntil', () => {
     expect(workingDaysUntil('2026-11-27T09:59:59Z', new Date('2026-11-30T02:00:00Z'), table)).toBe(-1);
     // 23:30 UTC on 22/11 is already Monday 23/11 in Vietnam: due that day.
     expect(workingDaysUntil('2026-11-23T16:59:59Z', new Date('2026-11-22T23:30:00Z'), table)).toBe(0);
+  });
+});
+
+describe('webDepsFrom', () => {
+  it('reads the working-day table from the configured calendar folder, and OIDC only when configured', () => {
+    const deps = webDepsFrom(
+      loadConfig({}),
+      () => directory,
+      () => Promise.reject(new Error('unused')),
+    );
+    expect(deps.oidc).toBe(false);
+    // 2/9/2026 (National Day, a Wednesday) is a day off in every table.
+    expect(workingDaysUntil('2026-09-03T09:00:00Z', new Date('2026-09-01T02:00:00Z'), deps.calendar([2026]))).toBe(1);
   });
 });
