@@ -198,7 +198,14 @@ export function createNotifyActivities(deps: NotifyDeps) {
       const planned = plan(n);
       const outgoing = planned.filter((m): m is Outgoing => 'send' in m);
       deps.heartbeat({ key: n.key, delivered: 0 });
-      const ticker = setInterval(() => deps.heartbeat({ key: n.key }), HEARTBEAT_EVERY_MS);
+      const ticker = setInterval(() => {
+        // A timer's exception would end the worker process; a missed beat only lets the attempt time out.
+        try {
+          deps.heartbeat({ key: n.key });
+        } catch {
+          clearInterval(ticker);
+        }
+      }, HEARTBEAT_EVERY_MS);
       try {
         const done = await deps.deliveries.recorded(outgoing.map((m) => m.key));
         for (const message of outgoing) {
