@@ -24,7 +24,8 @@ export function keyLeaderIds(proposal: Proposal): string[] {
 function planRequired(proposal: Proposal): Finding[] {
   if (proposal.plan.inPlan) return [];
   const commitment = proposal.purpose === 'international-commitment';
-  if (!proposal.urgent && !commitment) {
+  // A trip the competent authority has decided was one it took as important and urgent: it is no longer blocked.
+  if (!proposal.urgent && !commitment && proposal.competentAuthorityDecision !== true) {
     return [
       {
         rule: 'PLAN_REQUIRED',

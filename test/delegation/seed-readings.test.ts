@@ -82,10 +82,12 @@ describe('"Trường hợp phát sinh đoàn ra đột xuất ngoài kế hoạc
     }
   });
 
-  it('still blocks an unplanned trip that is neither urgent nor for a commitment', () => {
+  it('still blocks an unplanned trip that is neither urgent nor for a commitment, until the competent authority decides it', () => {
     expect(verdicts(check({ plan: { inPlan: false }, urgent: false, purpose: 'cooperation' }))).toEqual([
       ['PLAN_REQUIRED', 'block'],
     ]);
+    const decided = { plan: { inPlan: false }, purpose: 'cooperation' as const, competentAuthorityDecision: true };
+    expect(verdicts(check(decided))).toEqual([['PLAN_REQUIRED', 'decided']]);
   });
 });
 

@@ -89,6 +89,24 @@ describe('delegation routes', () => {
     ]);
   });
 
+  // "Trong đó, đối với những đoàn ... nhằm đảm bảo thực hiện các thỏa thuận, cam kết quốc tế ...": one kind of unplanned trip.
+  it('takes the same route for a commitment trip outside the plan that nobody marked urgent', () => {
+    const proposal = {
+      ...compliant,
+      plan: { inPlan: false },
+      purpose: 'international-commitment',
+      justifications: { PLAN_REQUIRED: 'Cam kết quốc tế của Thành phố' },
+    };
+    const { stages } = walk(proposal, ['SUBMIT', 'APPROVE', 'APPROVE', 'APPROVE']);
+    expect(stages).toEqual([
+      'proposal',
+      'exceptionApproval',
+      'partyCommitteeProposal',
+      'standingBoardDecision',
+      'reporting',
+    ]);
+  });
+
   it('checks an inbound delegation against the criteria, then the Standing Board approves it, with no report due', () => {
     const proposal = { ...compliant, direction: 'in', countries: [], inbound: { criteria: ['anniversary'] } };
     const { stages, view } = walk(proposal, ['SUBMIT', 'APPROVE', 'APPROVE']);
