@@ -13,6 +13,7 @@ import { loadConfig } from '../temporal.config.js';
 import { withClient } from '../client/connect.js';
 import { registerCalendarCommands } from './calendar.command.js';
 import { registerDelegationCommands } from './delegation.command.js';
+import { registerProgrammeCommands } from './programme.command.js';
 import { registerTokensCommands } from './tokens.command.js';
 import { registerUsersCommands } from './users.command.js';
 import { runDemo } from './demo.js';
@@ -184,6 +185,7 @@ program
 
 registerCalendarCommands(program, () => loadConfig().calendarDir);
 registerDelegationCommands(program);
+registerProgrammeCommands(program);
 registerUsersCommands(program);
 registerTokensCommands(program);
 
