@@ -90,9 +90,9 @@ const boundaries = {
   },
   api: {
     packages: ['hono', '@hono/*', 'zod', 'openid-client', '@temporalio/client', '@temporalio/common'],
-    folders: ['client', 'store', 'machines', 'directory', 'calendar', 'delegation', 'temporal.config'],
+    folders: ['client', 'store', 'machines', 'directory', 'calendar', 'delegation', 'web', 'temporal.config'],
     node: true,
-    why: 'a face: HTTP over client/ and store/, never through workers or activities',
+    why: 'a face: HTTP over client/ and store/ (and the web pages it serves), never through workers or activities',
   },
   web: {
     packages: ['hono'],

@@ -1,8 +1,9 @@
-import type { MiddlewareHandler } from 'hono';
+import type { Hono, MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { formatBytes, limits } from '../client/limits.js';
 import { recordAudit } from '../store/index.js';
 import { bearerAuthenticator, requireAuth, type Authenticator } from './auth.middleware.js';
+import { authDepsOf, csrfOf, mountBrowser, sessionAuthenticator } from './browser.js';
 import { dossiersRouter } from './dossiers.index.js';
 import { healthRouter } from './health.js';
 import { meRouter } from './me.index.js';
@@ -50,7 +51,9 @@ export function createApp(deps: ApiDeps, options: AppOptions = {}) {
     c.set('address', clientAddress(c, { trustProxy: deps.config.auth.trustProxy }));
     await next();
   });
-  app.use('/api/*', requireAuth(options.authenticators ?? [bearerAuthenticator]));
+  const auth = authDepsOf(deps);
+  app.use('/api/*', requireAuth(options.authenticators ?? [bearerAuthenticator, sessionAuthenticator(auth)]));
+  app.use('/api/*', csrfOf(auth));
   app.use('/api/*', auditRefusals);
   app.use(
     '/api/*',
@@ -72,6 +75,7 @@ export function createApp(deps: ApiDeps, options: AppOptions = {}) {
   app.get('/docs', (c) =>
     c.html(referencePage(app.getOpenAPI31Document({ openapi: '3.1.0', info }) as Parameters<typeof referencePage>[0])),
   );
+  mountBrowser(app as unknown as Hono, deps, auth);
   app.notFound((c) => problem(c, 404, `no route ${c.req.method} ${c.req.path}; see /docs for the API's routes`));
   app.onError(toProblem);
   return routes;
