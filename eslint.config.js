@@ -103,8 +103,8 @@ const boundaries = {
   },
   'temporal.config': { packages: ['zod'], folders: [], node: true, why: 'the one reader of the environment' },
   bench: {
-    packages: ['vitest', 'xstate'],
-    folders: ['test-support', 'machines', 'calendar', 'delegation', 'client'],
+    packages: ['vitest', 'xstate', 'autocannon'],
+    folders: ['test-support', 'machines', 'calendar', 'delegation', 'client', 'api'],
     node: true,
     why: 'benchmarks share helpers with the tests through test-support/, never test/',
   },

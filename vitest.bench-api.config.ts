@@ -1,0 +1,12 @@
+import { defineConfig } from 'vitest/config';
+
+/** The API under load (`npm run bench:api`): the embedded stack the integration tests start, one load file. */
+export default defineConfig({
+  test: {
+    include: ['bench/api.load.ts'],
+    globalSetup: ['test-support/temporal.global-setup.ts'],
+    setupFiles: ['test-support/quiet-runtime.ts'],
+    testTimeout: 600_000,
+    hookTimeout: 180_000,
+  },
+});
