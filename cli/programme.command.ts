@@ -3,6 +3,8 @@ import type { Command } from 'commander';
 import { formatVn, toPlainDate } from '../calendar/index.js';
 import { RequestError } from '../client/errors.js';
 import { importProgramme, type ProgrammePreflight } from '../client/programme-import.js';
+import { importConclusions } from '../client/conclusions-import.js';
+import { loadCalendarTable } from '../client/calendar-tables.js';
 import { loadUnits } from '../directory/directory.js';
 import { loadConfig } from '../temporal.config.js';
 import { print, readText, write } from './io.js';
@@ -81,5 +83,34 @@ export function registerProgrammeCommands(program: Command): void {
       const preflight = importProgramme(readText(file), units, format);
       if (opts.json) print(preflight);
       else printPreflight(preflight);
+    });
+
+  program
+    .command('conclusions')
+    .description("notices of a leader's conclusions: numbered items that assign work to agencies")
+    .command('import')
+    .description(
+      'read a notice of conclusions (plain text) and print its items and lettered sub-items: the agencies each assigns, the deadline phrase and due instant, periodic reports, and items that assign nothing (notes); starts nothing',
+    )
+    .argument('<file>', `the notice, at most ${MAX_IMPORT_BYTES / 1024} KiB`)
+    .option('--json', 'print JSON: [{number, text, agencies, deadlineText, dueAt, periodicReport, kind}]')
+    .option('--year <year>', 'the year of the notice, for its calendar (default: the latest year its deadlines name)')
+    .option('--units <file>', 'the unit directory (default: DUYET_UNITS or directory/units.json)')
+    .option('--apply', 'start the tasks (not yet available: refused, nothing starts)')
+    .action((file: string, opts: ImportOptions & { year?: string }) => {
+      checkImport(file, opts);
+      const text = readText(file);
+      const years = [...text.matchAll(/năm (\d{4})/gu)].map((m) => Number(m[1])).filter((y) => y >= 1900 && y <= 2200);
+      const year = opts.year === undefined ? Math.max(new Date().getUTCFullYear(), ...years) : Number(opts.year);
+      if (!Number.isInteger(year) || year < 1900 || year > 2200)
+        throw new RequestError(`--year: expected a year between 1900 and 2200, such as 2023; got "${opts.year}"`);
+      const config = loadConfig();
+      const table = loadCalendarTable(config.calendarDir, [...new Set([...years, year])].sort());
+      const items = importConclusions(text, loadUnits(opts.units ?? config.unitsFile), table);
+      if (opts.json) return print(items);
+      for (const item of items)
+        write(
+          `${item.number}\t${item.kind}\t${item.agencies.join(', ') || '—'}\thạn / due ${dateVn(item.dueAt)}${item.periodicReport ? '\tbáo cáo định kỳ / periodic report' : ''}`,
+        );
     });
 }

@@ -1,0 +1,37 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { buildCalendarTable } from '../../calendar/index.js';
+import { importConclusions } from '../../client/conclusions-import.js';
+import { loadUnits } from '../../directory/directory.js';
+
+const seed = readFileSync(new URL('../fixtures/seeds/conclusions-2023-07-14.txt', import.meta.url), 'utf8');
+const units = loadUnits(new URL('../../directory/units.json', import.meta.url).pathname);
+const table = buildCalendarTable([2023, 2024], []);
+
+describe('importing the conclusions of 14 July 2023', () => {
+  const items = importConclusions(seed, units, table);
+  const item = (number: string) => items.find((i) => i.number === number)!;
+
+  it('finds the seven numbered items', () => {
+    expect(items.map((i) => i.number)).toEqual(['1', '2', '3', '4', '5', '6', '7']);
+  });
+
+  it('resolves item 1 "trước ngày 08 tháng 9 năm 2023" to the end of 07/09/2023', () => {
+    expect(item('1').dueAt).toBe('2023-09-07T23:59:59+07:00');
+  });
+
+  it('gives item 7 to the ministry of labour, due at the end of 2023', () => {
+    expect(item('7').dueAt).toBe('2023-12-31T23:59:59+07:00');
+    expect(item('7').agencies).toContain('bo-lao-dong-thuong-binh-va-xa-hoi');
+  });
+
+  it('reads item 5 as a periodic report and item 2 as the steering committee’s', () => {
+    expect(item('5').periodicReport).toBe(true);
+    expect(items.filter((i) => i.periodicReport).map((i) => i.number)).toEqual(['5']);
+    expect(item('2').agencies).toContain('ban-chi-dao-lien-nganh-hoi-nhap-van-hoa-xa-hoi');
+  });
+
+  it('reads garbled text as no items, without throwing', () => {
+    expect(importConclusions('\u0000 ��� 3. x\n\n b) y', units, table)).toEqual([]);
+  });
+});
