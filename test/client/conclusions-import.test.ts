@@ -35,3 +35,23 @@ describe('importing the conclusions of 14 July 2023', () => {
     expect(importConclusions('\u0000 ��� 3. x\n\n b) y', units, table)).toEqual([]);
   });
 });
+
+describe('importing the conclusions of 2 August 2023 (lettered sub-items)', () => {
+  const notice = readFileSync(new URL('../fixtures/seeds/conclusions-001.txt', import.meta.url), 'utf8');
+  const items = importConclusions(notice, units, table);
+
+  it('gives sub-item 6.b to the Ministry of Foreign Affairs, due at the end of November 2023', () => {
+    expect(items.find((i) => i.number === '6.b')).toMatchObject({
+      agencies: ['bo-ngoai-giao'],
+      dueAt: '2023-11-30T23:59:59+07:00',
+      kind: 'task',
+    });
+    expect(items.filter((i) => i.number.startsWith('4.')).map((i) => i.number)).toEqual([
+      '4.a',
+      '4.b',
+      '4.c',
+      '4.d',
+      '4.e',
+    ]);
+  });
+});
