@@ -36,6 +36,31 @@ async function discover(settings: OidcSettings): Promise<oidc.Configuration> {
 }
 
 /**
+ * Exchanges the authorization code of the provider's redirect (PKCE verifier, state and nonce checked), verifies
+ * the ID token and returns its claims, completed from userinfo when the user claim is not in it; throws what
+ * {@link explainOidcFailure} puts into words.
+ */
+export async function verifiedClaims(
+  config: oidc.Configuration,
+  settings: OidcSettings,
+  requestUrl: string,
+  expected: { state: string; nonce: string; verifier: string },
+): Promise<Record<string, unknown>> {
+  // The URL the provider redirected to, as registered (a proxy may have rewritten the request's own).
+  const current = new URL(settings.redirectUri);
+  current.search = new URL(requestUrl).search;
+  const tokens = await oidc.authorizationCodeGrant(config, current, {
+    pkceCodeVerifier: expected.verifier,
+    expectedState: expected.state,
+    expectedNonce: expected.nonce,
+    idTokenExpected: true,
+  });
+  const claims: Record<string, unknown> = { ...tokens.claims() };
+  if (claims[settings.userClaim] !== undefined) return claims;
+  return { ...(await oidc.fetchUserInfo(config, tokens.access_token, String(claims.sub))), ...claims };
+}
+
+/**
  * The directory user a provider's claims name: the configured claim's value is matched against directory ids,
  * then emails (case-insensitively); an email claim must not be marked unverified. Returns why not otherwise;
  * pure.

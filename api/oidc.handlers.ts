@@ -4,7 +4,13 @@ import * as oidc from 'openid-client';
 import { z } from 'zod';
 import { recordAudit } from '../store/index.js';
 import type { AuthDeps } from './auth.deps.js';
-import { explainOidcFailure, oidcConfiguration, userFromClaims, type OidcSettings } from './oidc.client.js';
+import {
+  explainOidcFailure,
+  oidcConfiguration,
+  userFromClaims,
+  verifiedClaims,
+  type OidcSettings,
+} from './oidc.client.js';
 import type { AuthEnv } from './principal.js';
 import { problem } from './problem.js';
 import { clientAddress, isSecureRequest } from './request-info.js';
@@ -32,11 +38,30 @@ function readFlow(c: Context, deps: AuthDeps): Flow | undefined {
 
 /** The handlers of `GET /auth/oidc/start` and `GET /auth/oidc/callback` for one provider. */
 export function oidcHandlers(deps: AuthDeps, settings: OidcSettings) {
-  const configuration = oidcConfiguration(settings);
+  const discovered = oidcConfiguration(settings);
+  /** The provider's configuration, or a 503 naming the provider when it cannot be reached. */
+  const configuration = async (c: Context) => {
+    try {
+      return { success: true as const, data: await discovered() };
+    } catch (err) {
+      const reason =
+        err instanceof Error ? (err.cause instanceof Error ? err.cause.message : err.message) : String(err);
+      return {
+        success: false as const,
+        error: problem(
+          c,
+          503,
+          `the OpenID Connect provider at ${settings.issuer} cannot be reached (${reason}); check DUYET_OIDC_ISSUER or sign in with a password`,
+        ),
+      };
+    }
+  };
 
   /** Sends the browser to the provider with a fresh state, nonce and PKCE challenge, kept in a short cookie. */
   async function start(c: Context<AuthEnv>) {
-    const config = await configuration();
+    const discovery = await configuration(c);
+    if (!discovery.success) return discovery.error;
+    const config = discovery.data;
     const flow: Flow = {
       state: oidc.randomState(),
       nonce: oidc.randomNonce(),
@@ -86,22 +111,12 @@ export function oidcHandlers(deps: AuthDeps, settings: OidcSettings) {
         'no sign-in in progress in this browser (it took over 10 minutes, or began elsewhere); start again at GET /auth/oidc/start',
       );
     }
-    const config = await configuration();
-    // The URL the provider redirected to, as registered (a proxy may have rewritten the request's own).
-    const current = new URL(settings.redirectUri);
-    current.search = new URL(c.req.url).search;
+    const discovery = await configuration(c);
+    if (!discovery.success) return discovery.error;
+    const config = discovery.data;
     let claims: Record<string, unknown>;
     try {
-      const tokens = await oidc.authorizationCodeGrant(config, current, {
-        pkceCodeVerifier: flow.verifier,
-        expectedState: flow.state,
-        expectedNonce: flow.nonce,
-        idTokenExpected: true,
-      });
-      claims = { ...tokens.claims() };
-      if (claims[settings.userClaim] === undefined) {
-        claims = { ...(await oidc.fetchUserInfo(config, tokens.access_token, String(claims.sub))), ...claims };
-      }
+      claims = await verifiedClaims(config, settings, c.req.url, flow);
     } catch (err) {
       const { reason, message } = explainOidcFailure(err);
       return refuse(401, reason, message);

@@ -129,4 +129,23 @@ describe('sign-in with an OpenID Connect provider', () => {
     expect(stray.status).toBe(400);
     expect(((await stray.json()) as { detail: string }).detail).toContain('start again at GET /auth/oidc/start');
   });
+
+  it('answers 503 naming the provider when it cannot be reached', async () => {
+    const nowhere = `http://127.0.0.1:${await freePort()}`;
+    const deps = testAuthDeps(store.db, testClock(new Date().toISOString()), {
+      oidc: {
+        issuer: nowhere,
+        clientId,
+        clientSecret: undefined,
+        redirectUri: `${nowhere}/auth/oidc/callback`,
+        userClaim: 'preferred_username',
+        scopes: 'openid',
+      },
+    });
+    const response = await sessionTestApp(deps).request('http://127.0.0.1/auth/oidc/start');
+    expect(response.status).toBe(503);
+    expect(((await response.json()) as { detail: string }).detail).toContain(
+      `the OpenID Connect provider at ${nowhere} cannot be reached`,
+    );
+  });
 });

@@ -94,6 +94,19 @@ describe('browser sessions', () => {
     expect(signOut).toMatchObject({ outcome: 'allowed' });
   });
 
+  it('get a fresh id at each sign-in, ending the one the browser had', async () => {
+    const first = await signIn('le.hoa');
+    const again = await fetch(`${base}/auth/sign-in`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', cookie: first.header },
+      body: JSON.stringify({ userId: 'le.hoa', password: PASSWORD }),
+    });
+    const second = parseSetCookie(again.headers.getSetCookie()[0] ?? '');
+    expect(second.value).not.toBe(first.cookie.value);
+    expect((await me(first.header)).status).toBe(401);
+    expect((await me(`${second.name}=${second.value}`)).status).toBe(200);
+  });
+
   it('refuse a forged cookie with 401 and audit it', async () => {
     const forged = await me('duyet_session=' + 'A'.repeat(43));
     expect(forged.status).toBe(401);
