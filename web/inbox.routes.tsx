@@ -32,6 +32,16 @@ export async function inboxRows(
   return [...items].sort((a, b) => due(a) - due(b));
 }
 
+/** How long the inbox waits for one dossier's status (a query its worker answers) before showing the row without it. */
+const STATUS_WAIT_SECONDS = 2;
+
+/** The value of `work`, or undefined when it takes longer than the given seconds. */
+function withinSeconds<T>(seconds: number, work: () => Promise<T>): Promise<T | undefined> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const late = new Promise<undefined>((resolve) => (timer = setTimeout(() => resolve(undefined), seconds * 1000)));
+  return Promise.race([work().catch(() => undefined), late]).finally(() => clearTimeout(timer));
+}
+
 /** The inbox page: the rows with their subject and draft number from each dossier's status. */
 export function inboxRoutes(deps: WebDeps) {
   const app = new Hono<WebEnv>();
@@ -45,8 +55,10 @@ export function inboxRoutes(deps: WebDeps) {
     const table = deps.calendar([year - 1, year, year + 1, year + 2]);
     const rows: InboxRow[] = await Promise.all(
       listed.map(async (row) => {
-        const response = await callApi(deps, c, `/api/dossiers/${encodeURIComponent(row.workflowId)}`);
-        const view = response.status === 200 ? ((await response.json()) as ProcessView) : undefined;
+        const view = await withinSeconds(STATUS_WAIT_SECONDS, async () => {
+          const response = await callApi(deps, c, `/api/dossiers/${encodeURIComponent(row.workflowId)}`);
+          return response.status === 200 ? ((await response.json()) as ProcessView) : undefined;
+        });
         const definition = row.process ? processById(row.process).compiled.definition : undefined;
         const stage = row.stage ?? view?.state ?? '';
         return {
@@ -56,7 +68,7 @@ export function inboxRoutes(deps: WebDeps) {
           processTitle: definition?.title[lang] ?? row.process ?? '',
           stage,
           stageTitle: definition?.stages[stage]?.title[lang] ?? stage,
-          draft: view?.draftVersion ?? 0,
+          draft: view?.draftVersion ?? null,
           dueDate: row.dueAt ? formatDate(row.dueAt) : null,
           dueText: row.dueAt ? dueText(m, row.dueAt, now, table) : null,
           late: row.dueAt !== null && Date.parse(row.dueAt) < now.getTime(),

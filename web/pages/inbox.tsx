@@ -8,7 +8,8 @@ export interface InboxRow {
   processTitle: string;
   stage: string;
   stageTitle: string;
-  draft: number;
+  /** Unknown when the dossier's status could not be read in time. */
+  draft: number | null;
   dueDate: string | null;
   dueText: string | null;
   late: boolean;
@@ -75,7 +76,7 @@ export function InboxPage(
                     <span class="muted">{row.processTitle}</span>
                   </td>
                   <td>{row.stageTitle}</td>
-                  <td>{row.draft}</td>
+                  <td>{row.draft ?? '—'}</td>
                   <td>
                     {row.dueDate === null ? (
                       <span class="muted">{m.noDue}</span>
