@@ -103,8 +103,19 @@ const boundaries = {
   },
   'temporal.config': { packages: ['zod'], folders: [], node: true, why: 'the one reader of the environment' },
   bench: {
-    packages: ['vitest', 'xstate', 'autocannon'],
-    folders: ['test-support', 'machines', 'calendar', 'delegation', 'client', 'api'],
+    packages: ['vitest', 'xstate', 'autocannon', '@temporalio/*'],
+    folders: [
+      'test-support',
+      'machines',
+      'calendar',
+      'delegation',
+      'client',
+      'api',
+      'cli',
+      'workflows',
+      'activities',
+      'temporal.config',
+    ],
     node: true,
     why: 'benchmarks share helpers with the tests through test-support/, never test/',
   },
@@ -200,7 +211,7 @@ function importRules(name, row) {
 const filesOf = (name) => (rootModules.includes(name) ? [`${name}.ts`] : [`${name}/**/*.ts`, `${name}/**/*.tsx`]);
 
 export default tseslint.config(
-  { ignores: ['dist/', 'node_modules/', '.tools/', '.temporal/', 'coverage/'] },
+  { ignores: ['dist/', 'dist-bench/', 'node_modules/', '.tools/', '.temporal/', 'coverage/'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -1,0 +1,143 @@
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Client, Connection, WorkflowIdReusePolicy } from '@temporalio/client';
+import { bundleWorkflowCode } from '@temporalio/worker';
+import { startDevServer } from '../../cli/dev-server.js';
+import { list } from '../../client/dossiers.js';
+import { reviewPipeline } from '../../machines/definitions/review-pipeline.definition.js';
+import type { ProcessView } from '../../machines/process.js';
+import { inheritedEnv, loadConfig } from '../../temporal.config.js';
+import { viewQuery } from '../../workflows/process.messages.js';
+import { fmt, freePort, mib, percentile, pool } from './stats.js';
+import { exampleInput, forkWorker, startArgs } from './variants.js';
+
+// `npm run bench:scale`: what a secretariat notices with many dossiers open on one worker, each with an escalation
+// timer pending: the worker's memory, how late the rungs fire when many come due in the same minute, and how long
+// `duyet list` takes at that many open. Sizes come from the environment.
+const env = inheritedEnv();
+const size = (name: string, fallback: number) => Number(env[name] ?? fallback);
+const sizes = {
+  open: size('BENCH_SCALE_OPEN', 10_000),
+  due: size('BENCH_SCALE_DUE', 1000),
+  concurrency: size('BENCH_SCALE_CONCURRENCY', 40),
+  cache: size('BENCH_SCALE_CACHE', 2000),
+};
+const out = env.BENCH_OUT ?? fileURLToPath(new URL('../../../bench/results/scale.md', import.meta.url));
+const say = (line: string) => process.stdout.write(line + '\n');
+const seconds = (since: number) => (Date.now() - since) / 1000;
+
+/** The review pipeline with one rung on the submission milestone: it fires at the due instant. */
+const definition = {
+  ...reviewPipeline,
+  milestones: reviewPipeline.milestones.map((m) =>
+    m.id === 'pmSubmission' ? { ...m, escalation: (m.escalation ?? []).filter((r) => r.id === 'supervisor') } : m,
+  ),
+};
+
+async function main() {
+  const stateDir = mkdtempSync(join(tmpdir(), 'duyet-scale-'));
+  const config = loadConfig(
+    inheritedEnv({ TEMPORAL_ADDRESS: `127.0.0.1:${await freePort()}`, DUYET_STATE_DIR: stateDir }),
+  );
+  const loadBefore = loadavg();
+  say(`bench:scale ${JSON.stringify(sizes)}; load average ${loadBefore.map((l) => l.toFixed(2)).join(' ')}`);
+  const server = await startDevServer(config, { dbFile: join(stateDir, 'temporal.db') });
+  const connection = await Connection.connect({ address: server.address });
+  const client = new Client({ connection });
+  try {
+    const workflowsPath = fileURLToPath(new URL('./workflows.js', import.meta.url));
+    const { code } = await bundleWorkflowCode({ workflowsPath, logger: quiet });
+    const codePath = join(stateDir, 'bundle.js');
+    writeFileSync(codePath, code);
+    const worker = await forkWorker(server.address, 'scale', codePath, sizes.cache);
+    const base = await worker.usage();
+    const prepared = startArgs();
+    const { calendar } = prepared.engine.args[0] as { calendar: unknown };
+    const { typedSearchAttributes } = prepared;
+    const start = (id: string, milestones: Record<string, string>) =>
+      client.workflow.start('processWorkflow', {
+        taskQueue: 'scale',
+        workflowId: id,
+        workflowIdReusePolicy: WorkflowIdReusePolicy.REJECT_DUPLICATE,
+        args: [{ definition, input: { ...exampleInput, milestones }, calendar }],
+        typedSearchAttributes,
+      });
+
+    // Those not due: their timers wait for 2027.
+    let t = Date.now();
+    const far = { pmSubmission: exampleInput.milestones.pmSubmission as string };
+    await pool(sizes.open - sizes.due, sizes.concurrency, async (i) => void (await start(`far-${i}`, far)));
+    const rate = (sizes.open - sizes.due) / seconds(t);
+    say(`opened ${sizes.open - sizes.due} in ${fmt(seconds(t))} s (${fmt(rate)}/s)`);
+
+    // Those due within one minute, starting once all are open (at the rate just measured, plus a minute's margin).
+    const dueFrom = Date.now() + (sizes.due / rate) * 1000 + 60_000;
+    const dueAt = (i: number) => new Date(dueFrom + (i % 60) * 1000).toISOString();
+    t = Date.now();
+    await pool(sizes.due, sizes.concurrency, async (i) => void (await start(`due-${i}`, { pmSubmission: dueAt(i) })));
+    say(`opened ${sizes.due} due between ${dueAt(0)} and ${dueAt(59)} in ${fmt(seconds(t))} s`);
+    const open = await worker.usage();
+
+    const timed = async <T>(task: () => Promise<T>) => {
+      const t0 = Date.now();
+      const result = await task();
+      return { ms: Date.now() - t0, result };
+    };
+    const listAll = await timed(() => list(client, { process: 'review-pipeline' }));
+    const inbox = await timed(() => list(client, { stage: 'drafting' }));
+    say(`list ${listAll.result.length} in ${listAll.ms} ms; inbox ${inbox.result.length} in ${inbox.ms} ms`);
+
+    // Wait for the due minute and for every due dossier to show its rung in visibility.
+    await new Promise((resolve) => setTimeout(resolve, Math.max(0, dueFrom + 60_000 - Date.now())));
+    const waitUntil = Date.now() + 10 * 60_000;
+    let overdue = await timed(() => list(client, { overdue: true }));
+    while (overdue.result.filter((r) => r.escalationLevel > 0).length < sizes.due && Date.now() < waitUntil) {
+      await new Promise((resolve) => setTimeout(resolve, 5000));
+      overdue = await timed(() => list(client, { overdue: true }));
+    }
+    const fired = await worker.usage();
+    const late: number[] = [];
+    await pool(sizes.due, 20, async (i) => {
+      const view: ProcessView = await client.workflow.getHandle(`due-${i}`).query(viewQuery);
+      const rung = view.milestones.find((m) => m.id === 'pmSubmission')?.rungs[0];
+      if (rung?.firedAt) late.push((Date.parse(rung.firedAt) - Date.parse(rung.at)) / 1000);
+    });
+    const table = [
+      `# bench:scale — ${sizes.open} dossiers open on one worker`,
+      '',
+      `Run ${new Date().toISOString()} on ${cpus().length} cores; load average before ${loadBefore.map((l) => l.toFixed(2)).join(' ')}, after ${loadavg()
+        .map((l) => l.toFixed(2))
+        .join(' ')}.`,
+      `Command: \`npm run bench:scale\` (BENCH_SCALE_OPEN=${sizes.open} BENCH_SCALE_DUE=${sizes.due} BENCH_SCALE_CACHE=${sizes.cache}). Each dossier waits in drafting with its submission milestone's rung timer pending; ${sizes.due} of them come due within one minute.`,
+      '',
+      '| measure | value |',
+      '|---|---|',
+      `| dossiers open | ${sizes.open} (${fmt(rate)} starts/s) |`,
+      `| worker cache (maxCachedWorkflows) | ${sizes.cache} |`,
+      `| worker RSS: idle, ${sizes.open} open, after the rungs fired (MiB) | ${fmt(mib(base.rss), 0)}, ${fmt(mib(open.rss), 0)}, ${fmt(mib(fired.rss), 0)} |`,
+      `| rungs fired of ${sizes.due} due | ${late.length} |`,
+      `| lateness of a rung, p50 / p99 / max (s) | ${fmt(percentile(late, 50))} / ${fmt(percentile(late, 99))} / ${fmt(Math.max(...late))} |`,
+      `| \`list\` of all ${listAll.result.length} open (ms) | ${listAll.ms} |`,
+      `| inbox (\`list --stage drafting\`, ${inbox.result.length} rows) (ms) | ${inbox.ms} |`,
+      `| \`list --overdue\` (${overdue.result.length} rows) (ms) | ${overdue.ms} |`,
+      '',
+    ].join('\n');
+    say('\n' + table);
+    mkdirSync(join(out, '..'), { recursive: true });
+    writeFileSync(out, table);
+    await worker.stop();
+  } finally {
+    await connection.close();
+    await server.stop();
+    rmSync(stateDir, { recursive: true, force: true });
+  }
+}
+
+const quiet = { log() {}, trace() {}, debug() {}, info() {}, warn() {}, error() {} };
+
+main().catch((err) => {
+  process.stderr.write(`bench:scale failed: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
+  process.exitCode = 1;
+});
