@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Client } from '@temporalio/client';
 import { toPlainDate } from '../calendar/dates.js';
+import type { CalendarTable } from '../calendar/holidays.js';
 import { parseStartInput } from '../machines/input.schema.js';
 import type { DuyetConfig } from '../temporal.config.js';
 import { searchAttributeKeys as keys } from '../workflows/search-attributes.js';
@@ -19,6 +20,26 @@ const yearsFrom = (at: Date) => [
   at.getUTCFullYear() + 1,
   at.getUTCFullYear() + 2,
 ];
+
+/**
+ * The years a process started now needs in its calendar: this one to the year after its last due date (at least the
+ * next two), so rungs and durations past a due date are counted with that year's days off.
+ */
+export function yearsNeeded(at: Date, input: unknown): number[] {
+  const dues = Object.values((input as { milestones?: Record<string, unknown> } | null)?.milestones ?? {});
+  const dueYears = dues
+    .map((due) => (typeof due === 'string' ? Number(due.slice(0, 4)) : NaN))
+    .filter(Number.isInteger);
+  const first = at.getUTCFullYear();
+  const last = Math.min(first + 10, Math.max(first + 2, ...dueYears.map((y) => y + 1)));
+  return Array.from({ length: last - first + 1 }, (_, i) => first + i);
+}
+
+/** The calendar as a workflow carries it: the dates only (the machine never reads the days' names), to keep history small. */
+export const workflowCalendar = (table: CalendarTable): CalendarTable => ({
+  daysOff: table.daysOff.map((day) => ({ date: day.date, name: '' })),
+  workingDays: table.workingDays.map((day) => ({ date: day.date, name: '' })),
+});
 
 /**
  * Takes milestone due dates from a plan document into a start input: each definition milestone with a
@@ -93,7 +114,7 @@ async function send(
   workflowId: string,
 ) {
   const startedAt = new Date();
-  const calendar = loadCalendarTable(config.calendarDir, yearsFrom(startedAt));
+  const calendar = workflowCalendar(loadCalendarTable(config.calendarDir, yearsNeeded(startedAt, input)));
   const context = parseStartInput(process.compiled.definition, input, startedAt.toISOString(), calendar);
   if (!context.success) throw new RequestError(context.error);
   const args = [{ definition: process.definition, input, calendar }];

@@ -1,7 +1,10 @@
 import type { Client, WorkflowHandle } from '@temporalio/client';
-import { temporal } from '@temporalio/proto';
+import proto from '@temporalio/proto';
 import { Worker } from '@temporalio/worker';
 import { median, percentile, pool } from './stats.js';
+
+const { temporal } = proto;
+type History = proto.temporal.api.history.v1.IHistory;
 import { decisions, forkWorker, startArgs, startOne, type Variant } from './variants.js';
 
 /** Where the benchmark runs: its server, client, bundle, and a prefix that keeps its workflow ids unique. */
@@ -135,7 +138,7 @@ export async function longHistory(ctx: BenchContext, variant: Variant, events: n
 }
 
 /** Replay time of one history on the benchmark bundle: replays `times + 1` copies, less the one that warms up. */
-export async function replayTime(codePath: string, history: temporal.api.history.v1.IHistory, times: number) {
+export async function replayTime(codePath: string, history: History, times: number) {
   const once = async (copies: number) => {
     const t = process.hrtime.bigint();
     const histories = Array.from({ length: copies }, (_, i) => ({ workflowId: `replay-${i}`, history }));

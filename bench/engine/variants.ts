@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { WorkflowIdReusePolicy, type Client, type WorkflowHandle } from '@temporalio/client';
 import { loadCalendarTable, defaultCalendarDir } from '../../client/calendar-tables.js';
+import { workflowCalendar, yearsNeeded } from '../../client/start.js';
 import { createProcess } from '../../machines/create-process.js';
 import { reviewPipeline } from '../../machines/definitions/review-pipeline.definition.js';
 import { parseStartInput } from '../../machines/input.schema.js';
@@ -29,11 +30,9 @@ export const decisions = [
   { type: 'APPROVE', ...user('vo.lan', 'politburo') },
 ];
 
-const yearsFrom = (at: Date) => [0, 1, 2, 3].map((n) => at.getUTCFullYear() - 1 + n);
-
 /** What a start of each variant sends, built once as `duyet start` builds it (validation is the face's). */
 export function startArgs(input: unknown = exampleInput) {
-  const calendar = loadCalendarTable(defaultCalendarDir, yearsFrom(new Date()));
+  const calendar = workflowCalendar(loadCalendarTable(defaultCalendarDir, yearsNeeded(new Date(), input)));
   const compiled = createProcess(reviewPipeline);
   const context = parseStartInput(compiled.definition, input, new Date().toISOString(), calendar);
   if (!context.success) throw new Error(context.error);
