@@ -114,6 +114,7 @@ const boundaries = {
       'cli',
       'workflows',
       'activities',
+      'worker',
       'temporal.config',
     ],
     node: true,

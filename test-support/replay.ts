@@ -4,7 +4,7 @@ import type { Client } from '@temporalio/client';
 import { temporal } from '@temporalio/proto';
 import { Worker } from '@temporalio/worker';
 import { inheritedEnv } from '../temporal.config.js';
-import { workflowsPath } from '../worker/worker.js';
+import { bundlerOptions, workflowsPath } from '../worker/worker.js';
 
 const fixtures = fileURLToPath(new URL('../test/fixtures/histories/', import.meta.url));
 
@@ -17,7 +17,11 @@ export async function replayAndKeep(client: Client, workflowId: string, name: st
   for await (const run of client.workflow.list({ query: `WorkflowId = '${workflowId}'` })) runs.push(run.runId);
   for (const [index, runId] of runs.reverse().entries()) {
     const history = await client.workflow.getHandle(workflowId, runId).fetchHistory();
-    await Worker.runReplayHistory({ workflowsPath, replayName: `${name}-${index}` }, history, workflowId);
+    await Worker.runReplayHistory(
+      { workflowsPath, bundlerOptions, replayName: `${name}-${index}` },
+      history,
+      workflowId,
+    );
     if (inheritedEnv().DUYET_RECORD_HISTORIES === '1') {
       mkdirSync(fixtures, { recursive: true });
       writeFileSync(

@@ -13,6 +13,12 @@ export const workflowsPath = (() => {
   return existsSync(ts) ? ts : fileURLToPath(new URL('../workflows/index.js', import.meta.url));
 })();
 
+/**
+ * How duyet bundles its workflows: xstate is loaded once per workflow thread and shared by every workflow (it keeps
+ * no per-workflow state at module level), where by default each workflow would evaluate its own copy of the library.
+ */
+export const bundlerOptions = { preloadModules: ['xstate'] };
+
 /** Connects to Temporal as the config says. */
 export function connectWorker(config: DuyetConfig): Promise<NativeConnection> {
   const { address, tls, apiKey } = config.temporal;
@@ -63,7 +69,7 @@ export async function createWorker(
     connection,
     namespace: config.temporal.namespace,
     taskQueue: config.temporal.taskQueue,
-    ...(options.bundle ? { workflowBundle: options.bundle } : { workflowsPath }),
+    ...(options.bundle ? { workflowBundle: options.bundle } : { workflowsPath, bundlerOptions }),
     activities: createActivities({ ...activityDeps(config, store), ...options.deps }),
     shutdownGraceTime: drain.graceSeconds * 1000,
     shutdownForceTime: drain.forceSeconds * 1000,

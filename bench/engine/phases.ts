@@ -7,11 +7,12 @@ const { temporal } = proto;
 type History = proto.temporal.api.history.v1.IHistory;
 import { decisions, forkWorker, startArgs, startOne, type Variant } from './variants.js';
 
-/** Where the benchmark runs: its server, client, bundle, and a prefix that keeps its workflow ids unique. */
+/** Where the benchmark runs: its server, client, bundles, and a prefix that keeps its workflow ids unique. */
 export interface BenchContext {
   client: Client;
   address: string;
-  codePath: string;
+  /** The bundle file each variant's worker loads: the engine's is duyet's own workflows module. */
+  bundles: Record<Variant, string>;
   runId: string;
   args: ReturnType<typeof startArgs>;
 }
@@ -35,7 +36,14 @@ async function walk(ctx: BenchContext, variant: Variant, taskQueue: string, work
   into.startMs.push(elapsed(t));
   for (const decision of decisions) {
     t = process.hrtime.bigint();
-    await handle.executeUpdate('decide', { args: [decision] });
+    await handle.executeUpdate('decide', { args: [decision] }).catch((err: Error) => {
+      throw new Error(
+        `${variant} ${workflowId} ${decision.type}: ${(err.cause as Error | undefined)?.message ?? err.message}`,
+        {
+          cause: err,
+        },
+      );
+    });
     into.updateMs.push(elapsed(t));
   }
   await handle.result();
@@ -49,7 +57,7 @@ export async function throughputRound(
   sizes: { dossiers: number; concurrency: number; warmup: number },
 ): Promise<RoundResult> {
   const taskQueue = `${ctx.runId}-${variant}-${round}`;
-  const worker = await forkWorker(ctx.address, taskQueue, ctx.codePath, 1000);
+  const worker = await forkWorker(ctx.address, taskQueue, ctx.bundles[variant], 1000);
   try {
     const warm: RoundResult = {
       variant,
@@ -81,7 +89,7 @@ export async function throughputRound(
 /** Worker RSS growth per open, cached workflow: `open` dossiers started and submitted on a fresh worker child. */
 export async function memoryPerOpen(ctx: BenchContext, variant: Variant, open: number, concurrency: number) {
   const taskQueue = `${ctx.runId}-${variant}-open`;
-  const worker = await forkWorker(ctx.address, taskQueue, ctx.codePath, open + 100);
+  const worker = await forkWorker(ctx.address, taskQueue, ctx.bundles[variant], open + 100);
   try {
     // A few dossiers first, so the bundle and the SDK's own structures are in place before the baseline.
     const warm = async (i: number, prefix: string) => {
@@ -119,7 +127,7 @@ export async function historySize(ctx: BenchContext, workflowIds: string[]) {
  */
 export async function longHistory(ctx: BenchContext, variant: Variant, events: number) {
   const taskQueue = `${ctx.runId}-${variant}-long`;
-  const worker = await forkWorker(ctx.address, taskQueue, ctx.codePath, 100);
+  const worker = await forkWorker(ctx.address, taskQueue, ctx.bundles[variant], 100);
   try {
     const handle = await startOne(ctx.client, variant, ctx.args, taskQueue, `${taskQueue}-dossier`);
     const [submit, revise] = [decisions[0], decisions[1]];

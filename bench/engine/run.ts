@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { Client, Connection } from '@temporalio/client';
 import { bundleWorkflowCode } from '@temporalio/worker';
 import { startDevServer } from '../../cli/dev-server.js';
+import { bundlerOptions } from '../../worker/worker.js';
 import { inheritedEnv, loadConfig } from '../../temporal.config.js';
 import {
   historySize,
@@ -43,14 +44,18 @@ async function main() {
   const server = await startDevServer(config, { dbFile: join(stateDir, 'temporal.db') });
   const connection = await Connection.connect({ address: server.address });
   try {
-    const workflowsPath = fileURLToPath(new URL('./workflows.js', import.meta.url));
-    const { code } = await bundleWorkflowCode({ workflowsPath, logger: quiet });
-    const codePath = join(stateDir, 'bundle.js');
-    writeFileSync(codePath, code);
+    const bundle = async (path: string, name: string, options = {}) => {
+      const workflowsPath = fileURLToPath(new URL(path, import.meta.url));
+      const { code } = await bundleWorkflowCode({ workflowsPath, logger: quiet, ...options });
+      writeFileSync(join(stateDir, name), code);
+      return join(stateDir, name);
+    };
+    const engine = await bundle('../../workflows/index.js', 'engine.js', bundlerOptions); // as `duyet worker` bundles it
+    const hand = await bundle('./hand-written.workflows.js', 'hand-written.js');
     const ctx: BenchContext = {
       client: new Client({ connection }),
       address: server.address,
-      codePath,
+      bundles: { engine, 'hand-written': hand, ceiling: hand },
       runId: `bench-${Date.now().toString(36)}`,
       args: startArgs(),
     };
@@ -90,7 +95,7 @@ async function measureMore(ctx: BenchContext, variant: Variant, rounds: RoundRes
   const ids = rounds.filter((r) => r.variant === variant).flatMap((r) => r.workflowIds.slice(0, 3));
   const history = await historySize(ctx, ids);
   const long = await longHistory(ctx, variant, sizes.replayEvents);
-  const replay = await replayTime(ctx.codePath, long, sizes.replays);
+  const replay = await replayTime(ctx.bundles[variant], long, sizes.replays);
   return { ...memory, ...history, replayMs: replay.msPerReplay, replayEvents: replay.events };
 }
 

@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { Client, Connection, WorkflowIdReusePolicy } from '@temporalio/client';
 import { bundleWorkflowCode } from '@temporalio/worker';
 import { startDevServer } from '../../cli/dev-server.js';
+import { bundlerOptions } from '../../worker/worker.js';
 import { list } from '../../client/dossiers.js';
 import { reviewPipeline } from '../../machines/definitions/review-pipeline.definition.js';
 import type { ProcessView } from '../../machines/process.js';
@@ -47,8 +48,8 @@ async function main() {
   const connection = await Connection.connect({ address: server.address });
   const client = new Client({ connection });
   try {
-    const workflowsPath = fileURLToPath(new URL('./workflows.js', import.meta.url));
-    const { code } = await bundleWorkflowCode({ workflowsPath, logger: quiet });
+    const workflowsPath = fileURLToPath(new URL('../../workflows/index.js', import.meta.url));
+    const { code } = await bundleWorkflowCode({ workflowsPath, logger: quiet, ...bundlerOptions });
     const codePath = join(stateDir, 'bundle.js');
     writeFileSync(codePath, code);
     const worker = await forkWorker(server.address, 'scale', codePath, sizes.cache);

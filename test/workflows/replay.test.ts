@@ -3,7 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { temporal } from '@temporalio/proto';
 import { Worker } from '@temporalio/worker';
 import { describe, expect, it } from 'vitest';
-import { workflowsPath } from '../../worker/worker.js';
+import { bundlerOptions, workflowsPath } from '../../worker/worker.js';
 
 // Binary protobuf histories, recorded by the integration tests with DUYET_RECORD_HISTORIES=1.
 const folder = fileURLToPath(new URL('../fixtures/histories/', import.meta.url));
@@ -34,7 +34,7 @@ describe('replay of recorded histories', () => {
   it('replays every recorded history on the current workflow code without nondeterminism', async () => {
     const results: Array<{ workflowId: string; error: string | null }> = [];
     for await (const result of Worker.runReplayHistories(
-      { workflowsPath, replayName: 'recorded-histories' },
+      { workflowsPath, bundlerOptions, replayName: 'recorded-histories' },
       recorded,
     )) {
       results.push({ workflowId: result.workflowId, error: result.error ? String(result.error) : null });
