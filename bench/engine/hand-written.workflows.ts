@@ -143,6 +143,8 @@ export async function handWrittenWorkflow(input: HandWrittenInput): Promise<unkn
     throw ApplicationFailure.nonRetryable(`"${d.type}" cannot be taken at stage "${state}"`, 'DecisionRefused');
   };
 
+  // The state is in place before the handlers: an Update sent with the start is dispatched as its handler is set.
+  enter('drafting');
   setHandler(handView, () => ({ state, status: status(), draftVersion, awaiting: awaiting(), history }));
   setHandler(
     handDecide,
@@ -160,7 +162,6 @@ export async function handWrittenWorkflow(input: HandWrittenInput): Promise<unkn
     { validator: (d) => void check(d) },
   );
 
-  enter('drafting');
   while (stage()) {
     for (let n = outbox.shift(); n; n = outbox.shift()) await notify(n);
     if (!stage()) break;
