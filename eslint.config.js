@@ -43,13 +43,14 @@ const boundaries = {
     why: 'workflow code is deterministic (DESIGN.md); activities are reached through proxyActivities',
   },
   activities: {
-    packages: ['@temporalio/activity', '@temporalio/common', 'nodemailer', 'zod'],
-    folders: ['directory', 'calendar', 'machines', 'store', 'temporal.config'],
+    packages: ['@temporalio/activity', '@temporalio/client', '@temporalio/common', 'nodemailer', 'zod'],
+    folders: ['directory', 'calendar', 'delegation', 'machines', 'store', 'temporal.config'],
+    typeOnly: ['workflows'],
     node: true,
-    why: 'activities do the side effects workflows ask for',
+    why: 'activities do the side effects workflows ask for (an Update to the ledger workflow among them)',
   },
   worker: {
-    packages: ['@temporalio/worker', '@temporalio/common', 'nodemailer'],
+    packages: ['@temporalio/worker', '@temporalio/client', '@temporalio/common', 'nodemailer'],
     folders: ['activities', 'workflows', 'directory', 'store', 'temporal.config'],
     node: true,
     why: 'the worker wires activities and workflows to Temporal',

@@ -1,3 +1,4 @@
+import { createLedgerActivities, type LedgerDeps } from './ledger.activities.js';
 import { createNotifyActivities, type NotifyDeps } from './notify.activities.js';
 
 export type { AcceptedMessage, Delivery, DeliveryLog, Notification, NotifyDeps } from './notify.activities.js';
@@ -6,10 +7,12 @@ export { storeDeliveryLog } from './delivery-log.js';
 export { heartbeat } from '@temporalio/activity';
 export { messageIdOf, SIGNATURE_HEADER, signWebhook, verifyWebhook } from './notify.activities.js';
 
+export type { LedgerDeps } from './ledger.activities.js';
+
 /** Dependencies the activities need; the worker passes real ones, tests pass their own receivers and store. */
-export type ActivityDeps = NotifyDeps;
+export type ActivityDeps = NotifyDeps & { ledger: LedgerDeps };
 
 /** Every activity the process workflow may call, bound to their dependencies. */
 export function createActivities(deps: ActivityDeps) {
-  return { ...createNotifyActivities(deps) };
+  return { ...createNotifyActivities(deps), ...createLedgerActivities(deps.ledger) };
 }

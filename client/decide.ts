@@ -1,15 +1,13 @@
-import { WorkflowUpdateFailedError, type Client } from '@temporalio/client';
-import { toPlainDate } from '../calendar/dates.js';
+import { randomUUID } from 'node:crypto';
+import { WorkflowUpdateFailedError, type Client, type WorkflowHandle } from '@temporalio/client';
 import type { DecisionOutcome } from '../machines/process.js';
 import { findUser, loadDirectory, type User } from '../directory/directory.js';
 import type { DuyetConfig } from '../temporal.config.js';
 import { decideUpdate } from '../workflows/process.messages.js';
 import { addressOf, closedError, describeDossier } from './dossier-execution.js';
 import { RequestError } from './errors.js';
-import { toRequestError } from './failures.js';
+import { isUnavailable, toRequestError } from './failures.js';
 import { checkSize } from './limits.js';
-import { faceOf } from './processes.js';
-import { status } from './dossiers.js';
 import { recordAudit, withStore } from '../store/index.js';
 
 /** A decision as a face receives it: the user id is resolved to roles through the directory. */
@@ -24,6 +22,31 @@ export interface DecideRequest {
   dueAt?: string | undefined;
   /** REASSIGN: the id of the user the stage goes to. */
   to?: string | undefined;
+  /**
+   * The id the decision is sent under, the same on every retry of one request (a random one when absent): the
+   * workflow applies an id once, and a repeat returns the first result, even after the dossier continued as new.
+   */
+  updateId?: string | undefined;
+}
+
+/** How long a decision is re-sent under its id while Temporal does not answer. */
+const RESEND_FOR_MS = 120_000;
+
+/** Sends the decide Update under its id, re-sending it under the same id while Temporal is unreachable. */
+async function sendDecision(
+  handle: WorkflowHandle,
+  decision: ReturnType<typeof decisionOf>,
+  updateId: string,
+): Promise<DecisionOutcome> {
+  const giveUpAt = Date.now() + RESEND_FOR_MS;
+  for (let pause = 250; ; pause = Math.min(pause * 2, 5_000)) {
+    try {
+      return await handle.executeUpdate(decideUpdate, { args: [decision], updateId });
+    } catch (err) {
+      if (!isUnavailable(err) || Date.now() + pause > giveUpAt) throw err;
+      await new Promise((resolve) => setTimeout(resolve, pause));
+    }
+  }
 }
 
 /** Where a dossier stands right after a decision (its whole view is `status`). */
@@ -57,29 +80,21 @@ function decisionOf(config: DuyetConfig, request: DecideRequest) {
 }
 
 /**
- * Sends a decision as a Workflow Update, with the work its process declares around it; a refused decision
- * throws RequestError and records nothing in the workflow, and a closed dossier says how it ended.
+ * Sends a decision as a Workflow Update under a stable id; whatever the process declares around it (the ledger of
+ * a delegation) the workflow does itself. A refused decision throws RequestError and records nothing in the
+ * workflow, and a closed dossier says how it ended.
  */
 export async function decide(client: Client, config: DuyetConfig, request: DecideRequest): Promise<DecidedView> {
   const decision = decisionOf(config, request);
   const dossier = await describeDossier(client, request.workflowId);
   if (dossier.execution.status !== 'running') throw await closedError(client, dossier);
-  const face = faceOf(dossier.process);
-  const hooks = face.aroundDecision?.({
-    client,
-    config,
-    event: request.event,
-    view: await status(client, request.workflowId),
-    today: toPlainDate(Date.now()),
-  });
-  await hooks?.before();
+  const updateId = request.updateId ?? randomUUID();
   let view: DecisionOutcome;
   try {
-    view = await dossier.handle.executeUpdate(decideUpdate, { args: [decision] });
+    view = await sendDecision(dossier.handle, decision, updateId);
   } catch (err) {
     let unaudited = '';
     if (err instanceof WorkflowUpdateFailedError) {
-      await hooks?.refused();
       unaudited = await auditRefusal(config, { ...request, reason: err.cause?.message ?? err.message });
     }
     const mapped = toRequestError(err, { address: addressOf(client), refusal: 'decision refused' });
@@ -91,7 +106,6 @@ export async function decide(client: Client, config: DuyetConfig, request: Decid
     }
     throw mapped;
   }
-  await hooks?.after();
   return { workflowId: request.workflowId, ...view };
 }
 

@@ -13,12 +13,11 @@ import {
   type LedgerEntry,
   type RuleSet,
 } from '../delegation/rules.js';
-import type { ReserveTrips } from '../workflows/ledger.messages.js';
 import { loadUnits } from '../directory/directory.js';
 import { UnitIndex } from '../directory/units.js';
 import { RequestError } from './errors.js';
-import { ledgerEntries, recordReport, releaseTrips, reserveTrips } from './ledger.js';
-import type { DecisionHooks, ProcessFace } from './processes.js';
+import { ledgerEntries } from './ledger.js';
+import type { ProcessFace } from './processes.js';
 import { loadRuleSets } from './rule-sets.js';
 
 const indexes = new Map<string, UnitIndex>();
@@ -112,6 +111,11 @@ export function prepareDelegation(
       milestones: proposal.direction === 'out' ? { tripReport: endOfDay(reportDueDate(proposal.endDate, rules)) } : {},
       facts: {
         ruleSet: { id: rules.id, version: rules.version },
+        // What the final approval's ledger step needs, resolved once from the rule set at start.
+        ledger: {
+          tripsPerKeyLeader: rules.tripsPerKeyLeaderPerYear,
+          reportDueAt: reportDueDate(proposal.endDate, rules),
+        },
         direction: proposal.direction,
         inPlan: proposal.plan.inPlan,
         urgent: proposal.urgent,
@@ -135,84 +139,13 @@ export function prepareDelegation(
   };
 }
 
-interface DelegationFacts {
-  ruleSet: { id: string; version: number };
-  direction: 'out' | 'in';
-  travellers: string[];
-  keyLeaders: string[];
-  startDate: PlainDate;
-  endDate: PlainDate;
-  exceptions: Array<{ rule: string; facts: Record<string, unknown> }>;
-}
-
-const FINAL_APPROVALS = ['standingBoardDecision', 'competentAuthorityDecision'];
-
-/** The ledger work around a decision on a delegation workflow, given its current view. */
-export function delegationHooks(
-  ledger: {
-    reserve(ruleSet: string, limit: number, request: ReserveTrips): Promise<unknown>;
-    release(ruleSet: string, year: number, delegation: string): Promise<unknown>;
-    report(ruleSet: string, year: number, delegation: string, filedAt: string): Promise<unknown>;
-  },
-  view: {
-    workflowId: string;
-    state: string;
-    facts: Record<string, unknown>;
-    milestones: Array<{ id: string; dueAt: string | null }>;
-  },
-  event: string,
-  today: PlainDate,
-  available: Record<string, RuleSet> = ruleSets,
-): DecisionHooks {
-  const facts = view.facts as unknown as DelegationFacts;
-  const rules = ruleSetById(facts.ruleSet.id, available);
-  const year = Number(facts.startDate.slice(0, 4));
-  const reserves = event === 'APPROVE' && facts.direction === 'out' && FINAL_APPROVALS.includes(view.state);
-  const nothing = async () => {};
-  return {
-    before: reserves
-      ? async () => {
-          await ledger.reserve(rules.id, rules.tripsPerKeyLeaderPerYear, {
-            delegation: view.workflowId,
-            year,
-            travellers: facts.travellers.map((id) => ({ id, keyLeader: facts.keyLeaders.includes(id) })),
-            startDate: facts.startDate,
-            endDate: facts.endDate,
-            // Derived from the return date and the rule set, never taken from an edited milestone.
-            reportDueAt: reportDueDate(facts.endDate, rules),
-            // Key leaders whose extra trip the competent authority allowed in the exception step.
-            exceptions: facts.exceptions
-              .filter((e) => e.rule === 'KEY_LEADER_TRIPS_PER_YEAR')
-              .map((e) => String(e.facts.person)),
-          });
-        }
-      : nothing,
-    refused: reserves ? async () => void (await ledger.release(rules.id, year, view.workflowId)) : nothing,
-    after:
-      event === 'FILE_REPORT'
-        ? async () => void (await ledger.report(rules.id, year, view.workflowId, today))
-        : event === 'WITHDRAW' && view.state === 'reporting'
-          ? async () => void (await ledger.release(rules.id, year, view.workflowId))
-          : nothing,
-  };
-}
-
-/** The trip ledger on the Temporal server, as the delegation hooks use it. */
-const ledgerOf = (client: Client, config: DuyetConfig) => ({
-  reserve: (ruleSet: string, limit: number, request: ReserveTrips) =>
-    reserveTrips(client, config, ruleSet, limit, request),
-  release: (ruleSet: string, year: number, delegation: string) =>
-    releaseTrips(client, config, ruleSet, year, delegation),
-  report: (ruleSet: string, year: number, delegation: string, filedAt: string) =>
-    recordReport(client, config, ruleSet, year, delegation, filedAt),
-});
-
 /** The `rules` start option that picks the rule set by the trip's start date. */
 const BY_DATE = 'by-date';
 
 /**
  * The `delegation` process's face side: a start checks the proposal against the rule set (`rules` option)
- * and the ledger of this year and the last; a decision reserves, releases or reports trips in the ledger.
+ * and the ledger of this year and the last. Its decisions keep the ledger on the server: the definition's
+ * decisionSteps reserve, release and report trips from the process workflow, so no face takes part in them.
  */
 export const delegationFace: ProcessFace = {
   startOptions: {
@@ -235,6 +168,4 @@ export const delegationFace: ProcessFace = {
     const prepared = prepareDelegation(submitted, rules, ledger, today, units);
     return { input: prepared.input, report: { findings: prepared.findings } };
   },
-  aroundDecision: ({ client, config, view, event, today }) =>
-    delegationHooks(ledgerOf(client, config), view, event, today, loadRuleSets(config.ruleSetsDir)),
 };

@@ -24,6 +24,9 @@ export const failureKinds: Readonly<Record<string, RequestErrorKind>> = {
   AlreadyFiled: 'conflict',
   TripLimit: 'conflict',
   PlanAdjustmentRefused: 'conflict',
+  Busy: 'conflict',
+  StepFailed: 'unavailable',
+  UnknownRuleSet: 'invalid',
 };
 
 /** What a face knows when it calls Temporal, so a failure can be told in its own words. */

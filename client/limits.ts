@@ -1,22 +1,10 @@
+import { sizeLimits } from '../workflows/limits.js';
 import { RequestError } from './errors.js';
 
 const KiB = 1024;
 
-/**
- * Sizes the faces accept, in bytes of UTF-8 (JSON for structured values). Each is far below Temporal's 2 MiB
- * payload limit, so nothing a face sends can be refused by the server for its size; the HTTP API uses
- * `request` as its body limit.
- */
-export const limits = {
-  /** A comment kept with a decision, or the reason for a plan adjustment. */
-  comment: 8 * KiB,
-  /** A start input (the dossier, a delegation proposal, a plan's delegations) as JSON. */
-  input: 256 * KiB,
-  /** A plan document's text. */
-  planText: 256 * KiB,
-  /** Everything one request sends to Temporal (a start's arguments, a decision), as JSON. */
-  request: 1024 * KiB,
-} as const;
+/** Sizes the faces accept, in bytes of UTF-8 (JSON for structured values); the workflows check the same ones. */
+export const limits = sizeLimits;
 
 /** What each limit is called in refusals. */
 const names: Record<keyof typeof limits, string> = {

@@ -3,7 +3,6 @@ import type { PlainDate } from '../calendar/dates.js';
 import type { ProcessDefinitionInput } from '../machines/definition.schema.js';
 import { definitions } from '../machines/definitions/index.js';
 import { createProcess } from '../machines/create-process.js';
-import type { ProcessView } from '../machines/process.js';
 import type { DuyetConfig } from '../temporal.config.js';
 import { delegationFace } from './delegations.js';
 import { RequestError } from './errors.js';
@@ -23,25 +22,6 @@ export interface PreparedStart {
   report?: Record<string, unknown>;
 }
 
-/** What a face does around one decision, so what lives outside the workflow agrees with it. */
-export interface DecisionHooks {
-  /** Before the decision is sent. */
-  before(): Promise<void>;
-  /** When the workflow refused the decision: undo what `before` did. */
-  refused(): Promise<void>;
-  /** After the workflow took it. */
-  after(): Promise<void>;
-}
-
-/** What a process's decision hooks are given: the decision's event and the dossier's view before it. */
-export interface DecisionContext {
-  client: Client;
-  config: DuyetConfig;
-  event: string;
-  view: { workflowId: string } & ProcessView;
-  today: PlainDate;
-}
-
 /** An option a process takes at start (a CLI flag `--NAME`, a field of the API's start request). */
 export interface StartOption {
   description: string;
@@ -54,8 +34,6 @@ export interface ProcessFace {
   startOptions?: Record<string, StartOption>;
   /** Turns what was submitted into the start input, or refuses it with a RequestError. */
   prepareStart?(submitted: unknown, context: StartContext): Promise<PreparedStart>;
-  /** The work to do around one decision. */
-  aroundDecision?(context: DecisionContext): DecisionHooks;
 }
 
 /** The face side of each shipped process that needs one, by process id; a process without an entry needs nothing. */

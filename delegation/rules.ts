@@ -93,3 +93,6 @@ export function deriveLedger(
   });
   return { entries: derived, warnings };
 }
+
+/** The id of the ledger workflow of one rule set and year (pure). */
+export const ledgerWorkflowId = (ruleSet: string, year: number) => `delegation-ledger-${ruleSet}-${year}`;

@@ -55,6 +55,24 @@ export const Decision = z.union([
 ]);
 export type Decision = z.infer<typeof Decision>;
 
+/** The server-side steps a decision may pass through, each an activity the worker hosts. */
+export const DECISION_STEPS = ['reserveTrips', 'releaseTrips', 'recordReport'] as const;
+
+/**
+ * A step a decision completes on the server before it takes effect (e.g. a delegation's final approval reserving
+ * trips in the ledger): a refusal by the step refuses the decision, so the two never disagree.
+ */
+export const DecisionStep = z.strictObject({
+  /** The decision that passes through the step. */
+  on: EventName,
+  /** The stages at which it does. */
+  at: z.array(Id).min(1),
+  /** Only when the facts meet this condition. */
+  when: Condition.optional(),
+  step: z.enum(DECISION_STEPS),
+});
+export type DecisionStep = z.infer<typeof DecisionStep>;
+
 /** A stage where the dossier waits for one role to decide. */
 export const Stage = z.strictObject({
   title: Localized,
@@ -143,6 +161,8 @@ export const ProcessDefinition = z
     supervisorRole: RoleId.optional(),
     milestones: z.array(Milestone).default([]),
     documents: z.array(DocumentKind).default([]),
+    /** What decisions complete on the server before they take effect. */
+    decisionSteps: z.array(DecisionStep).default([]),
   })
   .superRefine((def, ctx) => {
     for (const { path, message } of definitionProblems(def)) ctx.addIssue({ code: 'custom', path, message });

@@ -31,6 +31,10 @@ export function definitionProblems(def: ProcessDefinition): Array<{ path: Proper
       }
     }
   }
+  for (const [index, step] of def.decisionSteps.entries()) {
+    for (const stage of step.at)
+      if (!def.stages[stage]) issue(['decisionSteps', index, 'at'], `"${stage}" is not one of the stages`);
+  }
   for (const [event, anytime] of Object.entries(def.anytime)) {
     if (!def.outcomes[anytime.to]) issue(['anytime', event, 'to'], `target "${anytime.to}" must be an outcome`);
     if (!def.roles[anytime.role]) issue(['anytime', event, 'role'], `role "${anytime.role}" is not declared in roles`);
@@ -106,6 +110,7 @@ export function normalizeDefinition(input: ProcessDefinitionInput | ProcessDefin
       escalation: m.escalation ?? [],
     })),
     documents: input.documents ?? [],
+    decisionSteps: (input.decisionSteps ?? []) as ProcessDefinition['decisionSteps'],
   };
 }
 

@@ -30,6 +30,11 @@ export function duyet(
   });
 }
 
+/** Spawns the built CLI without waiting for it, so a test can kill it mid-request. */
+export function spawnDuyet(env: NodeJS.ProcessEnv, ...args: string[]): ChildProcess {
+  return spawn(process.execPath, [cliMain, ...args], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+}
+
 /** Runs the built CLI, expects success and parses its JSON output. */
 export async function duyetJson<T = unknown>(env: NodeJS.ProcessEnv, ...args: string[]): Promise<T> {
   const result = await duyet(env, ...args);

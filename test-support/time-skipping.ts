@@ -64,7 +64,10 @@ export async function startHarness(taskQueue: string, webhookSecret: string): Pr
   );
   const env = await startTimeSkipping(config);
   const store = await openWorkerStore(config);
-  const worker = await createWorker(config, env.nativeConnection, store);
+  // The ledger steps reach the ledger workflow on this server, not at the configured address.
+  const worker = await createWorker(config, env.nativeConnection, store, {
+    deps: { ledger: { client: () => env.client, taskQueue } },
+  });
   const running = worker.run();
   return {
     env,

@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { NativeConnection, Worker, type WorkerOptions } from '@temporalio/worker';
+import { Client, Connection } from '@temporalio/client';
 import nodemailer from 'nodemailer';
 import { createActivities, heartbeat, storeDeliveryLog, type ActivityDeps } from '../activities/index.js';
 import { loadDirectory } from '../directory/directory.js';
@@ -25,6 +26,19 @@ export function connectWorker(config: DuyetConfig): Promise<NativeConnection> {
   return NativeConnection.connect({ address, ...(tls ? { tls } : {}), ...(apiKey ? { apiKey } : {}) });
 }
 
+/** A Temporal client for the activities that send Updates to other workflows (the ledger), connected on first use. */
+function lazyClient(config: DuyetConfig): () => Client {
+  let client: Client | undefined;
+  return () => {
+    if (!client) {
+      const { address, namespace, tls, apiKey } = config.temporal;
+      const connection = Connection.lazy({ address, ...(tls ? { tls } : {}), ...(apiKey ? { apiKey } : {}) });
+      client = new Client({ connection, namespace });
+    }
+    return client;
+  };
+}
+
 /** Opens (and migrates) the store the config names: `DUYET_DATABASE_URL`, or the embedded one `duyet dev` started. */
 export function openWorkerStore(config: DuyetConfig): Promise<Store> {
   return openStore(storeUrl(config), { poolSize: config.store.poolSize });
@@ -32,11 +46,12 @@ export function openWorkerStore(config: DuyetConfig): Promise<Store> {
 
 /**
  * The real dependencies of the activities: the directory file, SMTP (with timeouts well inside the activity's
- * heartbeat), the signed webhook, and the store's delivery log.
+ * heartbeat), the signed webhook, the store's delivery log, and a client for the ledger steps.
  */
 export function activityDeps(config: DuyetConfig, store: Store): ActivityDeps {
   const { smtpUrl, mailFrom, webhook } = config.notify;
   return {
+    ledger: { client: lazyClient(config), taskQueue: config.temporal.taskQueue },
     users: () => loadDirectory(config.directoryFile),
     mail: smtpUrl
       ? {

@@ -27,5 +27,4 @@ export const releaseTripsUpdate = defineUpdate<number, [{ delegation: string }]>
 export const recordReportUpdate = defineUpdate<LedgerEntry[], [ReportFiled]>('recordReport');
 /** Every entry of the ledger. */
 export const entriesQuery = defineQuery<LedgerEntry[]>('entries');
-/** The id of the ledger workflow of one rule set and year. */
-export const ledgerWorkflowId = (ruleSet: string, year: number) => `delegation-ledger-${ruleSet}-${year}`;
+export { ledgerWorkflowId } from '../delegation/rules.js';

@@ -28,7 +28,7 @@ import { startContext } from '../machines/start-context.js';
 import type { PersonEvent } from '../machines/process.types.js';
 import { decideUpdate, viewQuery } from './process.messages.js';
 import { searchAttributeKeys as keys } from './search-attributes.js';
-import { setCheckedUpdate } from './updates.js';
+import { DecisionDesk, type AppliedUpdate } from './decision-desk.js';
 
 // The activity heartbeats every second, so a worker that dies is noticed within the heartbeat timeout and the
 // attempt retried in seconds; each message is recorded as it is accepted, so a retry resends nothing recorded.
@@ -49,6 +49,8 @@ export interface ProcessWorkflowInput {
   persisted?: PersistedProcess;
   /** Notifications decided before continueAsNew and not yet delivered. */
   pending?: Notification[];
+  /** The decide Updates applied before continueAsNew, so a repeat returns its result instead of a refusal. */
+  applied?: AppliedUpdate[];
 }
 
 /** The next instant the machine waits for: a milestone's due instant, or one rung of its ladder. */
@@ -60,13 +62,9 @@ const now = () => new Date().toISOString();
 export async function processWorkflow(args: ProcessWorkflowInput): Promise<ProcessView> {
   const run = ProcessRun.begin(compile(args.definition), args);
   setHandler(viewQuery, () => run.view());
-  setCheckedUpdate(decideUpdate, {
-    check: (decision) => run.check(decision),
-    apply: (event) => {
-      run.take(event);
-      return run.outcome();
-    },
-  });
+  // Not setCheckedUpdate: a decision may wait for its step on the server, and a repeated Update id is no refusal.
+  const desk = new DecisionDesk(run, args.applied);
+  setHandler(decideUpdate, (decision) => desk.decide(decision), { validator: (decision) => desk.validate(decision) });
 
   for (;;) {
     await run.deliverOutbox();
@@ -76,7 +74,7 @@ export async function processWorkflow(args: ProcessWorkflowInput): Promise<Proce
     if (!woke && deadline) await run.takeDeadline(deadline);
     if (workflowInfo().continueAsNewSuggested) {
       await condition(allHandlersFinished);
-      await continueAsNew<typeof processWorkflow>({ ...args, ...run.carryOver() });
+      await continueAsNew<typeof processWorkflow>({ ...args, ...run.carryOver(), applied: desk.carryOver() });
     }
   }
   await condition(allHandlersFinished);
@@ -97,7 +95,7 @@ function compile(definition: ProcessDefinitionInput): Process {
 
 /** One run of a process workflow: the machine's snapshot, the notifications still to send, and what moves them. */
 class ProcessRun {
-  private readonly workflowId = workflowInfo().workflowId;
+  readonly workflowId = workflowInfo().workflowId;
   /** Histories recorded before the assignee search attribute existed replay without it. */
   private readonly withAssignee = patched('assignee-search-attribute');
   private readonly outbox: Notification[];
@@ -124,6 +122,10 @@ class ProcessRun {
     run.enqueue(effects);
     run.publish();
     return run;
+  }
+
+  get definition() {
+    return this.process.definition;
   }
 
   get active(): boolean {

@@ -29,7 +29,8 @@ const overdue: Rung = { id: 'overdue', offset: { workingDays: 1 }, to: 'awaited'
 /** Approval of a delegation abroad or from abroad under the city's foreign-affairs rules (DOMAIN.md §4), as data. */
 export const delegation = {
   id: 'delegation',
-  version: 1,
+  // Version 2: the ledger is kept by the workflow (decisionSteps), no longer by the faces.
+  version: 2,
   title: { vi: 'Phê duyệt đoàn ra, đoàn vào', en: 'Delegation approval' },
   roles: {
     unit: { vi: 'Đơn vị tổ chức đoàn', en: 'Organising unit' },
@@ -122,5 +123,16 @@ export const delegation = {
   documents: [
     { kind: 'proposal', title: { vi: 'Tờ trình xin chủ trương', en: 'Proposal' }, required: true },
     { kind: 'report', title: { vi: 'Báo cáo kết quả chuyến công tác', en: 'Trip report' }, required: false },
+  ],
+  // The ledger of trips abroad moves with the decisions that change it, on the server.
+  decisionSteps: [
+    {
+      on: 'APPROVE',
+      at: ['standingBoardDecision', 'competentAuthorityDecision'],
+      when: { fact: 'direction', equals: 'out' },
+      step: 'reserveTrips',
+    },
+    { on: 'WITHDRAW', at: ['reporting'], step: 'releaseTrips' },
+    { on: 'FILE_REPORT', at: ['reporting'], step: 'recordReport' },
   ],
 } satisfies ProcessDefinitionInput;

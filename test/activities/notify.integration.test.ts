@@ -2,13 +2,8 @@ import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import nodemailer from 'nodemailer';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  createActivities,
-  messageIdOf,
-  signWebhook,
-  storeDeliveryLog,
-  type Notification,
-} from '../../activities/index.js';
+import { messageIdOf, signWebhook, storeDeliveryLog, type Notification } from '../../activities/index.js';
+import { createNotifyActivities as createActivities } from '../../activities/notify.activities.js';
 import { loadDirectory } from '../../directory/directory.js';
 import { deliveriesOf } from '../../store/index.js';
 import { inheritedEnv } from '../../temporal.config.js';

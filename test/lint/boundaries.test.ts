@@ -117,7 +117,12 @@ describe('folder boundaries are allow-lists', () => {
       await expectRefused(face, 'Not an allowed package', '@temporalio/worker', '@temporalio/activity');
     }
     await expectAllowed('cli/main.ts', 'commander', 'node:fs', '../client/dossiers.js', '../temporal.config.js');
-    await expectRefused('activities/notify.ts', 'Not an allowed folder', '../workflows/process.workflow.js');
+    await expectRefused('activities/notify.ts', 'Not an allowed folder', '../client/dossiers.js', '../cli/main.js');
+    await expectRefused(
+      'activities/notify.ts',
+      'Only `import type` from workflows/',
+      '../workflows/process.workflow.js',
+    );
   });
 
   it('has rows for store/, api/ and web/', async () => {

@@ -93,8 +93,8 @@ describe('delegation approvals on a real Temporal server', () => {
       (e) => e.delegation === started.workflowId,
     );
     expect(filed.every((e) => e.reportFiledAt !== null)).toBe(true);
-    await replayAndKeep(client, started.workflowId, 'delegation-in-plan');
-    await replayAndKeep(client, ledgerWorkflowId(laterRuleSet, 2027), 'delegation-ledger');
+    await replayAndKeep(client, started.workflowId, 'delegation-in-plan-v2');
+    await replayAndKeep(client, ledgerWorkflowId(laterRuleSet, 2027), 'delegation-ledger-v2');
   });
 
   it('takes every other route on the server: exception step, competent authority, commitment, inbound, no Organisation Board', async () => {
