@@ -1,6 +1,5 @@
-import type { Client } from '@temporalio/client';
 import { endOfDay, type PlainDate } from '../calendar/dates.js';
-import { loadConfig, type DuyetConfig } from '../temporal.config.js';
+import { loadConfig } from '../temporal.config.js';
 import type { Proposal } from '../delegation/proposal.schema.js';
 import { readProposal } from '../delegation/read-proposal.js';
 import {

@@ -30,7 +30,7 @@ describe('decisions on a real Temporal server: idempotent across continueAsNew, 
     });
     await decide(server.client, config, { workflowId, event: 'SUBMIT', as: 'nguyen.thu' });
     // Revision loops until a decision is the last one of its run: the test server suggests continueAsNew at 60 events.
-    let last: { updateId: string; result: DecidedView; run: string } | undefined;
+    let last: { updateId: string; result: DecidedView; run: string; event: string; as: string } | undefined;
     for (let round = 0; round < 30 && !last; round++) {
       for (const [event, as] of [
         ['REQUEST_REVISION', 'pham.minh'],
@@ -40,19 +40,19 @@ describe('decisions on a real Temporal server: idempotent across continueAsNew, 
         const updateId = randomUUID();
         const result = await decide(server.client, config, { workflowId, event, as, updateId });
         if ((await nextRun(workflowId, run)) !== run) {
-          last = { updateId, result, run };
+          last = { updateId, result, run, event, as };
           break;
         }
       }
     }
     expect(last, 'a decision that was the last of its run').toBeDefined();
-    const { updateId, result, run } = last!;
+    const { updateId, result, run, event, as } = last!;
     const decisions = (await status(server.client, workflowId)).history.length;
 
     const again = await decide(server.client, config, {
       workflowId,
-      event: result.history.at(-1)!.event,
-      as: result.history.at(-1)!.actor,
+      event,
+      as,
       updateId,
     });
     expect(again).toEqual(result);
