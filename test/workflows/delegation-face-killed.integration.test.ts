@@ -127,13 +127,13 @@ describe("a delegation's final approval with the face (the CLI) killed at each p
     const leader = `leader-${randomUUID()}`;
     // Three trips of one key leader (the limit is two a year), all started before any is approved.
     const [whileStep, afterReserve, refused] = [
-      await start(leader, '2028-03-06', '2028-03-08'),
-      await start(leader, '2028-04-03', '2028-04-05'),
-      await start(leader, '2028-05-08', '2028-05-10'),
+      await start(leader, '2028-03-06', '2028-03-10'),
+      await start(leader, '2028-04-03', '2028-04-07'),
+      await start(leader, '2028-05-08', '2028-05-12'),
     ];
     const [beforeSent, afterTaken] = [
-      await start(`leader-${randomUUID()}`, '2028-03-06', '2028-03-08'),
-      await start(`leader-${randomUUID()}`, '2028-03-06', '2028-03-08'),
+      await start(`leader-${randomUUID()}`, '2028-03-06', '2028-03-10'),
+      await start(`leader-${randomUUID()}`, '2028-03-06', '2028-03-10'),
     ];
     for (const id of [whileStep, afterReserve, refused, beforeSent, afterTaken]) await toFinalApproval(id);
 
