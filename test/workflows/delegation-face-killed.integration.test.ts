@@ -13,6 +13,7 @@ import { loadConfig } from '../../temporal.config.js';
 import { activityDeps, openWorkerStore, workflowsPath } from '../../worker/worker.js';
 import type { Store } from '../../store/index.js';
 import { duyet, duyetJson, kill, spawnDuyet, testEnv } from '../../test-support/cli.js';
+import { untilPolled } from '../../test-support/pollers.js';
 import { replayAndKeep } from '../../test-support/replay.js';
 import { laterRuleSet, laterRuleSetsDir } from '../../test-support/rule-sets.js';
 import '../../test-support/quiet-runtime.js';
@@ -78,6 +79,8 @@ describe("a delegation's final approval with the face (the CLI) killed at each p
     });
     running = worker.run();
     client = new Client({ connection: await Connection.connect({ address: inject('temporalAddress') }) });
+    // The first start queries the ledger workflow, which needs a worker already polling.
+    await untilPolled(client, config.temporal.taskQueue);
   });
   afterAll(async () => {
     worker.shutdown();
