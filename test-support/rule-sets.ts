@@ -7,12 +7,14 @@ import { hanoi2022 } from '../delegation/rule-sets/hanoi-2022.js';
 export const laterRuleSet = 'hanoi-2022-later';
 
 /**
- * A rule-sets folder (DUYET_RULE_SETS_DIR) holding the 2022 rules under {@link laterRuleSet} for trips from 2023 on,
- * so tests on a real clock can approve trips after today: the shipped rule set governs 2022 only.
+ * A rule-sets folder (DUYET_RULE_SETS_DIR) holding the 2022 rules under {@link laterRuleSet} (or the id given) for
+ * trips from 2023 on, so tests on a real clock can approve trips after today: the shipped rule set governs 2022 only.
+ * A test file whose ledgers must not meet another file's (ledger workflow ids are per rule set and year) passes its
+ * own id.
  */
-export function laterRuleSetsDir(): string {
+export function laterRuleSetsDir(id: string = laterRuleSet): string {
   const dir = mkdtempSync(join(tmpdir(), 'duyet-rule-sets-'));
-  const rules = { ...hanoi2022, id: laterRuleSet, validFrom: '2023-01-01', validTo: '2099-12-31' };
-  writeFileSync(join(dir, `${laterRuleSet}.json`), JSON.stringify(rules, null, 2));
+  const rules = { ...hanoi2022, id, validFrom: '2023-01-01', validTo: '2099-12-31' };
+  writeFileSync(join(dir, `${id}.json`), JSON.stringify(rules, null, 2));
   return dir;
 }
