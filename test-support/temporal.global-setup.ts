@@ -1,10 +1,10 @@
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { startDevServer } from '../cli/dev-server.js';
 import { startEmbeddedStore } from '../store/index.js';
+import { freePort } from './ports.js';
 import { inheritedEnv, loadConfig } from '../temporal.config.js';
 
 declare module 'vitest' {
@@ -14,18 +14,6 @@ declare module 'vitest' {
     /** The store every worker and CLI process of the run shares: `DUYET_DATABASE_URL`, or an in-memory PGlite. */
     databaseUrl: string;
   }
-}
-
-/** A free TCP port on the loopback interface. */
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
 }
 
 /**

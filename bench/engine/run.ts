@@ -16,7 +16,8 @@ import {
   type BenchContext,
   type RoundResult,
 } from './phases.js';
-import { fmt, freePort, median, mib, percentile } from './stats.js';
+import { freePort } from '../../test-support/ports.js';
+import { fmt, median, mib, percentile } from './stats.js';
 import { startArgs, variants, type Variant } from './variants.js';
 
 // `npm run bench:engine`: duyet's generic engine against a hand-written workflow of the same shape and a ceiling,

@@ -11,7 +11,8 @@ import { reviewPipeline } from '../../machines/definitions/review-pipeline.defin
 import type { ProcessView } from '../../machines/process.js';
 import { inheritedEnv, loadConfig } from '../../temporal.config.js';
 import { viewQuery } from '../../workflows/process.messages.js';
-import { fmt, freePort, mib, percentile, pool } from './stats.js';
+import { freePort } from '../../test-support/ports.js';
+import { fmt, mib, percentile, pool } from './stats.js';
 import { exampleInput, forkWorker, startArgs } from './variants.js';
 
 // `npm run bench:scale`: what a secretariat notices with many dossiers open on one worker, each with an escalation

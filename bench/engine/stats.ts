@@ -1,5 +1,3 @@
-import { createServer } from 'node:net';
-
 /** The p-th percentile (0..100) of a list of numbers, nearest rank; NaN for an empty list. */
 export function percentile(values: number[], p: number): number {
   if (values.length === 0) return Number.NaN;
@@ -25,15 +23,3 @@ export const fmt = (value: number, digits = 1) => (Number.isFinite(value) ? valu
 
 /** MiB from bytes. */
 export const mib = (bytes: number) => bytes / 1024 / 1024;
-
-/** A free TCP port on the loopback interface. */
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
-}

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { listAudit } from '../../store/index.js';
 import { TestBrowser } from '../../test-support/oidc-browser.js';
 import { startOidcProvider, type TestOidcProvider } from '../../test-support/oidc-provider.js';
-import { freePort } from '../../test-support/temporal.global-setup.js';
+import { freePort } from '../../test-support/ports.js';
 import { useTestStore } from '../../test-support/store.js';
 import { serveOnLoopback, sessionTestApp, testAuthDeps, testClock } from './session-app.js';
 

@@ -8,7 +8,7 @@ import { limits } from '../../client/limits.js';
 import { inheritedEnv } from '../../temporal.config.js';
 import { duyet, duyetJson, useWorkerAndClient } from '../../test-support/cli.js';
 import { futureExample, futureExampleFile } from '../../test-support/future-example.js';
-import { freePort } from '../../test-support/temporal.global-setup.js';
+import { freePort } from '../../test-support/ports.js';
 
 const example = futureExampleFile();
 const dir = mkdtempSync(join(tmpdir(), 'duyet-ids-'));

@@ -10,7 +10,7 @@ import { startDevServer } from '../../cli/dev-server.js';
 import { inheritedEnv, loadConfig } from '../../temporal.config.js';
 import { duyetJson, kill, useWorkerAndClient } from '../../test-support/cli.js';
 import { futureExampleFile } from '../../test-support/future-example.js';
-import { freePort } from '../../test-support/temporal.global-setup.js';
+import { freePort } from '../../test-support/ports.js';
 
 const cliMain = fileURLToPath(new URL('../../dist/cli/main.js', import.meta.url));
 
