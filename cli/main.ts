@@ -8,7 +8,7 @@ import { decide, list, processById, RequestError, startDossier, status } from '.
 import { checkStartRequest } from '../client/start.js';
 import { detailOf } from '../client/failures.js';
 import { allStartOptions } from '../client/processes.js';
-import { toMermaid } from '../machines/diagram.js';
+import { recurringIn, toMermaid } from '../machines/diagram.js';
 import { loadConfig } from '../temporal.config.js';
 import { withClient } from '../client/connect.js';
 import { registerCalendarCommands } from './calendar.command.js';
@@ -170,7 +170,8 @@ program
   .description('print the process as a Mermaid stateDiagram-v2, generated from its machine')
   .argument('<process>')
   .action((processId: string) => {
-    process.stdout.write(toMermaid(processById(processId).compiled.machine));
+    const { compiled } = processById(processId);
+    process.stdout.write(toMermaid(compiled.machine, recurringIn(compiled.definition)));
   });
 
 program

@@ -1,7 +1,16 @@
 import { assign, setup, type SnapshotFrom } from 'xstate';
 import { dueAfter, isOpen, withDue, workingDaysLeft } from './clock.js';
 import { evaluateCondition } from './conditions.js';
-import type { Condition, Effect, Milestone, ProcessDefinition } from './definition.schema.js';
+import type { Condition, Effect, ProcessDefinition } from './definition.schema.js';
+import {
+  afterMove,
+  definitionOf,
+  obligationActions,
+  obligationGuards,
+  type ObligationActionParams,
+  type ObligationGuardParams,
+} from './obligations.js';
+import { obligationDeadlines, obligationTransitions } from './obligation-transitions.js';
 import {
   DEADLINE_REACHED,
   ESCALATION_DELIVERED,
@@ -27,7 +36,7 @@ export interface EscalateParams {
 export type NotifyParams = { stage: string } & Effect;
 
 /** Every action a compiled process names, with its params (`undefined`: none). */
-export interface ActionParams {
+export interface ActionParams extends ObligationActionParams {
   recordDecision: { from: string; to: string };
   startRevision: { from: string };
   finishRevision: undefined;
@@ -47,7 +56,7 @@ export interface ActionParams {
 }
 
 /** Every guard a compiled process names, with its params (`undefined`: none). */
-export interface GuardParams {
+export interface GuardParams extends ObligationGuardParams {
   isReturningTo: { stage: string };
   isConditionMet: { condition: Condition };
   isMilestoneOpen: undefined;
@@ -63,10 +72,14 @@ export type ProcessAction = Named<ActionParams>;
 /** A guard as a transition refers to it. */
 export type ProcessGuard = Named<GuardParams>;
 
-interface TransitionConfig {
+/** The escalation of an occurrence: its params read from the deadline event, which names the occurrence. */
+export type OccurrenceEscalation = { type: 'escalate'; params: (args: { event: ProcessEvent }) => EscalateParams };
+
+/** One transition of the compiled config. */
+export interface TransitionConfig {
   target?: string;
   guard?: ProcessGuard;
-  actions: ProcessAction[];
+  actions: Array<ProcessAction | OccurrenceEscalation>;
 }
 
 const record = (from: string, to: string): ProcessAction => ({ type: 'recordDecision', params: { from, to } });
@@ -86,11 +99,8 @@ const updateMilestone = (context: ProcessContext, id: string, change: (m: Milest
 
 /** The setup shared by every compiled process: named actions and guards, no timers, no invocations. */
 function processSetup(definition: ProcessDefinition) {
-  const milestoneDef = (id: string): Milestone => {
-    const found = definition.milestones.find((m) => m.id === id);
-    if (!found) throw new Error(`milestone "${id}" is not declared in ${definition.id}'s milestones`);
-    return found;
-  };
+  const milestoneDef = (id: string) => definitionOf(definition, id);
+  const obligations = obligationActions(definition);
   return setup({
     types: {
       context: {} as ProcessContext,
@@ -188,12 +198,20 @@ function processSetup(definition: ProcessDefinition) {
       })),
       extendMilestone: assign(({ context, event }) => {
         const extend = eventOf(event, EXTEND);
-        return {
-          milestones: updateMilestone(context, extend.milestone, (m) =>
-            withDue(m, milestoneDef(m.id), extend.dueAt, extend.at, context.calendar, false),
-          ),
-        };
+        const milestones = updateMilestone(context, extend.milestone, (m) =>
+          withDue(m, milestoneDef(m.id), extend.dueAt, extend.at, context.calendar, false),
+        );
+        return afterMove(definition, { ...context, milestones }, extend.milestone, extend.at);
       }),
+      missOccurrence: assign(({ context, event }) => obligations.missOccurrence(context, event)),
+      fireOccurrenceRung: assign(({ context, event }, params: EscalateParams) =>
+        obligations.fireOccurrenceRung(context, event, params),
+      ),
+      completeOccurrence: assign(({ context, event }) => obligations.completeOccurrence(context, event)),
+      moveMilestone: assign(({ context, event }, params: ActionParams['moveMilestone']) =>
+        obligations.moveMilestone(context, event, params),
+      ),
+      recordContribution: assign(({ context, event }) => obligations.recordContribution(context, event)),
       reassign: assign(({ event }, params: ActionParams['reassign']) => ({
         assignee: { id: eventOf(event, REASSIGN).assignee, stage: params.stage },
       })),
@@ -235,6 +253,14 @@ function processSetup(definition: ProcessDefinition) {
           )
         );
       },
+      isOccurrenceDue: ({ context, event }, params: GuardParams['isOccurrenceDue']) =>
+        obligationGuards.isOccurrenceDue(context, event, params),
+      isOccurrenceRungDue: ({ context, event }, params: GuardParams['isOccurrenceRungDue']) =>
+        obligationGuards.isOccurrenceRungDue(context, event, params),
+      isOccurrenceReportable: ({ context, event }, params: GuardParams['isOccurrenceReportable']) =>
+        obligationGuards.isOccurrenceReportable(context, event, params),
+      isMoveValid: ({ context, event }, params: GuardParams['isMoveValid']) =>
+        obligationGuards.isMoveValid(context, event, params),
       isRungDue: ({ context, event }, params: GuardParams['isRungDue']) => {
         const deadline = eventOf(event, DEADLINE_REACHED);
         return (
@@ -296,10 +322,20 @@ export function compileMachine(definition: ProcessDefinition) {
         });
       } else {
         for (const branch of decision) {
+          const moves: ProcessAction[] = branch.moves
+            ? [{ type: 'moveMilestone', params: { milestone: branch.moves } }]
+            : [];
           branches.push({
             target: branch.to,
             ...(branch.when ? { guard: { type: 'isConditionMet', params: { condition: branch.when } } } : {}),
-            actions: [record(id, branch.to), { type: 'clearAssignee' }, ...complete],
+            ...(branch.moves ? { guard: { type: 'isMoveValid', params: { milestone: branch.moves } } } : {}),
+            // Moving between stages the same milestone bounds (a change asked for while at work) does not meet it.
+            actions: [
+              record(id, branch.to),
+              { type: 'clearAssignee' },
+              ...(definition.stages[branch.to]?.milestone === stage.milestone ? [] : complete),
+              ...moves,
+            ],
           });
         }
       }
@@ -330,6 +366,7 @@ export function compileMachine(definition: ProcessDefinition) {
         },
       ];
     }
+    Object.assign(on, obligationTransitions(definition, record(id, id)));
     const entry: ProcessAction[] = [
       ...(stage.milestone ? [{ type: 'armClock' as const, params: { milestone: stage.milestone } }] : []),
       ...stage.entry.map((effect) => ({ type: 'notify' as const, params: { stage: id, ...effect } })),
@@ -345,8 +382,8 @@ export function compileMachine(definition: ProcessDefinition) {
   }
 
   // Deadlines are events the workflow feeds when an instant in context passes: one guarded edge per milestone and rung.
-  const deadlines: TransitionConfig[] = [];
-  for (const milestone of definition.milestones) {
+  const deadlines: TransitionConfig[] = obligationDeadlines(definition);
+  for (const milestone of definition.milestones.filter((m) => !m.recurs)) {
     deadlines.push({
       guard: { type: 'isMilestoneDue', params: { milestone: milestone.id } },
       actions: [{ type: 'missMilestone', params: { milestone: milestone.id } }],

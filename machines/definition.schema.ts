@@ -33,8 +33,8 @@ export const Condition: z.ZodType<Condition> = z.lazy(() =>
 /** A side effect a transition asks the driver to carry out through an activity. */
 export const Effect = z.strictObject({
   type: z.literal('notify'),
-  /** Who is told: the role awaited after the transition, or a named role. */
-  to: z.union([z.literal('awaited'), RoleId]),
+  /** Who is told: the role awaited after the transition, the coordinating units' contributors, or a named role. */
+  to: z.union([z.literal('awaited'), z.literal('contributors'), RoleId]),
   template: z.string().min(1),
 });
 export type Effect = z.infer<typeof Effect>;
@@ -43,6 +43,8 @@ export type Effect = z.infer<typeof Effect>;
 export const Branch = z.strictObject({
   to: Id,
   when: Condition.optional(),
+  /** A milestone this decision gives a new due instant (the decision then carries `dueAt`), its ladder armed again. */
+  moves: Id.optional(),
 });
 export type Branch = z.infer<typeof Branch>;
 
@@ -77,6 +79,11 @@ export type DecisionStep = z.infer<typeof DecisionStep>;
 export const Stage = z.strictObject({
   title: Localized,
   role: RoleId,
+  /**
+   * The fact naming the unit this stage awaits (e.g. "lead", chosen at start): then a member of that unit with `role`
+   * acts for it (a user holding `role@unit`).
+   */
+  unit: Id.optional(),
   /** Roles that may record this stage's decision on behalf of `role` (a collective body). */
   recordedBy: z.array(RoleId).default([]),
   /** The milestone whose due date bounds this stage. */
@@ -112,6 +119,26 @@ export const Rung = z.strictObject({
 });
 export type Rung = z.infer<typeof Rung>;
 
+/**
+ * A recurring obligation: one occurrence per period (a year, half a year, a quarter, a month), each with its own due
+ * instant, ladder and report. Due at the end of the period, of the day `on` (yearly), or of the Nth working day of the
+ * period (`byWorkingDay`). The series runs from the start up to the due instant the input gives the milestone
+ * (included) or, without one, up to the due instant of the milestone `until` (excluded).
+ */
+export const Recurrence = z.strictObject({
+  every: z.enum(['year', 'halfYear', 'quarter', 'month']),
+  on: z.strictObject({ month: z.number().int().min(1).max(12), day: z.number().int().min(1).max(31) }).optional(),
+  byWorkingDay: z.number().int().min(1).max(60).optional(),
+  until: Id.optional(),
+  /** The decision that files an occurrence's report, and the role that takes it; it closes that occurrence only. */
+  report: z.strictObject({ event: EventName, role: RoleId }),
+});
+export type Recurrence = z.infer<typeof Recurrence>;
+
+/** Units beside the awaited one (a fact listing unit ids) whose members of `role` may add contributions to history. */
+export const Contributions = z.strictObject({ event: EventName, role: RoleId, units: Id });
+export type Contributions = z.infer<typeof Contributions>;
+
 /** A dated milestone; a stage that names it is bounded by it, one no stage names is tracked beside the main line. */
 export const Milestone = z.strictObject({
   id: Id,
@@ -124,6 +151,8 @@ export const Milestone = z.strictObject({
   /** After a revision: "restart" the full duration on resubmission, or "resume" the working days that were left. */
   onResubmit: z.enum(['restart', 'resume']).default('resume'),
   escalation: z.array(Rung).default([]),
+  /** Recurs once per period instead of falling due once. */
+  recurs: Recurrence.optional(),
 });
 export type Milestone = z.infer<typeof Milestone>;
 
@@ -161,6 +190,8 @@ export const ProcessDefinition = z
     supervisorRole: RoleId.optional(),
     milestones: z.array(Milestone).default([]),
     documents: z.array(DocumentKind).default([]),
+    /** Contributions coordinating units may add at any stage, kept in the history. */
+    contributions: Contributions.optional(),
     /** What decisions complete on the server before they take effect. */
     decisionSteps: z.array(DecisionStep).default([]),
   })

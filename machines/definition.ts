@@ -1,4 +1,6 @@
 import type { Branch, Decision, ProcessDefinition, ProcessDefinitionInput, Stage } from './definition.schema.js';
+import { recurrenceProblems } from './recurrence.js';
+import { unitProblems } from './units.js';
 
 /**
  * The checks of a definition that cross its parts (targets, roles, milestones, the revision block), as path and
@@ -73,9 +75,10 @@ export function definitionProblems(def: ProcessDefinition): Array<{ path: Proper
       'a duration counts from entering a stage: name this milestone in a stage',
     );
   }
-  if (def.milestones.some((m) => !bound.has(m.id)) && !def.milestoneRole) {
+  if (def.milestones.some((m) => !bound.has(m.id) && !m.recurs) && !def.milestoneRole) {
     issue(['milestoneRole'], 'milestones beside the main line need a milestoneRole that records them');
   }
+  problems.push(...recurrenceProblems(def), ...unitProblems(def));
   return problems;
 }
 

@@ -1,7 +1,7 @@
 import type { AnyStateMachine } from 'xstate';
 import { toDirectedGraph } from 'xstate/graph';
 import type { ProcessMachine } from './compile.js';
-import type { Condition } from './definition.schema.js';
+import type { Condition, ProcessDefinition } from './definition.schema.js';
 
 const local = (id: string) => id.split('.').slice(1).join('.');
 
@@ -18,12 +18,22 @@ function describeGuard(guard: unknown): string {
   if (!guard || typeof guard !== 'object') return '';
   const { type, params } = guard as { type: string; params?: Record<string, unknown> };
   if (type === 'isReturningTo') return ` [revision from ${String(params?.stage)}]`;
+  if (type === 'isMoveValid') return ` [moves ${String(params?.milestone)} to the new due date]`;
   if (type === 'isConditionMet') return ` [${describeCondition(params?.condition as Condition)}]`;
   return ` [${type}]`;
 }
 
+/** The recurring milestones of a definition as the diagram notes them (pure). */
+export const recurringIn = (definition: ProcessDefinition) =>
+  definition.milestones.flatMap((m) =>
+    m.recurs ? [{ id: m.id, every: m.recurs.every, report: m.recurs.report.event }] : [],
+  );
+
 /** Mermaid `stateDiagram-v2` text for a compiled process, generated from the machine itself; pure. */
-export function toMermaid(machine: ProcessMachine): string {
+export function toMermaid(
+  machine: ProcessMachine,
+  recurring: Array<{ id: string; every: string; report: string }> = [],
+): string {
   const graph = toDirectedGraph(machine as unknown as AnyStateMachine);
   const lines = ['stateDiagram-v2', `  [*] --> ${String(machine.config.initial)}`];
   const selfEvents = new Set<string>();
@@ -48,7 +58,7 @@ export function toMermaid(machine: ProcessMachine): string {
     const guard = edge.transition.guard as
       | { type?: string; params?: { milestone: string; rung: string; offset: number; to: string; channels: string[] } }
       | undefined;
-    if (guard?.type !== 'isRungDue' || !guard.params) continue;
+    if ((guard?.type !== 'isRungDue' && guard?.type !== 'isOccurrenceRungDue') || !guard.params) continue;
     const { milestone, rung, offset, to, channels } = guard.params;
     const when = offset === 0 ? 'at due' : `${offset > 0 ? '+' : ''}${offset} working days`;
     const target = edge.target === edge.source ? '' : ` then ${local(edge.target.id)}`;
@@ -66,6 +76,12 @@ export function toMermaid(machine: ProcessMachine): string {
     const milestone = (node.stateNode.meta as { milestone?: string | null } | undefined)?.milestone;
     const ladder = milestone ? ladders.get(milestone) : undefined;
     if (ladder) lines.push(`  note left of ${local(node.id)}: DEADLINE_REACHED ${milestone} — ${ladder.join(' · ')}`);
+  }
+  for (const { id, every, report } of recurring) {
+    const ladder = ladders.get(id) ?? [];
+    lines.push(
+      `  note right of ${String(machine.config.initial)}: ${id} recurs every ${every}, ${report} closes one occurrence${ladder.length > 0 ? ` — ${ladder.join(' · ')}` : ''}`,
+    );
   }
   return lines.join('\n') + '\n';
 }

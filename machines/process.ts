@@ -10,6 +10,8 @@ import {
 import type { Localized, ProcessDefinition, ProcessDefinitionInput, Stage } from './definition.schema.js';
 import { loadDefinition } from './definition.js';
 import { parseDecision, type Decision } from './decision.js';
+import { actingRoles, obligationEventFor, obligationEvents } from './obligation-events.js';
+import { awaitedRole } from './units.js';
 import type { Result } from './start-context.js';
 import {
   DEADLINE_REACHED,
@@ -135,6 +137,7 @@ export function compileProcess<T extends ProcessDefinitionInput | ProcessDefinit
     ...anytime,
     ...(definition.milestoneRole ? [MARK_MILESTONE] : []),
     ...(definition.supervisorRole ? [EXTEND, REASSIGN] : []),
+    ...obligationEvents(definition),
   ];
   const allEvents = [
     ...new Set([...Object.values(definition.stages).flatMap((s) => Object.keys(s.on)), ...everywhere]),
@@ -146,7 +149,13 @@ export function compileProcess<T extends ProcessDefinitionInput | ProcessDefinit
     return [...Object.keys(stage.on), ...everywhere];
   }
 
-  function roleFor(stage: Stage, event: string): { role: string; recordedBy: string[] } {
+  function roleFor(
+    stage: Stage,
+    event: string,
+    facts: Record<string, unknown>,
+  ): { role: string; recordedBy: string[]; accepted?: string[] } {
+    const acting = actingRoles(definition, stage, event, facts);
+    if (acting) return { ...acting, recordedBy: stage.on[event] ? stage.recordedBy : [] };
     const anytime = definition.anytime[event];
     if (anytime) return { role: anytime.role, recordedBy: [] };
     if (event === MARK_MILESTONE && definition.milestoneRole) return { role: definition.milestoneRole, recordedBy: [] };
@@ -170,6 +179,8 @@ export function compileProcess<T extends ProcessDefinitionInput | ProcessDefinit
       comment: decision.comment ?? null,
     };
     const milestones = snapshot.context.milestones;
+    const obligation = obligationEventFor<D>(definition, stage, snapshot.context, decision, person);
+    if (obligation) return obligation;
     switch (decision.type) {
       case MARK_MILESTONE: {
         const milestone = milestones.find((m) => m.id === decision.milestone);
@@ -243,8 +254,8 @@ export function compileProcess<T extends ProcessDefinitionInput | ProcessDefinit
           error: `"${decision.type}" cannot be taken at stage "${state}"; expected one of: ${allowed.join(', ')}`,
         };
       }
-      const { role, recordedBy } = roleFor(stage, decision.type);
-      const holds = decision.roles.includes(role);
+      const { role, recordedBy, accepted = [role] } = roleFor(stage, decision.type, snapshot.context.facts);
+      const holds = accepted.some((r) => decision.roles.includes(r));
       const records = recordedBy.some((r) => decision.roles.includes(r));
       if (!holds && !records) {
         const also =
@@ -303,7 +314,7 @@ export function compileProcess<T extends ProcessDefinitionInput | ProcessDefinit
         awaiting:
           stage && snapshot.status === 'active'
             ? {
-                role: stage.role,
+                role: awaitedRole(stage, snapshot.context.facts),
                 assignee: snapshot.context.assignee?.stage === state ? snapshot.context.assignee.id : null,
                 milestone: stage.milestone ?? null,
                 dueAt: milestone?.dueAt ?? null,

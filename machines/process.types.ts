@@ -10,6 +10,10 @@ export interface DecisionRecord {
   from: string;
   to: string;
   comment: string | null;
+  /** A decision that moved a milestone: its due instant before and after. */
+  change?: { milestone: string; before: string | null; after: string };
+  /** The occurrence of a recurring milestone a report closed. */
+  milestone?: string;
 }
 
 /** A milestone with its due instant and whether it was met or missed. */
@@ -31,6 +35,9 @@ export interface MilestoneState {
   /** Working days that were left when the clock stopped. */
   remainingWorkingDays: number | null;
   rungs: RungState[];
+  /** For one occurrence of a recurring milestone: the milestone it belongs to, and its period ("2015", "2015-Q3"). */
+  occurrenceOf?: string;
+  period?: string;
 }
 
 /** When one rung of a milestone's ladder fires, and whether it has. */
@@ -101,6 +108,12 @@ interface ByPerson {
  */
 export interface DecisionEvent<D extends string = string> extends ByPerson {
   type: D;
+  /** The new due instant, for a decision that moves a milestone. */
+  dueAt?: string;
+  /** A report of a recurring milestone: the occurrence it closes ("progressReport@2015"). */
+  milestone?: string;
+  /** A contribution: the coordinating unit it is from. */
+  unit?: string;
 }
 
 /** Records a milestone beside the main line as met. */

@@ -2,7 +2,9 @@ import type { CalendarTable } from '../calendar/holidays.js';
 import { rungsFor } from './clock.js';
 import type { ProcessDefinition } from './definition.schema.js';
 import { isoInstant } from './decision.js';
-import type { ProcessContext } from './process.types.js';
+import type { MilestoneState, ProcessContext } from './process.types.js';
+import { startSeries } from './recurrence.js';
+import { checkUnitFacts } from './units.js';
 
 /** The outcome of a check a caller must handle, shaped like zod's safeParse. */
 export type Result<T> = { success: true; data: T } | { success: false; error: string };
@@ -101,7 +103,11 @@ export function startContextOf(
   for (const id of Object.keys(input.milestones)) {
     if (!milestoneIds.includes(id)) problems.push(`milestone "${id}" is not one of: ${milestoneIds.join(', ')}`);
   }
-  if (problems.length > 0)
+  const units = checkUnitFacts(definition, input.facts);
+  if (!units.success) problems.push(units.error);
+  const series = startSeries(definition, input.milestones, startedAt, calendar);
+  if (!series.success) problems.push(series.error);
+  if (problems.length > 0 || !series.success)
     return {
       success: false,
       error: `invalid input for ${definition.id}:\n${problems.map((p) => `✖ ${p}`).join('\n')}`,
@@ -123,22 +129,25 @@ export function startContextOf(
       })),
       draftVersion: firstDraft,
       returnTo: null,
-      milestones: definition.milestones.map((m) => {
-        const dueAt = input.milestones[m.id] ?? null;
-        return {
-          id: m.id,
-          title: m.title,
-          stage: stageOf(m.id),
-          lead: m.lead ?? null,
-          dueAt,
-          status: 'pending' as const,
-          at: null,
-          completedAt: null,
-          pausedAt: null,
-          remainingWorkingDays: null,
-          rungs: dueAt ? rungsFor(m, dueAt, calendar) : [],
-        };
-      }),
+      milestones: definition.milestones
+        .filter((m) => !m.recurs)
+        .map((m): MilestoneState => {
+          const dueAt = input.milestones[m.id] ?? null;
+          return {
+            id: m.id,
+            title: m.title,
+            stage: stageOf(m.id),
+            lead: m.lead ?? null,
+            dueAt,
+            status: 'pending' as const,
+            at: null,
+            completedAt: null,
+            pausedAt: null,
+            remainingWorkingDays: null,
+            rungs: dueAt ? rungsFor(m, dueAt, calendar) : [],
+          };
+        })
+        .concat(series.data),
       history: [],
       escalations: [],
       assignee: null,

@@ -26,6 +26,7 @@ import {
 } from '../machines/process.js';
 import { startContext } from '../machines/start-context.js';
 import type { PersonEvent } from '../machines/process.types.js';
+import { awaitedRole, notifiedRoles } from '../machines/units.js';
 import { decideUpdate, viewQuery } from './process.messages.js';
 import { searchAttributeKeys as keys } from './search-attributes.js';
 import { DecisionDesk, type AppliedUpdate } from './decision-desk.js';
@@ -235,8 +236,15 @@ class ProcessRun {
   /** Effects become notifications at once, with the state they were decided in, so their keys are stable. */
   private enqueue(effects: ProcessEffect[]): void {
     for (const effect of effects) {
-      const notification = this.notificationOf(effect);
-      if (notification) this.outbox.push(notification);
+      const { facts } = this.snapshot.context;
+      // A role inside units (the lead agency, each coordinating one) is told once per unit.
+      const roles = effect.to === 'awaited' ? [null] : notifiedRoles(this.process.definition, effect.to, facts);
+      for (const role of roles) {
+        const notification = this.notificationOf(
+          role === null || role === effect.to ? effect : { ...effect, to: role },
+        );
+        if (notification) this.outbox.push(notification);
+      }
     }
   }
 
@@ -246,7 +254,8 @@ class ProcessRun {
     const { stages, id: process } = this.process.definition;
     const stage = effect.type === 'notify' ? effect.stage : String(this.snapshot.value);
     const awaited = effect.to === 'awaited';
-    const role = awaited ? (stages[stage]?.role ?? null) : effect.to;
+    const awaitedStage = stages[stage];
+    const role = awaited ? (awaitedStage ? awaitedRole(awaitedStage, context.facts) : null) : effect.to;
     if (!role) return null;
     const milestoneId = effect.type === 'escalate' ? effect.milestone : stages[stage]?.milestone;
     const milestone = context.milestones.find((m) => m.id === milestoneId);
@@ -260,7 +269,7 @@ class ProcessRun {
             rung: effect.rung,
           }
         : {
-            key: `${this.workflowId}:${stage}:${effect.template}:${context.history.length}`,
+            key: `${this.workflowId}:${stage}:${effect.template}:${context.history.length}${role.includes('@') && !awaited ? `:${role}` : ''}`,
             kind: 'stage' as const,
             template: effect.template,
             channels: ['email' as const],

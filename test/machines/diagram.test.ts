@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { toMermaid } from '../../machines/diagram.js';
+import { recurringIn, toMermaid } from '../../machines/diagram.js';
 import { pipeline } from '../../test-support/review-pipeline.js';
+import { taskProcess } from '../../test-support/task.js';
 
 describe('Mermaid diagram', () => {
   const text = toMermaid(pipeline.machine);
@@ -21,5 +22,23 @@ describe('Mermaid diagram', () => {
       expect(lines).toContain(`  ${stage} --> withdrawn: WITHDRAW`);
     }
     expect(lines).toContain('  drafting --> politburo: SUBMIT [revision from politburo]');
+  });
+});
+
+describe('Mermaid diagram of the task process', () => {
+  const lines = toMermaid(taskProcess.machine, recurringIn(taskProcess.definition)).split('\n');
+
+  it('draws the change request, its approval moving the due date, and the product returned for revision', () => {
+    expect(lines).toContain('  working --> changeReview: REQUEST_CHANGE');
+    expect(lines).toContain('  changeReview --> working: APPROVE_CHANGE [moves product to the new due date]');
+    expect(lines).toContain('  authorityReview --> working: RETURN');
+  });
+
+  it('notes the yearly progress report, the decision that closes one occurrence, and its ladder', () => {
+    expect(lines).toContain(
+      '  note right of working: progressReport recurs every year, REPORT_PROGRESS closes one occurrence — lead -3 working days → focal-point (email) · supervisor at due → supervisor (email, webhook) · authority +5 working days → authority (email, webhook)',
+    );
+    expect(lines.find((l) => l.includes('at every stage'))).toContain('REPORT_PROGRESS');
+    expect(lines.find((l) => l.includes('at every stage'))).toContain('CONTRIBUTE');
   });
 });
