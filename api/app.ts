@@ -1,10 +1,12 @@
 import type { Hono, MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
+import { DRAFT_FILE_LIMIT } from '../client/draft-files.js';
 import { formatBytes, limits } from '../client/limits.js';
 import { recordAudit } from '../store/index.js';
 import { bearerAuthenticator, requireAuth, type Authenticator } from './auth.middleware.js';
 import { authDepsOf, csrfOf, mountBrowser, sessionAuthenticator } from './browser.js';
 import { dossiersRouter } from './dossiers.index.js';
+import { filesRouter } from './files.index.js';
 import { healthRouter } from './health.js';
 import { meRouter } from './me.index.js';
 import { problem, toProblem } from './problem.js';
@@ -55,16 +57,21 @@ export function createApp(deps: ApiDeps, options: AppOptions = {}) {
   app.use('/api/*', requireAuth(options.authenticators ?? [bearerAuthenticator, sessionAuthenticator(auth)]));
   app.use('/api/*', csrfOf(auth));
   app.use('/api/*', auditRefusals);
-  app.use(
-    '/api/*',
+  const limitOf = (maxSize: number) =>
     bodyLimit({
-      maxSize: limits.request,
-      onError: (c) =>
-        problem(c, 413, `the request body is over its limit of ${formatBytes(limits.request)}; send less`),
-    }),
+      maxSize,
+      onError: (c) => problem(c, 413, `the request body is over its limit of ${formatBytes(maxSize)}; send less`),
+    });
+  const requestLimit = limitOf(limits.request);
+  // A draft file may be larger than any other request; its own limit is checked again on its content.
+  const uploadLimit = limitOf(DRAFT_FILE_LIMIT + 64 * 1024);
+  app.use('/api/*', (c, next) =>
+    c.req.method === 'POST' && /^\/api\/dossiers\/[^/]+\/files$/.test(c.req.path)
+      ? uploadLimit(c, next)
+      : requestLimit(c, next),
   );
 
-  const routes = app.route('/', healthRouter).route('/', meRouter).route('/', dossiersRouter);
+  const routes = app.route('/', healthRouter).route('/', meRouter).route('/', dossiersRouter).route('/', filesRouter);
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'bearer', {
     type: 'http',

@@ -1,7 +1,7 @@
 import type { OpenAPIHono, RouteConfig, RouteHandler } from '@hono/zod-openapi';
 import type { Client } from '@temporalio/client';
 import type { User } from '../directory/directory.js';
-import type { Queryable } from '../store/index.js';
+import type { FileStore, Queryable } from '../store/index.js';
 import type { DuyetConfig } from '../temporal.config.js';
 import type { Principal } from './principal.js';
 
@@ -16,6 +16,8 @@ export interface ApiDeps {
   /** The user directory: who exists and which roles they hold. */
   directory: () => User[];
   config: DuyetConfig;
+  /** Where draft files are kept; a folder `files` under the state dir when not given. */
+  files?: FileStore;
 }
 
 /** The Hono environment of every route: its dependencies, the principal and the client's address. */

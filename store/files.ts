@@ -39,7 +39,7 @@ export async function recordFile(db: Queryable, input: unknown): Promise<Result<
 export async function filesOf(
   db: Queryable,
   dossierId: string,
-  filter: { documentKind?: string; draft?: number; sha256?: string } = {},
+  filter: { documentKind?: string; draft?: number; sha256?: string; id?: number } = {},
 ): Promise<StoredFile[]> {
   const { rows } = await db.query<{
     id: string;
@@ -55,9 +55,9 @@ export async function filesOf(
   }>(
     `SELECT id, sha256, name, size, media_type, dossier_id, document_kind, draft, uploaded_by, created_at FROM files
      WHERE dossier_id = $1 AND ($2::text IS NULL OR document_kind = $2) AND ($3::int IS NULL OR draft = $3)
-       AND ($4::text IS NULL OR sha256 = $4)
+       AND ($4::text IS NULL OR sha256 = $4) AND ($5::bigint IS NULL OR id = $5)
      ORDER BY document_kind, draft, id`,
-    [dossierId, filter.documentKind ?? null, filter.draft ?? null, filter.sha256 ?? null],
+    [dossierId, filter.documentKind ?? null, filter.draft ?? null, filter.sha256 ?? null, filter.id ?? null],
   );
   return rows.map((r) => ({
     id: Number(r.id),

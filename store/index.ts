@@ -37,6 +37,8 @@ export type { DeliveryRecord } from './deliveries.js';
 export { deliveriesOf, recordDelivery, recordedDeliveries } from './deliveries.js';
 export type { StoredFile } from './files.js';
 export { FileMetadata, filesOf, recordFile } from './files.js';
+export type { FileStore } from './file-store.js';
+export { folderFileStore, sha256Of } from './file-store.js';
 export type { EmbeddedStore } from './embedded.js';
 export { EMBEDDED_MAX_CONNECTIONS, startEmbeddedStore } from './embedded.js';
 export type { IdempotencyClash } from './idempotency.js';

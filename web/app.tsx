@@ -11,6 +11,7 @@ import {
 import { frameOf } from './frame.js';
 import { chooseLanguage } from './lang.js';
 import { dossierRoutes } from './dossier.routes.js';
+import { startRoutes } from './start.routes.js';
 import { inboxRoutes, inboxRows } from './inbox.routes.js';
 import { MePage } from './pages/me.js';
 import { SignInPage } from './pages/sign-in.js';
@@ -28,6 +29,9 @@ export function roleNames(lang: 'vi' | 'en'): Record<string, string> {
     for (const [role, title] of Object.entries(processById(id).compiled.definition.roles)) names[role] = title[lang];
   return names;
 }
+
+/** The pages that need a signed-in user; a new page adds its paths here and its routes below. */
+const signedInPaths = ['/me', '/inbox', '/dossiers/*', '/start', '/start/*'];
 
 /** Reads the session through the API; a page without one sends the browser to the sign-in page. */
 function requireSession(deps: WebDeps) {
@@ -96,12 +100,11 @@ export function webApp(deps: WebDeps): Hono<WebEnv> {
   app.route('/', signInRoutes(deps));
   const signedIn = requireSession(deps);
   app.use('/', signedIn);
-  app.use('/me', signedIn);
-  app.use('/inbox', signedIn);
-  app.use('/dossiers/*', signedIn);
+  for (const path of signedInPaths) app.use(path, signedIn);
   app.get('/', (c) => c.redirect('/inbox', 303));
   app.get('/me', (c) => c.html(<MePage {...frameOf(c)} roleNames={roleNames(c.get('lang'))} />));
   app.route('/', inboxRoutes(deps));
   app.route('/', dossierRoutes(deps));
+  app.route('/', startRoutes(deps));
   return app;
 }

@@ -48,7 +48,7 @@ export function callApi(
   deps: WebDeps,
   c: WebContext,
   path: string,
-  init: { method?: string; json?: unknown; form?: Record<string, string>; csrf?: string } = {},
+  init: { method?: string; json?: unknown; form?: Record<string, string>; multipart?: FormData; csrf?: string } = {},
 ): Promise<Response> {
   const headers = new Headers({ accept: 'application/json' });
   for (const name of ['cookie', 'origin', 'sec-fetch-site', 'user-agent', 'x-forwarded-for', 'x-forwarded-proto']) {
@@ -56,8 +56,10 @@ export function callApi(
     if (value !== undefined) headers.set(name, value);
   }
   if (init.csrf) headers.set('x-csrf-token', init.csrf);
-  let body: string | undefined;
-  if (init.json !== undefined) {
+  let body: string | FormData | undefined;
+  if (init.multipart) {
+    body = init.multipart;
+  } else if (init.json !== undefined) {
     headers.set('content-type', 'application/json');
     body = JSON.stringify(init.json);
   } else if (init.form) {

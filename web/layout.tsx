@@ -47,6 +47,9 @@ export function Layout(props: Frame & { title: string; children?: Child }) {
                   </a>
                 </li>
                 <li>
+                  <a href="/start">{m.start}</a>
+                </li>
+                <li>
                   <a href="/me">{m.me}</a>
                 </li>
               </ul>

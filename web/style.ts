@@ -42,5 +42,15 @@ ol.stages li[aria-current] { border-color: var(--accent); background: var(--now)
 dl.facts { display: grid; grid-template-columns: max-content 1fr; gap: 4px 16px; }
 dl.facts dt { font-weight: 600; }
 dl.facts dd { margin: 0; }
+form.wide { display: flex; flex-direction: column; gap: 12px; max-width: 760px; }
+fieldset { border: 1px solid var(--line); border-radius: 6px; padding: 8px 12px; display: flex; flex-direction: column; gap: 8px; min-width: 0; }
+legend { font-weight: 700; padding: 0 4px; }
+.field { display: flex; flex-direction: column; gap: 2px; min-width: 0; }
+.field label { font-weight: 600; }
+.field.invalid input, .field.invalid textarea { border-color: var(--late); border-width: 2px; }
+.field-error { color: var(--late); font-weight: 600; }
+caption { text-align: left; font-weight: 700; padding: 4px 0; }
+ul.files { margin: 0; padding-left: 18px; }
+.full { flex-basis: 100%; margin: 0; }
 footer { padding: 16px; color: var(--muted); text-align: center; }
 `;

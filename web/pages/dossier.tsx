@@ -4,6 +4,8 @@ import type { DecisionOption } from '../decisions.js';
 import { Layout, type Frame } from '../layout.js';
 import { eventName, type Messages } from '../messages.js';
 import { History, Milestones, StageList } from './dossier-parts.js';
+import { DossierFiles, type DossierFileRow } from './dossier-files.js';
+import { Field } from './fields.js';
 
 /** What the dossier page shows. */
 export interface DossierPageProps extends Frame {
@@ -18,6 +20,15 @@ export interface DossierPageProps extends Frame {
   refusal?: string | undefined;
   /** The decision just recorded. */
   done?: string | undefined;
+  files: DossierFileRow[];
+  /** Whether this user acts at the stage, and so may upload draft files. */
+  mayUpload: boolean;
+  /** A notice to show above the page (a dossier just started, a file just attached). */
+  notice?: string | undefined;
+  /** The refusal of an upload, shown beside the file field. */
+  uploadError?: string | undefined;
+  /** The words of the resubmission's file fields. */
+  resubmitFiles?: { legend: string; label: (document: string) => string } | undefined;
 }
 
 /** One decision's form: a comment box, on whose behalf, the new due date or person, a confirmation if final. */
@@ -31,11 +42,14 @@ function DecisionForm(props: {
   const { m, option } = props;
   const id = `d-${option.event}`;
   const milestone = props.p.view.awaiting?.milestone ?? props.p.view.milestones.find((x) => x.completedAt === null)?.id;
+  const resubmit = props.p.view.returnTo !== null && props.p.definition.revision?.resubmit === option.event;
+  const asks = resubmit ? props.p.resubmitFiles : undefined;
   return (
     <form
       method="post"
       action={`/dossiers/${encodeURIComponent(props.workflowId)}/decisions`}
       aria-labelledby={`${id}-h`}
+      enctype={asks ? 'multipart/form-data' : undefined}
     >
       <h3 id={`${id}-h`}>{eventName(m, option.event)}</h3>
       <input type="hidden" name="_csrf" value={props.csrf} />
@@ -60,6 +74,19 @@ function DecisionForm(props: {
             ))}
           </select>
         </label>
+      )}
+      {asks && (
+        <fieldset>
+          <legend>{asks.legend}</legend>
+          {props.p.view.documents.map((d) => (
+            <Field
+              name={`file.${d.kind}`}
+              label={asks.label(`${d.title} (${m.draft} ${d.draft})`)}
+              type="file"
+              accept=".pdf,.docx,.odt,application/pdf"
+            />
+          ))}
+        </fieldset>
       )}
       <label>
         {m.comment}
@@ -89,6 +116,11 @@ export function DossierPage(props: DossierPageProps) {
           <strong>{m.refused}: </strong>
           {props.refusal}
         </div>
+      )}
+      {props.notice && (
+        <p class="notice" role="status">
+          {props.notice}
+        </p>
       )}
       {props.done && (
         <p class="notice" role="status">
@@ -124,27 +156,15 @@ export function DossierPage(props: DossierPageProps) {
           </div>
         )}
       </section>
-      <section aria-labelledby="documents-h">
-        <h2 id="documents-h">{m.documents}</h2>
-        <div class="table-wrap">
-          <table>
-            <thead>
-              <tr>
-                <th scope="col">{m.document}</th>
-                <th scope="col">{m.draft}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {view.documents.map((d) => (
-                <tr>
-                  <td>{d.uri && /^https?:\/\//i.test(d.uri) ? <a href={d.uri}>{d.title}</a> : d.title}</td>
-                  <td>{d.draft}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      </section>
+      <DossierFiles
+        lang={lang}
+        workflowId={props.workflowId}
+        documents={view.documents}
+        files={props.files}
+        csrf={props.mayUpload && props.session ? props.session.csrfToken : null}
+        nameOf={props.nameOf}
+        uploadError={props.uploadError}
+      />
       <Milestones m={m} lang={lang} milestones={view.milestones} escalations={view.escalations} />
       <section aria-labelledby="history-h">
         <h2 id="history-h">{m.history}</h2>
