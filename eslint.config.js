@@ -13,7 +13,7 @@ import tseslint from 'typescript-eslint';
  * - `node`: whether Node built-ins (`node:fs`, `fs`, ... from `builtinModules`) are allowed;
  * - `why`: the reason, quoted in the messages;
  * - `refuse`: further `no-restricted-imports` patterns (unit tests refuse what starts a server; delegation/ refuses
- *   directory.ts, which reads files).
+ *   directory.ts, which reads files; workflows/ refuse delegation's schema modules).
  */
 const boundaries = {
   calendar: { packages: ['zod'], folders: [], node: false, why: 'pure: it runs inside workflows' },
@@ -41,6 +41,14 @@ const boundaries = {
     typeOnly: ['activities'],
     node: false,
     why: 'workflow code is deterministic (DESIGN.md); activities are reached through proxyActivities',
+    refuse: [
+      {
+        regex: '^(\\.\\./)+delegation/(?!(plan-adjustment|ledger-id)(\\.js)?$)',
+        allowTypeImports: true,
+        message:
+          'Of delegation/, workflows import plan-adjustment.ts and ledger-id.ts only (others as types): the rest builds zod schemas and the country names, which every workflow would evaluate again; put a pure helper in a module of its own.',
+      },
+    ],
   },
   activities: {
     packages: ['@temporalio/activity', '@temporalio/client', '@temporalio/common', 'nodemailer', 'zod'],

@@ -3,6 +3,7 @@ import type { Client } from '@temporalio/client';
 import { toPlainDate } from '../calendar/dates.js';
 import type { CalendarTable } from '../calendar/holidays.js';
 import { parseStartInput } from '../machines/input.schema.js';
+import { refOf } from '../machines/shipped.js';
 import type { DuyetConfig } from '../temporal.config.js';
 import { searchAttributeKeys as keys } from '../workflows/search-attributes.js';
 import { loadCalendarTable } from './calendar-tables.js';
@@ -117,7 +118,8 @@ async function send(
   const calendar = workflowCalendar(loadCalendarTable(config.calendarDir, yearsNeeded(startedAt, input)));
   const context = parseStartInput(process.compiled.definition, input, startedAt.toISOString(), calendar);
   if (!context.success) throw new RequestError(context.error);
-  const args = [{ definition: process.definition, input, calendar }];
+  // The definition by reference: the worker's bundle ships it (a start carrying it whole would grow every history).
+  const args = [{ process: refOf(process.definition), input, calendar }];
   checkSize('request', args, 'the start request');
   const [initial] = process.compiled.start(context.data);
   const view = process.compiled.view(initial);

@@ -3,6 +3,7 @@ import { hanoi2022 } from './rule-sets/hanoi-2022.js';
 import { RuleSet, type LedgerEntry, type LedgerFileEntry } from './rule-set.schema.js';
 
 export { checkProposal, keyLeaderIds } from './check-proposal.js';
+export { ledgerWorkflowId } from './ledger-id.js';
 export { checkPlanAdjustment, type PlanAdjustment } from './plan-adjustment.js';
 export {
   Ledger,
@@ -93,6 +94,3 @@ export function deriveLedger(
   });
   return { entries: derived, warnings };
 }
-
-/** The id of the ledger workflow of one rule set and year (pure). */
-export const ledgerWorkflowId = (ruleSet: string, year: number) => `delegation-ledger-${ruleSet}-${year}`;

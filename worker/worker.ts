@@ -8,17 +8,28 @@ import { loadDirectory } from '../directory/directory.js';
 import { openStore, storeUrl, type Store } from '../store/index.js';
 import type { DuyetConfig } from '../temporal.config.js';
 
-/** The workflows module, loaded by path as the Temporal bundler wants: the .ts source under tests, the .js build otherwise. */
-export const workflowsPath = (() => {
-  const ts = fileURLToPath(new URL('../workflows/index.ts', import.meta.url));
-  return existsSync(ts) ? ts : fileURLToPath(new URL('../workflows/index.js', import.meta.url));
-})();
+/** A module of the project by path from the root: the .ts source under tests, the .js build otherwise. */
+const projectModule = (path: string) => {
+  const ts = fileURLToPath(new URL(`../${path}.ts`, import.meta.url));
+  return existsSync(ts) ? ts : fileURLToPath(new URL(`../${path}.js`, import.meta.url));
+};
+
+/** The workflows module, loaded by path as the Temporal bundler wants. */
+export const workflowsPath = projectModule('workflows/index');
 
 /**
- * How duyet bundles its workflows: xstate is loaded once per workflow thread and shared by every workflow (it keeps
- * no per-workflow state at module level), where by default each workflow would evaluate its own copy of the library.
+ * How duyet bundles its workflows: xstate and the pure modules the workflows use (machines/, the shipped definitions,
+ * calendar/ and the pure part of delegation/) are loaded once per workflow thread and shared by every workflow, where
+ * by default each workflow would evaluate its own copy of every module. They keep no per-workflow state; the SDK
+ * freezes what they export, and `machines/shipped.ts` keeps one compiled process per definition for the thread.
  */
-export const bundlerOptions = { preloadModules: ['xstate'] };
+export const bundlerOptions = {
+  preloadModules: [
+    'xstate',
+    ...['machines/shipped', 'machines/start-context', 'machines/conditions', 'calendar/dates'].map(projectModule),
+    ...['calendar/working-days', 'delegation/plan-adjustment', 'delegation/ledger-id'].map(projectModule),
+  ],
+};
 
 /** Connects to Temporal as the config says. */
 export function connectWorker(config: DuyetConfig): Promise<NativeConnection> {

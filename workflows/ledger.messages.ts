@@ -27,4 +27,5 @@ export const releaseTripsUpdate = defineUpdate<number, [{ delegation: string }]>
 export const recordReportUpdate = defineUpdate<LedgerEntry[], [ReportFiled]>('recordReport');
 /** Every entry of the ledger. */
 export const entriesQuery = defineQuery<LedgerEntry[]>('entries');
-export { ledgerWorkflowId } from '../delegation/rules.js';
+// Not from delegation/rules.js: that module builds the rule sets' schemas, which no workflow should evaluate.
+export { ledgerWorkflowId } from '../delegation/ledger-id.js';

@@ -15,7 +15,6 @@ import type { CalendarTable } from '../calendar/holidays.js';
 import type { ProcessSnapshot } from '../machines/compile.js';
 import type { ProcessDefinitionInput } from '../machines/definition.schema.js';
 import {
-  compileProcess,
   DEADLINE_REACHED,
   ESCALATION_DELIVERED,
   type PersistedProcess,
@@ -24,6 +23,7 @@ import {
   type ProcessView,
   type DecisionOutcome,
 } from '../machines/process.js';
+import { processOf, shippedDefinition, type DefinitionRef } from '../machines/shipped.js';
 import { startContext } from '../machines/start-context.js';
 import type { PersonEvent } from '../machines/process.types.js';
 import { awaitedRole, notifiedRoles } from '../machines/units.js';
@@ -39,10 +39,15 @@ const { notify } = proxyActivities<ReturnType<typeof createActivities>>({
   retry: { maximumAttempts: 10, initialInterval: '1 second', maximumInterval: '30 seconds' },
 });
 
-/** What starts (or continues) a process workflow: the definition as it was at start, and the dossier. */
+/** What starts (or continues) a process workflow: the definition it runs, and the dossier. */
 export interface ProcessWorkflowInput {
-  /** The whole definition, so later edits to definition files never change a running workflow. */
-  definition: ProcessDefinitionInput;
+  /**
+   * The shipped definition the workflow runs, by id, version and content hash; the worker takes it from the bundle,
+   * which keeps every version a running workflow names (machines/definitions/index.ts).
+   */
+  process?: DefinitionRef;
+  /** The whole definition, as starts sent it before they sent a reference: kept so their histories replay. */
+  definition?: ProcessDefinitionInput;
   input: unknown;
   /** Days off and working days for the years the process may span, resolved by the client at start. */
   calendar: CalendarTable;
@@ -61,7 +66,7 @@ const now = () => new Date().toISOString();
 
 /** Drives any compiled process: feeds decisions and deadlines to the machine and carries out its effects. */
 export async function processWorkflow(args: ProcessWorkflowInput): Promise<ProcessView> {
-  const run = ProcessRun.begin(compile(args.definition), args);
+  const run = ProcessRun.begin(compile(args), args);
   setHandler(viewQuery, () => run.view());
   // Not setCheckedUpdate: a decision may wait for its step on the server, and a repeated Update id is no refusal.
   const desk = new DecisionDesk(run, args.applied);
@@ -83,12 +88,23 @@ export async function processWorkflow(args: ProcessWorkflowInput): Promise<Proce
 }
 
 /**
- * Compiles the definition the workflow was started with, once per run and without building a schema (the face
- * validated it fully before the start); an invalid one fails the workflow for good.
+ * The compiled process of the definition the workflow was started with, without building a schema (the face validated
+ * it fully before the start), shared by the workflows of a worker thread. A reference this worker's code lacks fails
+ * the workflow task, so the workflow waits for a worker that has it; an invalid definition fails the workflow for good.
  */
-function compile(definition: ProcessDefinitionInput): Process {
+function compile({ process: ref, definition }: ProcessWorkflowInput): Process {
+  if (ref) {
+    const shipped = shippedDefinition(ref);
+    if (!shipped.success) throw new Error(shipped.error);
+    return processOf(shipped.data, ref.hash);
+  }
+  if (!definition)
+    throw ApplicationFailure.nonRetryable(
+      'expected the definition to run: a reference (process) or a definition',
+      'InvalidDefinition',
+    );
   try {
-    return compileProcess(definition);
+    return processOf(definition);
   } catch (err) {
     throw ApplicationFailure.nonRetryable((err as Error).message, 'InvalidDefinition');
   }

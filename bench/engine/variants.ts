@@ -7,6 +7,7 @@ import { workflowCalendar, yearsNeeded } from '../../client/start.js';
 import { createProcess } from '../../machines/create-process.js';
 import { reviewPipeline } from '../../machines/definitions/review-pipeline.definition.js';
 import { parseStartInput } from '../../machines/input.schema.js';
+import { refOf } from '../../machines/shipped.js';
 import { searchAttributeKeys as keys } from '../../workflows/search-attributes.js';
 
 /** The three workflows the benchmark compares. */
@@ -45,7 +46,7 @@ export function startArgs(input: unknown = exampleInput) {
     ...(view.awaiting?.dueAt ? [{ key: keys.dueAt, value: new Date(view.awaiting.dueAt) }] : []),
   ];
   return {
-    engine: { workflow: 'processWorkflow', args: [{ definition: reviewPipeline, input, calendar }] },
+    engine: { workflow: 'processWorkflow', args: [{ process: refOf(reviewPipeline), input, calendar }] },
     'hand-written': { workflow: 'handWrittenWorkflow', args: [input] },
     ceiling: { workflow: 'ceilingWorkflow', args: [] },
     typedSearchAttributes,

@@ -3,9 +3,16 @@ import { delegation } from './delegation.definition.js';
 import { reviewPipeline } from './review-pipeline.definition.js';
 import { task } from './task.definition.js';
 
-/** The process definitions duyet ships, by id. */
+/** The process definitions duyet ships, by id: the version a new start runs. */
 export const definitions: Record<string, ProcessDefinitionInput> = {
   [reviewPipeline.id]: reviewPipeline,
   [delegation.id]: delegation,
   [task.id]: task,
 };
+
+/**
+ * Every version of a shipped definition that a running workflow may name: the current ones and the earlier
+ * versions kept for workflows started on them. To change a definition, give it a new version and keep the old one
+ * here (in a file of its own), so workflows started on it go on with the definition they started with.
+ */
+export const shippedVersions: ProcessDefinitionInput[] = [...Object.values(definitions)];

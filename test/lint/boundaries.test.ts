@@ -58,6 +58,12 @@ describe('folder boundaries are allow-lists', () => {
       '../temporal.config.js',
     );
     await expectRefused('workflows/process.workflow.ts', 'Not an allowed package', '@temporalio/client', 'nodemailer');
+    await expectRefused('workflows/ledger.workflow.ts', 'Of delegation/, workflows import', '../delegation/rules.js');
+    await expectAllowed(
+      'workflows/ledger.workflow.ts',
+      '../delegation/ledger-id.js',
+      '../delegation/plan-adjustment.js',
+    );
     expect(
       await boundaryMessages(
         'workflows/process.workflow.ts',
@@ -69,7 +75,7 @@ describe('folder boundaries are allow-lists', () => {
       '@temporalio/workflow',
       '@temporalio/common',
       '../machines/process.js',
-      '../delegation/rules.js',
+      '../delegation/plan-adjustment.js',
       '../calendar/index.js',
       './process.messages.js',
     );

@@ -93,7 +93,7 @@ describe('delegation approvals on a real Temporal server', () => {
       (e) => e.delegation === started.workflowId,
     );
     expect(filed.every((e) => e.reportFiledAt !== null)).toBe(true);
-    await replayAndKeep(client, started.workflowId, 'delegation-in-plan-v2');
+    await replayAndKeep(client, started.workflowId, 'delegation-by-reference');
     await replayAndKeep(client, ledgerWorkflowId(laterRuleSet, 2027), 'delegation-ledger-v2');
   });
 

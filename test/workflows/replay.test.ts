@@ -23,6 +23,8 @@ describe('replay of recorded histories', () => {
         'review-pipeline-escalated.run1',
         'review-pipeline-full-run.run1',
         'review-pipeline-full-run.run2',
+        'review-pipeline-by-reference.run1',
+        'delegation-by-reference.run1',
         'delegation-in-plan.run1',
         'delegation-ledger.run1',
       ]),
