@@ -1,9 +1,8 @@
 import { parseDeadline } from '../calendar/phrases.js';
 import { loadCalendarTable } from '../client/calendar-tables.js';
-import { decide, status } from '../client/dossiers.js';
+import { decide } from '../client/dossiers.js';
 import { RequestError } from '../client/errors.js';
 import type { DuyetConfig } from '../temporal.config.js';
-import { checkActor } from './access.js';
 import { readableDossier } from './dossier-access.js';
 import type * as routes from './dossiers.routes.js';
 import type { AppRouteHandler } from './types.js';
@@ -22,9 +21,9 @@ export function resolveDue(config: DuyetConfig, text: string, now: Date = new Da
 }
 
 /**
- * Takes a decision as the authenticated user: the face checks that the user's roles act on the event at the
- * dossier's stage (403 naming the role that does), then the workflow's validator decides (409 when the stage
- * cannot take it now). Nothing is recorded on a refusal.
+ * Takes a decision as the authenticated user, on a dossier they may read (else 404): the workflow's validator
+ * decides, refusing a user whose roles do not act on the event at the stage (403 naming the role that does) and an
+ * event the stage cannot take now (409). Nothing is recorded on a refusal; the app audits it once.
  */
 export const postDecision: AppRouteHandler<typeof routes.postDecision> = async (c) => {
   const { client, config } = c.var.deps;
@@ -33,12 +32,9 @@ export const postDecision: AppRouteHandler<typeof routes.postDecision> = async (
   const body = c.req.valid('json');
   c.set('decision', { workflowId: id, event: body.event, onBehalfOf: body.onBehalfOf ?? null });
   const dossier = await readableDossier(client, user, id);
-  if (dossier.execution.status === 'running') {
-    const view = await status(client, id);
-    checkActor(dossier.registered.compiled.definition, view.state, body, user);
-  }
   const decided = await decide(client, config, {
     workflowId: id,
+    dossier,
     event: body.event,
     as: user.id,
     onBehalfOf: body.onBehalfOf,

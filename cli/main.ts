@@ -4,7 +4,7 @@ import { formatVn, toPlainDate } from '../calendar/dates.js';
 import { parseDeadline } from '../calendar/phrases.js';
 import type { Execution } from '../client/dossier-execution.js';
 import { loadCalendarTable } from '../client/calendar-tables.js';
-import { decide, list, processById, RequestError, startDossier, status } from '../client/dossiers.js';
+import { decideAudited, list, processById, RequestError, startDossier, status } from '../client/dossiers.js';
 import { checkStartRequest } from '../client/start.js';
 import { detailOf } from '../client/failures.js';
 import { allStartOptions } from '../client/processes.js';
@@ -48,12 +48,14 @@ const program = new Command('duyet')
 
 program
   .command('dev')
-  .description('start the embedded Temporal server (SQLite file) and a worker, and say where they are')
+  .description(
+    'start the store, the embedded Temporal server (SQLite file), a worker and the HTTP API, and say where they are',
+  )
   .action(() => runDev(loadConfig()));
 
 program
   .command('demo')
-  .description('start the embedded server and a worker, then take a demo dossier from drafting to completed')
+  .description('start the embedded stack, then take a demo dossier from drafting to completed through the HTTP API')
   .action(() => runDemo(loadConfig()));
 
 program
@@ -115,7 +117,7 @@ program
       const { due, ...rest } = opts;
       actingUser(loadConfig(), rest.as);
       const request = { workflowId, event, ...rest, ...(due ? { dueAt: dueArg(due) } : {}) };
-      const view = await withClient((client, config) => decide(client, config, request));
+      const view = await withClient((client, config) => decideAudited(client, config, request));
       print({
         workflowId,
         state: view.state,

@@ -4,7 +4,7 @@ import type { DecisionOutcome } from '../machines/process.js';
 import { findUser, loadDirectory, type User } from '../directory/directory.js';
 import type { DuyetConfig } from '../temporal.config.js';
 import { decideUpdate } from '../workflows/process.messages.js';
-import { addressOf, closedError, describeDossier } from './dossier-execution.js';
+import { addressOf, closedError, describeDossier, type DescribedDossier } from './dossier-execution.js';
 import { RequestError } from './errors.js';
 import { isUnavailable, toRequestError } from './failures.js';
 import { checkSize } from './limits.js';
@@ -22,6 +22,8 @@ export interface DecideRequest {
   dueAt?: string | undefined;
   /** REASSIGN: the id of the user the stage goes to. */
   to?: string | undefined;
+  /** The dossier as the face already described it, so it is not described again. */
+  dossier?: DescribedDossier | undefined;
   /**
    * The id the decision is sent under, the same on every retry of one request (a random one when absent): the
    * workflow applies an id once, and a repeat returns the first result, even after the dossier continued as new.
@@ -82,23 +84,18 @@ function decisionOf(config: DuyetConfig, request: DecideRequest) {
 /**
  * Sends a decision as a Workflow Update under a stable id; whatever the process declares around it (the ledger of
  * a delegation) the workflow does itself. A refused decision throws RequestError and records nothing in the
- * workflow, and a closed dossier says how it ended.
+ * workflow, and a closed dossier says how it ended. The face audits the refusal, once (see `decideAudited`).
  */
 export async function decide(client: Client, config: DuyetConfig, request: DecideRequest): Promise<DecidedView> {
   const decision = decisionOf(config, request);
-  const dossier = await describeDossier(client, request.workflowId);
+  const dossier = request.dossier ?? (await describeDossier(client, request.workflowId));
   if (dossier.execution.status !== 'running') throw await closedError(client, dossier);
   const updateId = request.updateId ?? randomUUID();
   let view: DecisionOutcome;
   try {
     view = await sendDecision(dossier.handle, decision, updateId);
   } catch (err) {
-    let unaudited = '';
-    if (err instanceof WorkflowUpdateFailedError) {
-      unaudited = await auditRefusal(config, { ...request, reason: err.cause?.message ?? err.message });
-    }
     const mapped = toRequestError(err, { address: addressOf(client), refusal: 'decision refused' });
-    if (unaudited && mapped instanceof Error) mapped.message += unaudited;
     // Closed between the description and the Update: say how it ended.
     if (mapped instanceof RequestError && mapped.kind === 'notFound') {
       const now = await describeDossier(client, request.workflowId);
@@ -110,11 +107,26 @@ export async function decide(client: Client, config: DuyetConfig, request: Decid
 }
 
 /**
- * Writes a refused decision to the store's audit log; when the store cannot be reached the refusal still
- * stands, and the returned note (empty when written) says the audit entry is missing.
+ * `decide` for a face with no audit of its own (the CLI): a decision the workflow refuses is written to the store's
+ * audit log once; when the store cannot be reached the refusal still stands and its message says the entry is
+ * missing. The HTTP API audits every refusal itself and calls `decide`.
  */
+export async function decideAudited(client: Client, config: DuyetConfig, request: DecideRequest): Promise<DecidedView> {
+  try {
+    return await decide(client, config, request);
+  } catch (err) {
+    if (err instanceof RequestError && err.cause instanceof WorkflowUpdateFailedError) {
+      const reason = err.cause.cause?.message ?? err.cause.message;
+      err.message += await auditRefusal(config, { ...request, reason });
+    }
+    throw err;
+  }
+}
+
+/** Writes a refused decision to the audit log; the returned note (empty when written) says the entry is missing. */
 async function auditRefusal(config: DuyetConfig, entry: DecideRequest & { reason: string }): Promise<string> {
-  const { workflowId, as, ...detail } = entry;
+  const { workflowId, as, event, onBehalfOf, comment, milestone, dueAt, to, reason } = entry;
+  const detail = { event, onBehalfOf, comment, milestone, dueAt, to, reason };
   try {
     await withStore(config, (db) =>
       recordAudit(db, { kind: 'decision.refused', outcome: 'refused', actor: as, subject: workflowId, detail }),

@@ -7,7 +7,7 @@ import { RequestError } from './errors.js';
 import { mapFailures } from './failures.js';
 
 export { RequestError };
-export { decide, type DecideRequest, type DecidedView } from './decide.js';
+export { decide, decideAudited, type DecideRequest, type DecidedView } from './decide.js';
 export { processById } from './processes.js';
 export { startDossier, withPlan, type StartRequest } from './start.js';
 

@@ -83,6 +83,12 @@ export type DecisionsOf<D> = D extends { stages: infer S; anytime?: infer A }
   : string;
 
 /**
+ * What `check` makes of a decision: the event to feed the machine, or why not; `forbidden` when the actor's roles
+ * do not act on that event at this stage (the message names the role that does), else the stage cannot take it now.
+ */
+export type CheckResult<T> = { success: true; data: T } | { success: false; error: string; forbidden?: true };
+
+/**
  * A compiled process: its definition, pure machine and the pure operations the workflow drives it with. `D` is the
  * union of its decision names when known (see {@link DecisionsOf}).
  */
@@ -92,7 +98,7 @@ export interface Process<D extends string = string> {
   start(context: ProcessContext): [ProcessSnapshot, ProcessEffect[]];
   restore(persisted: PersistedProcess): ProcessSnapshot;
   persist(snapshot: ProcessSnapshot): PersistedProcess;
-  check(snapshot: ProcessSnapshot, decision: unknown, at: string): Result<PersonEvent<D>>;
+  check(snapshot: ProcessSnapshot, decision: unknown, at: string): CheckResult<PersonEvent<D>>;
   apply(snapshot: ProcessSnapshot, event: ProcessEvent<D>): [ProcessSnapshot, ProcessEffect[]];
   nextDeadline(snapshot: ProcessSnapshot): { milestone: string; rung?: string; at: string } | null;
   view(snapshot: ProcessSnapshot): ProcessView;
@@ -262,12 +268,14 @@ export function compileProcess<T extends ProcessDefinitionInput | ProcessDefinit
           recordedBy.length > 0 ? ` (or a ${recordedBy.join('/')} user recording it on behalf of ${role})` : '';
         return {
           success: false,
+          forbidden: true,
           error: `user "${decision.actor}" (roles: ${decision.roles.join(', ') || 'none'}) cannot take "${decision.type}" at stage "${state}": it belongs to role "${role}"${also}`,
         };
       }
       if (!holds && decision.onBehalfOf !== role) {
         return {
           success: false,
+          forbidden: true,
           error: `user "${decision.actor}" records decisions at stage "${state}" only on behalf of "${role}"; pass onBehalfOf "${role}"`,
         };
       }

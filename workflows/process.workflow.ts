@@ -167,10 +167,14 @@ class ProcessRun {
     return { persisted: this.process.persist(this.snapshot), pending: this.outbox };
   }
 
-  /** A decision checked against the current state, or the refusal that says why it cannot be taken. */
+  /**
+   * A decision checked against the current state, or the refusal that says why it cannot be taken: `DecisionForbidden`
+   * when the actor's roles do not act on it at this stage, `DecisionRefused` when the stage cannot take it now.
+   */
   check(decision: unknown): PersonEvent {
     const checked = this.process.check(this.snapshot, decision, now());
-    if (!checked.success) throw ApplicationFailure.nonRetryable(checked.error, 'DecisionRefused');
+    if (!checked.success)
+      throw ApplicationFailure.nonRetryable(checked.error, checked.forbidden ? 'DecisionForbidden' : 'DecisionRefused');
     return checked.data;
   }
 

@@ -67,10 +67,12 @@ describe('Temporal failures mapped to one typed error', () => {
       'decision refused: the reason',
     );
     expect(
-      ['DecisionRefused', 'InvalidRequest', 'UnknownDelegation', 'TripLimit', 'SomethingNew'].map(
+      ['DecisionRefused', 'DecisionForbidden', 'InvalidRequest', 'UnknownDelegation', 'TripLimit', 'SomethingNew'].map(
         (type) => mapped(refusal(type)).kind,
       ),
-    ).toEqual(['conflict', 'invalid', 'notFound', 'conflict', 'conflict']);
+    ).toEqual(['conflict', 'forbidden', 'invalid', 'notFound', 'conflict', 'conflict']);
+    expect(mapped(refusal('DecisionForbidden')).exitCode).toBe(4);
+    expect(mapped(refusal('DecisionForbidden')).httpStatus).toBe(403);
   });
 
   it('says where Temporal was expected and how to start it when it cannot be reached', () => {

@@ -72,12 +72,13 @@ describe('review-pipeline machine', () => {
     expect([view.state, view.draftVersion, view.returnTo]).toEqual(['standingGovernment', 3, null]);
   });
 
-  it('refuses a decision by a role that does not act at the current stage, naming the expected role', () => {
+  it('refuses a decision by a role that does not act at the current stage as forbidden, naming the expected role', () => {
     const [s] = startExample();
     const submitted = decide(s, { type: 'SUBMIT', ...actors.secretariat });
     const refused = pipeline.check(submitted, { type: 'APPROVE', ...actors.politburo }, '2027-09-03T00:00:00Z');
     expect(refused).toEqual({
       success: false,
+      forbidden: true,
       error: 'user "vo.lan" (roles: politburo) cannot take "APPROVE" at stage "pmReview": it belongs to role "pm"',
     });
   });
@@ -87,7 +88,7 @@ describe('review-pipeline machine', () => {
     s = decide(s, { type: 'SUBMIT', ...actors.secretariat });
     s = decide(s, { type: 'APPROVE', ...actors.pm });
     const refused = pipeline.check(s, { type: 'APPROVE', ...actors.secretariat }, '2027-09-03T00:00:00Z');
-    expect(refused.success).toBe(false);
+    expect(refused).toMatchObject({ success: false, forbidden: true });
     expect(!refused.success && refused.error).toContain('pass onBehalfOf "standing-government"');
   });
 
@@ -101,6 +102,7 @@ describe('review-pipeline machine', () => {
     expect(!early.success && early.error).toBe(
       '"APPROVE" cannot be taken at stage "drafting"; expected one of: SUBMIT, WITHDRAW, MARK_MILESTONE, EXTEND, REASSIGN',
     );
+    expect(early).not.toHaveProperty('forbidden');
   });
 
   it('lets the secretariat withdraw at any stage before the end, and takes nothing after', () => {
