@@ -59,25 +59,51 @@ export async function configuredDeps(config: DuyetConfig): Promise<ApiDeps & { s
   }
 }
 
-/** `duyet serve`: the API on DUYET_HTTP_HOST:DUYET_HTTP_PORT until SIGINT or SIGTERM. */
-export async function runServe(config: DuyetConfig): Promise<void> {
+/** The configured API listening: the server, and `stop` that closes it, its Temporal connection and its store. */
+export interface ConfiguredApi {
+  server: ApiServer;
+  deps: ApiDeps & { store: Store };
+  stop(): Promise<void>;
+}
+
+/**
+ * The API on DUYET_HTTP_HOST:DUYET_HTTP_PORT over the configured Temporal and store, with bearer tokens and browser
+ * sessions on /api, the sign-in routes at /auth and the web pages at /: what `duyet serve`, `duyet dev` and
+ * `duyet demo` run.
+ */
+export async function serveConfigured(config: DuyetConfig): Promise<ConfiguredApi> {
   const deps = await configuredDeps(config);
-  let server: ApiServer;
-  try {
-    server = await listen(deps, config.http);
-  } catch (err) {
+  const release = async () => {
     await deps.client.connection.close();
     await deps.store.close();
+  };
+  try {
+    const server = await listen(deps, config.http);
+    return {
+      server,
+      deps,
+      async stop() {
+        await server.close();
+        await release();
+      },
+    };
+  } catch (err) {
+    await release();
     throw err;
   }
-  process.stdout.write(
-    `duyet: API at ${server.url} (reference ${server.url}/docs, document ${server.url}/openapi.json)\n`,
-  );
+}
+
+/** What a server prints of where it is: the API, its reference and document, and the web pages. */
+export const whereServed = (url: string) =>
+  `duyet: API at ${url}/api (reference ${url}/docs, document ${url}/openapi.json); web pages and sign-in at ${url}/`;
+
+/** `duyet serve`: the API on DUYET_HTTP_HOST:DUYET_HTTP_PORT until SIGINT or SIGTERM. */
+export async function runServe(config: DuyetConfig): Promise<void> {
+  const api = await serveConfigured(config);
+  process.stdout.write(`${whereServed(api.server.url)}\n`);
   await new Promise<void>((resolve) => {
     process.once('SIGINT', resolve);
     process.once('SIGTERM', resolve);
   });
-  await server.close();
-  await deps.client.connection.close();
-  await deps.store.close();
+  await api.stop();
 }

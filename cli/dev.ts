@@ -3,6 +3,7 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { inheritedEnv, type DuyetConfig } from '../temporal.config.js';
 import { DEMO_PASSWORD } from '../store/index.js';
+import { serveConfigured, whereServed, type ConfiguredApi } from '../api/server.js';
 import { startDevServer, startDevStore, type DevServer, type DevStore } from './dev-server.js';
 
 const workerMain = () => {
@@ -52,10 +53,17 @@ export async function runWorker(config: DuyetConfig): Promise<void> {
   }
 }
 
-/** Starts the store, the embedded Temporal server and a worker, printing where they are. */
-export async function startEmbedded(
-  config: DuyetConfig,
-): Promise<{ server: DevServer; store: DevStore; worker: ChildProcess; stop(): Promise<void> }> {
+/**
+ * Starts the store, the embedded Temporal server, a worker and the HTTP API (the app `duyet serve` runs, on
+ * DUYET_HTTP_HOST:DUYET_HTTP_PORT), printing where they are; `stop` stops them in the reverse order.
+ */
+export async function startEmbedded(config: DuyetConfig): Promise<{
+  server: DevServer;
+  store: DevStore;
+  worker: ChildProcess;
+  api: ConfiguredApi;
+  stop(): Promise<void>;
+}> {
   const store = await startDevStore(config);
   let server: DevServer;
   try {
@@ -65,6 +73,19 @@ export async function startEmbedded(
     throw err;
   }
   const worker = spawnWorker(config, 'inherit', store.url);
+  const stopTemporalSide = async () => {
+    worker.kill('SIGTERM');
+    await exited(worker);
+    await server.stop();
+    await store.stop();
+  };
+  let api: ConfiguredApi;
+  try {
+    api = await serveConfigured(config);
+  } catch (err) {
+    await stopTemporalSide();
+    throw err;
+  }
   process.stdout.write(
     [
       `duyet: Temporal dev server at ${server.address} (namespace ${config.temporal.namespace}), CLI from ${server.cli.source}: ${server.cli.path}`,
@@ -77,23 +98,23 @@ export async function startEmbedded(
           ]
         : []),
       `duyet: worker started (pid ${worker.pid}) on task queue "${config.temporal.taskQueue}"`,
+      whereServed(api.server.url),
     ].join('\n') + '\n',
   );
   return {
     server,
     store,
     worker,
+    api,
     async stop() {
-      worker.kill('SIGTERM');
-      await exited(worker);
-      await server.stop();
-      await store.stop();
+      await api.stop();
+      await stopTemporalSide();
     },
   };
 }
 
 /**
- * `duyet dev`: the embedded server and a worker until Ctrl-C or SIGTERM; then the worker drains (SIGTERM, up to
+ * `duyet dev`: the embedded server, a worker and the HTTP API until Ctrl-C or SIGTERM; then the worker drains (SIGTERM, up to
  * 25 s) before the server stops. Later signals are ignored meanwhile, so a second Ctrl-C does not cut the drain.
  */
 export async function runDev(config: DuyetConfig): Promise<void> {

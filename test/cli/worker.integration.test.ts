@@ -89,16 +89,21 @@ describe('duyet worker as a process', () => {
 });
 
 describe('SIGTERM to duyet dev', () => {
-  it('drains the worker it spawned before the server stops, and exits 0', async () => {
+  it('serves the HTTP API beside Temporal, then drains the worker it spawned before the server stops, and exits 0', async () => {
     const stateDir = mkdtempSync(join(tmpdir(), 'duyet-dev-'));
     const env = inheritedEnv({
       TEMPORAL_ADDRESS: `127.0.0.1:${await freePort()}`,
       TEMPORAL_UI_PORT: String(await freePort()),
+      DUYET_HTTP_PORT: String(await freePort()),
       DUYET_STATE_DIR: stateDir,
     });
     const dev = duyetWorker(env, 'dev');
     try {
       await dev.waitFor(/duyet: ready/);
+      const [, url] = await dev.waitFor(/duyet: API at (http:\/\/127\.0\.0\.1:\d+)\/api /);
+      const health = await fetch(`${url}/healthz`);
+      expect([health.status, await health.json()]).toEqual([200, { temporal: 'ok', store: 'ok' }]);
+      expect((await fetch(`${url}/api/me`)).status).toBe(401);
       const [, pid] = await dev.waitFor(/polling task queue .*pid (\d+)\)/);
       dev.child.kill('SIGTERM');
       expect(await dev.exit).toBe(0);
