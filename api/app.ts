@@ -4,6 +4,7 @@ import { DRAFT_FILE_LIMIT } from '../client/draft-files.js';
 import { formatBytes, limits } from '../client/limits.js';
 import { recordAudit } from '../store/index.js';
 import { bearerAuthenticator, requireAuth, type Authenticator } from './auth.middleware.js';
+import { describeAuthRoutes } from './auth.openapi.js';
 import { authDepsOf, csrfOf, mountBrowser, sessionAuthenticator } from './browser.js';
 import { dossiersRouter } from './dossiers.index.js';
 import { filesRouter } from './files.index.js';
@@ -78,6 +79,7 @@ export function createApp(deps: ApiDeps, options: AppOptions = {}) {
     scheme: 'bearer',
     description: 'An API token from `duyet tokens create --user ID --name NAME`',
   });
+  describeAuthRoutes(app);
   app.doc31('/openapi.json', { openapi: '3.1.0', info });
   app.get('/docs', (c) =>
     c.html(referencePage(app.getOpenAPI31Document({ openapi: '3.1.0', info }) as Parameters<typeof referencePage>[0])),
