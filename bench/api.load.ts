@@ -34,13 +34,27 @@ afterAll(async () => {
 
 async function load(title: string, token: string, request: (i: number) => autocannon.Request) {
   let n = 0;
+  const refusals = new Map<string, number>();
   const result = await autocannon({
     url: server.url,
     connections: CONNECTIONS,
     duration: DURATION_S,
     headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
-    requests: [{ setupRequest: (req) => ({ ...req, ...request(n++) }) }],
+    requests: [
+      {
+        setupRequest: (req) => ({ ...req, ...request(n++) }),
+        onResponse: (status, body) => {
+          if (status < 400) return;
+          const detail = (JSON.parse(body || '{}') as { detail?: string }).detail ?? body;
+          const key = `${status} ${detail.replace(/"[^"]*"/g, '"…"').slice(0, 200)}`;
+          refusals.set(key, (refusals.get(key) ?? 0) + 1);
+        },
+      },
+    ],
   });
+  for (const [what, count] of refusals) process.stdout.write(`${title}: ${count} × ${what}\n`);
+  if (result.errors || result.timeouts)
+    process.stdout.write(`${title}: ${result.errors} connection errors, ${result.timeouts} timeouts\n`);
   const errors = result.errors + result.timeouts + result.non2xx;
   return {
     title,

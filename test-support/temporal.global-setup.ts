@@ -17,25 +17,34 @@ declare module 'vitest' {
 }
 
 /**
- * Starts one real Temporal dev server (the CLI the project's scripts obtain) and one store (an in-memory PGlite
- * behind its socket server, unless `DUYET_DATABASE_URL` names a server) for the whole run. The server suggests
- * continue-as-new after a few dozen events, so the tests also drive workflows across continueAsNew.
+ * A global setup that starts one real Temporal dev server (the CLI the project's scripts obtain) and one store (an
+ * in-memory PGlite behind its socket server, unless `DUYET_DATABASE_URL` names a server) for the whole run. With
+ * `continueAsNewAt`, the server suggests continue-as-new after that many events instead of Temporal's default.
  */
-export default async function setup(project: TestProject) {
-  const stateDir = mkdtempSync(join(tmpdir(), 'duyet-test-'));
-  const port = await freePort();
-  const config = loadConfig(inheritedEnv({ TEMPORAL_ADDRESS: `127.0.0.1:${port}`, DUYET_STATE_DIR: stateDir }));
-  const server = await startDevServer(config, {
-    dbFile: join(stateDir, 'temporal.db'),
-    extraArgs: ['--dynamic-config-value', 'limit.historyCount.suggestContinueAsNew=60'],
-  });
-  const embedded = config.store.url ? undefined : await startEmbeddedStore({ dataDir: null });
-  project.provide('temporalAddress', server.address);
-  project.provide('stateDir', stateDir);
-  project.provide('databaseUrl', config.store.url ?? embedded!.url);
-  return async () => {
-    await embedded?.stop();
-    await server.stop();
-    rmSync(stateDir, { recursive: true, force: true });
+export function stackSetup(options: { continueAsNewAt?: number } = {}) {
+  return async function setup(project: TestProject) {
+    const stateDir = mkdtempSync(join(tmpdir(), 'duyet-test-'));
+    const port = await freePort();
+    const config = loadConfig(inheritedEnv({ TEMPORAL_ADDRESS: `127.0.0.1:${port}`, DUYET_STATE_DIR: stateDir }));
+    const server = await startDevServer(config, {
+      dbFile: join(stateDir, 'temporal.db'),
+      ...(options.continueAsNewAt
+        ? {
+            extraArgs: ['--dynamic-config-value', `limit.historyCount.suggestContinueAsNew=${options.continueAsNewAt}`],
+          }
+        : {}),
+    });
+    const embedded = config.store.url ? undefined : await startEmbeddedStore({ dataDir: null });
+    project.provide('temporalAddress', server.address);
+    project.provide('stateDir', stateDir);
+    project.provide('databaseUrl', config.store.url ?? embedded!.url);
+    return async () => {
+      await embedded?.stop();
+      await server.stop();
+      rmSync(stateDir, { recursive: true, force: true });
+    };
   };
 }
+
+/** The tests' stack: continue-as-new after a few dozen events, so the tests also drive workflows across it. */
+export default stackSetup({ continueAsNewAt: 60 });
