@@ -105,8 +105,13 @@ describe('the HTTP API over a real Temporal server and store', () => {
   it('lists what awaits me: the awaited role is mine, or the stage was reassigned to me', async () => {
     const id = await start();
     await decide(id, 'nguyen.thu', { event: 'SUBMIT' });
-    const pm = await api.call('GET', '/api/dossiers?awaiting=me&pageSize=100', { token: api.token('pham.minh') });
-    expect(pm.json.items.map((r: { workflowId: string }) => r.workflowId)).toContain(id);
+    // Visibility lists a change shortly after it is made.
+    await expect
+      .poll(async () => {
+        const pm = await api.call('GET', '/api/dossiers?awaiting=me&pageSize=100', { token: api.token('pham.minh') });
+        return pm.json.items.map((r: { workflowId: string }) => r.workflowId);
+      })
+      .toContain(id);
     const next = await decide(id, 'pham.minh', { event: 'APPROVE' });
     expect(next.json.state).toBe('standingGovernment');
     const reassigned = await decide(id, 'dang.quang', { event: 'REASSIGN', to: 'le.hoa' });

@@ -3,7 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { duyet, kill, useWorkerAndClient } from '../../test-support/cli.js';
 import { futureExample } from '../../test-support/future-example.js';
-import { freePort } from '../../test-support/temporal.global-setup.js';
+import { freePort } from '../../test-support/ports.js';
 
 const cliMain = fileURLToPath(new URL('../../dist/cli/main.js', import.meta.url));
 const face = useWorkerAndClient();
