@@ -15,11 +15,11 @@ export interface ApiRequest {
 }
 
 /**
- * For one test file: a worker on a task queue of its own, a fresh store, the API built over both (called in
+ * For one test file: a worker on a task queue of its own (with `extraEnv` besides the test server's), a fresh store, the API built over both (called in
  * process through `app.request`, the same handler a server runs) and a live token for every directory user.
  */
-export function useApi() {
-  const temporal = useWorkerAndClient();
+export function useApi(extraEnv: NodeJS.ProcessEnv = {}) {
+  const temporal = useWorkerAndClient(extraEnv);
   const store = useTestStore();
   const state: { app?: ReturnType<typeof createApp>; tokens: Record<string, string>; deps?: ApiDeps } = {
     tokens: {},
