@@ -76,7 +76,7 @@ const boundaries = {
     why: 'PostgreSQL access, below every face',
   },
   client: {
-    packages: ['@temporalio/client', '@temporalio/common', 'zod', 'csv-parse'],
+    packages: ['@temporalio/client', '@temporalio/common', 'zod', 'csv-parse', 'exceljs'],
     folders: ['workflows', 'machines', 'calendar', 'delegation', 'directory', 'store', 'temporal.config'],
     node: true,
     why: 'faces talk to Temporal through @temporalio/client, never through workers or activities',

@@ -95,6 +95,16 @@ function mailText(n: Notification): { subject: string; text: string } {
       ].join('\n'),
     };
   }
+  if (n.template === 'task-coordinating') {
+    return {
+      subject: `[duyet] Phối hợp thực hiện nhiệm vụ / Coordinating: ${n.subject}`,
+      text: [
+        `Cơ quan của đồng chí được giao phối hợp thực hiện nhiệm vụ "${n.subject}"${due}; ý kiến đóng góp gửi bằng CONTRIBUTE.`,
+        `Your agency coordinates on "${n.subject}"${due}; send contributions with CONTRIBUTE.`,
+        `duyet status ${n.workflowId}`,
+      ].join('\n'),
+    };
+  }
   return {
     subject: `[duyet] Hồ sơ chờ xử lý / Awaiting you: ${n.subject}`,
     text: [

@@ -105,7 +105,7 @@ program
   .option('--milestone <id>', 'with MARK_MILESTONE or EXTEND: the milestone')
   .option(
     '--due <when>',
-    'with EXTEND: the new due date, as an ISO instant, dd/mm/yyyy or a phrase ("Cuối tháng 10 năm 2027")',
+    'with EXTEND, or a decision that moves a milestone (APPROVE_CHANGE): the new due date, as an ISO instant, dd/mm/yyyy or a phrase ("Cuối tháng 10 năm 2027")',
   )
   .option('--to <user>', 'with REASSIGN: the user the stage goes to')
   .action(

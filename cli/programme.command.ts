@@ -8,6 +8,7 @@ import { loadCalendarTable } from '../client/calendar-tables.js';
 import { loadUnits } from '../directory/directory.js';
 import { loadConfig } from '../temporal.config.js';
 import { print, readText, write } from './io.js';
+import { applyConclusions, applyPreflight, showTracker, tableText } from './programme-apply.js';
 
 /** A programme table or a notice is a few pages: more is not one. */
 export const MAX_IMPORT_BYTES = 1024 * 1024;
@@ -17,14 +18,12 @@ interface ImportOptions {
   apply?: boolean;
   units?: string;
   format?: string;
+  id?: string;
+  title?: string;
 }
 
-/** Refuses `--apply` (the preflight only reads) and files too large, before anything is read. */
-export function checkImport(file: string, opts: ImportOptions): void {
-  if (opts.apply)
-    throw new RequestError(
-      '--apply is not yet available: nothing was started. Run without --apply to see the preflight (tasks and problems)',
-    );
+/** Refuses files too large, before anything is read. */
+export function checkImport(file: string): void {
   let size: number;
   try {
     size = statSync(file).size;
@@ -59,28 +58,48 @@ function printPreflight(preflight: ProgrammePreflight): void {
 
 /** Adds `programme import FILE`: the preflight of an action programme's table (plain text of a scan, or CSV). */
 export function registerProgrammeCommands(program: Command): void {
-  program
+  const programme = program
     .command('programme')
-    .description('action programmes: tables of tasks, each with a lead agency and a time')
+    .description('action programmes: tables of tasks, each with a lead agency and a time');
+  programme
+    .command('status')
+    .description(
+      'the tracker of a programme: every task with its lead, coordinators, due date, status, last report and lateness; per agency what it owes and what is late',
+    )
+    .argument('<id>', 'the programme id `programme import --apply` printed')
+    .option(
+      '--json',
+      'print JSON: {id, subject, status, obligations, tasks: [{number, lead, coordinators, dueAt, status, lastReport, daysLate, owed}], agencies: [{unit, owes, late}]}',
+    )
+    .option('--csv <file>', 'also write the tasks as CSV (UTF-8)')
+    .option('--xlsx <file>', 'also write the tasks and the agencies as an XLSX workbook')
+    .action((id: string, opts: { json?: boolean; csv?: string; xlsx?: string }) => showTracker(id, opts));
+  programme
     .command('import')
     .description(
-      'read an action programme table (plain text of its appendix, or CSV with the columns TT, Nội dung công việc, Cơ quan chủ trì, Cơ quan phối hợp, Sản phẩm, Thời gian) and print every task and every problem; starts nothing',
+      'read an action programme table (plain text of its appendix, CSV or XLSX with the columns TT, Nội dung công việc, Cơ quan chủ trì, Cơ quan phối hợp, Sản phẩm, Thời gian) and print every task and every problem; starts nothing without --apply',
     )
     .argument('<file>', `the table, at most ${MAX_IMPORT_BYTES / 1024} KiB`)
     .option(
       '--json',
       'print JSON: {"tasks": [{number, content, lead, leadUnit, leads, coordinators, product, time, dueAt, reportsDueAt}], "problems": [{kind, task, text, candidates, message}]}',
     )
-    .option('--format <format>', 'text or csv (default: csv for a file ending in .csv, else text)')
+    .option('--format <format>', 'text, csv or xlsx (default: by the file name ending .csv or .xlsx, else text)')
     .option('--units <file>', 'the unit directory (default: DUYET_UNITS or directory/units.json)')
-    .option('--apply', 'start the programme and its tasks (not yet available: refused, nothing starts)')
-    .action((file: string, opts: ImportOptions) => {
-      checkImport(file, opts);
-      const format = opts.format ?? (/\.csv$/iu.test(file) ? 'csv' : 'text');
-      if (format !== 'text' && format !== 'csv')
-        throw new RequestError(`--format: expected "text" or "csv", got "${format}"`);
+    .option(
+      '--apply',
+      'start the programme and its tasks (ids: the programme id, then ".1.1" …); a second import starts nothing twice and reports what changed; a table with problems starts nothing',
+    )
+    .option('--id <id>', 'the programme id (default: made from the file name)')
+    .option('--title <title>', 'the programme title (default: "Chương trình <id>")')
+    .action(async (file: string, opts: ImportOptions) => {
+      checkImport(file);
+      const format = opts.format ?? (/\.csv$/iu.test(file) ? 'csv' : /\.xlsx$/iu.test(file) ? 'xlsx' : 'text');
+      if (format !== 'text' && format !== 'csv' && format !== 'xlsx')
+        throw new RequestError(`--format: expected "text", "csv" or "xlsx", got "${format}"`);
       const units = loadUnits(opts.units ?? loadConfig().unitsFile);
-      const preflight = importProgramme(readText(file), units, format);
+      const preflight = importProgramme(await tableText(file, format), units, format === 'text' ? 'text' : 'csv');
+      if (opts.apply) return applyPreflight(file, preflight, opts);
       if (opts.json) print(preflight);
       else printPreflight(preflight);
     });
@@ -96,9 +115,14 @@ export function registerProgrammeCommands(program: Command): void {
     .option('--json', 'print JSON: [{number, text, agencies, deadlineText, dueAt, periodicReport, kind}]')
     .option('--year <year>', 'the year of the notice, for its calendar (default: the latest year its deadlines name)')
     .option('--units <file>', 'the unit directory (default: DUYET_UNITS or directory/units.json)')
-    .option('--apply', 'start the tasks (not yet available: refused, nothing starts)')
-    .action((file: string, opts: ImportOptions & { year?: string }) => {
-      checkImport(file, opts);
+    .option(
+      '--apply',
+      'start the tasks that name a known agency and a deadline, under the notice id then the item number; the others are listed as not started',
+    )
+    .option('--id <id>', 'the notice id (default: made from the file name)')
+    .option('--title <title>', 'the title (default: "Thông báo kết luận <id>")')
+    .action(async (file: string, opts: ImportOptions & { year?: string }) => {
+      checkImport(file);
       const text = readText(file);
       const years = [...text.matchAll(/năm (\d{4})/gu)].map((m) => Number(m[1])).filter((y) => y >= 1900 && y <= 2200);
       const year = opts.year === undefined ? Math.max(new Date().getUTCFullYear(), ...years) : Number(opts.year);
@@ -107,6 +131,7 @@ export function registerProgrammeCommands(program: Command): void {
       const config = loadConfig();
       const table = loadCalendarTable(config.calendarDir, [...new Set([...years, year])].sort());
       const items = importConclusions(text, loadUnits(opts.units ?? config.unitsFile), table);
+      if (opts.apply) return applyConclusions(file, items, opts);
       if (opts.json) return print(items);
       for (const item of items)
         write(

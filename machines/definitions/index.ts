@@ -1,5 +1,6 @@
 import type { ProcessDefinitionInput } from '../definition.schema.js';
 import { delegation } from './delegation.definition.js';
+import { programme } from './programme.definition.js';
 import { reviewPipeline } from './review-pipeline.definition.js';
 import { task } from './task.definition.js';
 
@@ -8,6 +9,7 @@ export const definitions: Record<string, ProcessDefinitionInput> = {
   [reviewPipeline.id]: reviewPipeline,
   [delegation.id]: delegation,
   [task.id]: task,
+  [programme.id]: programme,
 };
 
 /**

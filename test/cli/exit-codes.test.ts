@@ -18,7 +18,10 @@ describe('exit codes of refusals made before anything is sent', () => {
     writeFileSync(empty, '{}');
     for (const [args, message] of [
       [['calendar', 'holidays', 'abc'], 'expected a year between 1900 and 2200'],
-      [['diagram', 'budget'], 'unknown process "budget"; expected one of: review-pipeline, delegation'],
+      [
+        ['diagram', 'budget'],
+        'unknown process "budget"; expected one of: review-pipeline, delegation, task, programme',
+      ],
       [['start', 'review-pipeline', '--input', notJson], `${notJson} is not valid JSON`],
       [['start', 'review-pipeline', '--input', empty, '--rules', 'hanoi-2022'], 'takes no start option "rules"'],
       [['delegation', 'check', notJson], `${notJson} is not valid JSON`],

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { parseDecision } from '../../machines/decision.js';
 import { delegation } from '../../machines/definitions/delegation.definition.js';
 import { reviewPipeline } from '../../machines/definitions/review-pipeline.definition.js';
+import { programme } from '../../machines/definitions/programme.definition.js';
 import { task } from '../../machines/definitions/task.definition.js';
 import { ProcessDefinition } from '../../machines/definition.schema.js';
 import { loadDefinition, normalizeDefinition } from '../../machines/definition.js';
@@ -12,7 +13,7 @@ import { exampleInput } from '../../test-support/review-pipeline.js';
 // The workflow checks definitions, inputs and decisions by hand; the faces check them with the zod schemas.
 describe('the checks the workflow runs without zod', () => {
   it('normalize every shipped definition to what the schema parses it to', () => {
-    for (const definition of [reviewPipeline, delegation, task]) {
+    for (const definition of [reviewPipeline, delegation, task, programme]) {
       const parsed = ProcessDefinition.parse(definition);
       expect(normalizeDefinition(definition)).toEqual(parsed);
       expect(normalizeDefinition(parsed)).toEqual(parsed);

@@ -1,0 +1,132 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import { basename } from 'node:path';
+import { withClient } from '../client/connect.js';
+import type { ConclusionItem } from '../client/conclusions-import.js';
+import { RequestError } from '../client/errors.js';
+import {
+  applyProgramme,
+  planOfPreflight,
+  programmeIdOf,
+  taskWorkflowId,
+  type Applied,
+  type ProgrammePlan,
+} from '../client/programme-apply.js';
+import { trackerCsv, trackerXlsx, xlsxTableAsCsv } from '../client/programme-export.js';
+import type { ProgrammePreflight } from '../client/programme-import.js';
+import { programmeTracker, type ProgrammeTracker } from '../client/programme-tracker.js';
+import { formatVn, toPlainDate } from '../calendar/index.js';
+import { print, readText, write } from './io.js';
+
+/** The text of a programme table: the file as it is, or the first sheet of an XLSX workbook as CSV. */
+export async function tableText(file: string, format: string): Promise<string> {
+  if (format !== 'xlsx') return readText(file);
+  try {
+    return await xlsxTableAsCsv(readFileSync(file));
+  } catch (err) {
+    throw new RequestError(`${file}: ${(err as Error).message}`, { cause: err });
+  }
+}
+
+/** Prints what `--apply` did: one line per task, and a count of each outcome. */
+function printApplied(result: { programme: Applied; tasks: Applied[] }, json: boolean | undefined): void {
+  if (json) return print(result);
+  write(`${result.programme.workflowId}\t${result.programme.outcome}`);
+  for (const task of result.tasks) {
+    const changes = (task.changes ?? []).map(
+      (c) => `${c.field}: ${JSON.stringify(c.before)} → ${JSON.stringify(c.after)}`,
+    );
+    write(`${task.workflowId}\t${task.outcome}${changes.length > 0 ? `\t${changes.join('; ')}` : ''}`);
+  }
+  const counts = new Map<string, number>();
+  for (const task of result.tasks) counts.set(task.outcome, (counts.get(task.outcome) ?? 0) + 1);
+  write([...counts].map(([outcome, n]) => `${n} ${outcome}`).join(', '));
+}
+
+/** Starts the programme a preflight describes, under the id given or made from the file's name. */
+export async function applyPreflight(
+  file: string,
+  preflight: ProgrammePreflight,
+  opts: { id?: string; title?: string; json?: boolean },
+): Promise<void> {
+  const id = programmeIdOf(opts.id ?? basename(file));
+  const plan = planOfPreflight(id, opts.title ?? `Chương trình ${id}`, preflight);
+  printApplied(await withClient((client, config) => applyProgramme(client, config, plan)), opts.json);
+}
+
+/**
+ * The plan a notice of conclusions gives: its items that assign a known agency a deadline become tasks; the others
+ * (notes, items without a deadline, items for a group of agencies) are listed as not started, with why (pure).
+ */
+export function planOfConclusions(
+  id: string,
+  title: string,
+  items: ConclusionItem[],
+): { plan: ProgrammePlan; skipped: Array<{ number: string; reason: string }> } {
+  if (items.length === 0)
+    throw new RequestError('nothing was started: no numbered item found; expected items "1.", "2.", … in the notice');
+  const skipped: Array<{ number: string; reason: string }> = [];
+  const tasks: ProgrammePlan['tasks'] = [];
+  for (const item of items) {
+    const units = item.agencies.filter((a) => /^[a-z0-9-]+$/u.test(a));
+    if (item.kind === 'note') skipped.push({ number: item.number, reason: 'a note: it assigns nothing' });
+    else if (units.length === 0)
+      skipped.push({
+        number: item.number,
+        reason: `no agency of the directory named (${item.agencies.join(', ') || 'none'}): assign it by hand`,
+      });
+    else if (!item.dueAt) skipped.push({ number: item.number, reason: 'no deadline written: give it one by hand' });
+    else
+      tasks.push({
+        number: item.number,
+        workflowId: taskWorkflowId(id, item.number),
+        content: item.text,
+        lead: units[0]!,
+        leadText: units[0]!,
+        coordinators: units.slice(1),
+        coordinatorsText: '',
+        product: '',
+        time: item.deadlineText ?? '',
+        dueAt: item.dueAt,
+      });
+  }
+  if (tasks.length === 0)
+    throw new RequestError(
+      `nothing was started: no item assigns a known agency a deadline (${skipped.map((s) => `${s.number}: ${s.reason}`).join('; ')})`,
+    );
+  return { plan: { id, title, tasks }, skipped };
+}
+
+/** Starts the tasks of a notice of conclusions, and prints them with the items not started. */
+export async function applyConclusions(
+  file: string,
+  items: ConclusionItem[],
+  opts: { id?: string; title?: string; json?: boolean },
+): Promise<void> {
+  const id = programmeIdOf(opts.id ?? basename(file));
+  const { plan, skipped } = planOfConclusions(id, opts.title ?? `Thông báo kết luận ${id}`, items);
+  const result = await withClient((client, config) => applyProgramme(client, config, plan));
+  if (opts.json) return print({ ...result, skipped });
+  printApplied(result, false);
+  for (const s of skipped) write(`${s.number}\tnot started\t${s.reason}`);
+}
+
+const dateVn = (instant: string | null) => (instant ? formatVn(toPlainDate(instant)) : '—');
+
+/** Prints a tracker: one line per task, then per agency what it owes and how much is late. */
+function printTracker(tracker: ProgrammeTracker): void {
+  write(`${tracker.id}\t${tracker.subject}\t${tracker.status}`);
+  for (const t of tracker.tasks)
+    write(
+      `${t.number}\t${t.lead}\t${t.status}\thạn / due ${dateVn(t.dueAt)}\t${t.daysLate > 0 ? `chậm ${t.daysLate} ngày / ${t.daysLate} days late` : 'đúng hạn / on time'}`,
+    );
+  for (const a of tracker.agencies) write(`${a.unit}\tcòn nợ / owes ${a.owes.length}\tchậm / late ${a.late}`);
+}
+
+/** `programme status ID`: the tracker as lines or JSON, and written as CSV or XLSX when asked. */
+export async function showTracker(id: string, opts: { json?: boolean; csv?: string; xlsx?: string }): Promise<void> {
+  const tracker = await withClient((client) => programmeTracker(client, id));
+  if (opts.csv) writeFileSync(opts.csv, trackerCsv(tracker));
+  if (opts.xlsx) writeFileSync(opts.xlsx, await trackerXlsx(tracker));
+  if (opts.json) print(tracker);
+  else printTracker(tracker);
+}

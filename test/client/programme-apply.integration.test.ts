@@ -1,0 +1,92 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { RequestError } from '../../client/errors.js';
+import { applyProgramme, planOfPreflight } from '../../client/programme-apply.js';
+import { importProgramme } from '../../client/programme-import.js';
+import { programmeTracker } from '../../client/programme-tracker.js';
+import { loadUnits } from '../../directory/directory.js';
+import { useWorkerAndClient } from '../../test-support/cli.js';
+
+const seed = readFileSync(new URL('../fixtures/seeds/programme-nq31-2014.txt', import.meta.url), 'utf8');
+const units = loadUnits(new URL('../../directory/units.json', import.meta.url).pathname);
+const header = 'TT,Nội dung công việc,Cơ quan chủ trì,Cơ quan phối hợp,Sản phẩm,Thời gian';
+const exists = async (client: ReturnType<typeof useWorkerAndClient>['client'], id: string) =>
+  client.workflow
+    .getHandle(id)
+    .describe()
+    .then(
+      () => true,
+      () => false,
+    );
+
+describe('importing a programme with --apply on a real Temporal server', () => {
+  const server = useWorkerAndClient();
+
+  it('starts seed 003 as a programme of 32 tasks once, and the tracker shows every task and every agency', async () => {
+    const plan = planOfPreflight('nq31-apply', 'NQ 31/NQ-CP', importProgramme(seed, units, 'text'));
+    const first = await applyProgramme(server.client, server.config, plan);
+    expect(first.programme.outcome).toBe('started');
+    expect(first.tasks.map((t) => t.outcome)).toEqual(Array(32).fill('started'));
+
+    const again = await applyProgramme(server.client, server.config, plan);
+    expect(again.programme.outcome).toBe('unchanged');
+    expect(again.tasks.map((t) => t.outcome)).toEqual(Array(32).fill('unchanged'));
+
+    const tracker = await programmeTracker(server.client, 'nq31-apply');
+    expect(tracker.tasks).toHaveLength(32);
+    expect(tracker.tasks[0]).toMatchObject({
+      number: '1.1',
+      workflowId: 'nq31-apply.1.1',
+      lead: 'bo-ngoai-giao',
+      status: 'running',
+      state: 'working',
+      dueAt: '2014-12-31T23:59:59+07:00',
+    });
+    // Every task of 2014 was due long ago: each is late, and its lead owes it.
+    expect(tracker.tasks.every((t) => t.daysLate > 3000)).toBe(true);
+    const mofa = tracker.agencies.find((a) => a.unit === 'bo-ngoai-giao')!;
+    expect(mofa.owes.map((o) => o.task).sort()).toEqual(['1.1', '1.2', '2.1', '2.3', '2.5', '4.1', '4.2']);
+    expect(mofa.late).toBe(7);
+  });
+
+  it('reports what a changed file changes, starts the task it adds, and starts nothing twice', async () => {
+    const table = (rows: string[]) => importProgramme([header, ...rows].join('\n'), units, 'csv');
+    const rows = ['1.1,Quán triệt Nghị quyết,Bộ Ngoại giao,Bộ Công Thương,Các lớp tập huấn,2030'];
+    await applyProgramme(server.client, server.config, planOfPreflight('small-apply', 'Nhỏ', table(rows)));
+    const changed = await applyProgramme(
+      server.client,
+      server.config,
+      planOfPreflight(
+        'small-apply',
+        'Nhỏ',
+        table([rows[0]!.replace('2030', '2030 - 2031'), '1.2,Xây dựng Chiến lược,Bộ Tư pháp,,Dự thảo,2031']),
+      ),
+    );
+    expect(changed.programme.outcome).toBe('changed');
+    expect(changed.tasks).toEqual([
+      {
+        number: '1.1',
+        workflowId: 'small-apply.1.1',
+        outcome: 'changed',
+        changes: [
+          { field: 'time', before: '2030', after: '2030 - 2031' },
+          { field: 'dueAt', before: '2030-12-31T23:59:59+07:00', after: '2031-12-31T23:59:59+07:00' },
+        ],
+      },
+      { number: '1.2', workflowId: 'small-apply.1.2', outcome: 'added' },
+    ]);
+    const tracker = await programmeTracker(server.client, 'small-apply');
+    expect(tracker.tasks.map((t) => [t.number, t.status, t.daysLate])).toEqual([['1.1', 'running', 0]]);
+  });
+
+  it('starts nothing, not even the programme, from a garbled table', async () => {
+    const garbled = importProgramme(
+      [header, '1.1,Quán triệt,Bộ Ngoại giao,,Lớp,2014', '1.2,Chiến lược,Bộ Ngoại giao,,Dự thảo,??'].join('\n'),
+      units,
+      'csv',
+    );
+    expect(() => planOfPreflight('garbled-apply', 'x', garbled)).toThrow(RequestError);
+    expect(await exists(server.client, 'garbled-apply')).toBe(false);
+    expect(await exists(server.client, 'garbled-apply.1.1')).toBe(false);
+  });
+});

@@ -1,0 +1,154 @@
+import { readFileSync } from 'node:fs';
+import ExcelJS from 'exceljs';
+import { describe, expect, it } from 'vitest';
+import { planOfPreflight, programmeIdOf, taskChanges, taskInput } from '../../client/programme-apply.js';
+import { trackerCsv, trackerXlsx, xlsxTableAsCsv } from '../../client/programme-export.js';
+import { importProgramme } from '../../client/programme-import.js';
+import { agencyDues, trackedTask, type ProgrammeTracker } from '../../client/programme-tracker.js';
+import { loadUnits } from '../../directory/directory.js';
+import { parseStartInput } from '../../machines/input.schema.js';
+import { taskCalendar, taskProcess } from '../../test-support/task.js';
+
+const seed = readFileSync(new URL('../fixtures/seeds/programme-nq31-2014.txt', import.meta.url), 'utf8');
+const units = loadUnits(new URL('../../directory/units.json', import.meta.url).pathname);
+const plan = planOfPreflight('nq31-2014', 'Chương trình hành động NQ 31', importProgramme(seed, units, 'text'));
+/** The task machine started on a planned task early in 2014. */
+function startPlanned(task: (typeof plan.tasks)[number]) {
+  const context = parseStartInput(
+    taskProcess.definition,
+    taskInput(plan.id, task),
+    '2014-03-01T08:00:00+07:00',
+    taskCalendar,
+  );
+  if (!context.success) throw new Error(context.error);
+  return taskProcess.start(context.data);
+}
+const header = 'TT,Nội dung công việc,Cơ quan chủ trì,Cơ quan phối hợp,Sản phẩm,Thời gian';
+
+describe('starting a programme from its preflight', () => {
+  it('plans the 32 tasks of seed 003 with ids from the programme and the task number, each a valid task start', () => {
+    expect(plan.tasks).toHaveLength(32);
+    expect(plan.tasks[1]).toMatchObject({
+      number: '1.2',
+      workflowId: 'nq31-2014.1.2',
+      lead: 'bo-ngoai-giao',
+      time: '2014 - 2016',
+      dueAt: '2016-12-31T23:59:59+07:00',
+    });
+    for (const task of plan.tasks) {
+      const started = parseStartInput(
+        taskProcess.definition,
+        taskInput(plan.id, task),
+        '2014-03-01T08:00:00+07:00',
+        taskCalendar,
+      );
+      expect(started.success, task.number).toBe(true);
+    }
+    // "2014 - 2016": yearly reports at the end of 2014 and 2015, the product at the end of 2016.
+    const [s] = startPlanned(plan.tasks[1]!);
+    expect(s.context.milestones.map((m) => `${m.id} ${m.dueAt}`)).toEqual([
+      'product 2016-12-31T23:59:59+07:00',
+      'progressReport@2014 2014-12-31T23:59:59+07:00',
+      'progressReport@2015 2015-12-31T23:59:59+07:00',
+    ]);
+  });
+
+  it('starts nothing from a garbled table, naming every problem', () => {
+    const garbled = [
+      header,
+      '1.1,Xây dựng đề án,Bộ Không Có,,Đề án,2014',
+      '1.3,Tổ chức hội nghị,Bộ Ngoại giao,,Hội nghị,sớm nhất có thể',
+    ].join('\n');
+    expect(() => planOfPreflight('x', 'x', importProgramme(garbled, units, 'csv'))).toThrow(
+      /nothing was started: the table has 3 problem\(s\)[\s\S]*"Bộ Không Có" matches no unit[\s\S]*cannot read the time "sớm nhất có thể"[\s\S]*task 1.2 is missing/u,
+    );
+    expect(() => planOfPreflight('x', 'x', importProgramme('lorem ipsum', units, 'text'))).toThrow('no task found');
+  });
+
+  it('reports what changed in a task, field by field', () => {
+    const before = plan.tasks[0]!;
+    expect(taskChanges(before, { ...before, time: '2014 - 2015', dueAt: '2015-12-31T23:59:59+07:00' })).toEqual([
+      { field: 'time', before: '2014', after: '2014 - 2015' },
+      { field: 'dueAt', before: '2014-12-31T23:59:59+07:00', after: '2015-12-31T23:59:59+07:00' },
+    ]);
+    expect(taskChanges(before, { ...before })).toEqual([]);
+  });
+
+  it('makes programme ids of file names', () => {
+    expect(programmeIdOf('003_Chương trình NQ31.txt')).toBe('003-chuong-trinh-nq31');
+    expect(() => programmeIdOf('---')).toThrow('give --id');
+  });
+});
+
+describe('the tracker and its exports', () => {
+  const at = '2015-01-10T08:00:00+07:00';
+  const entry = plan.tasks[1]!;
+  const [s] = startPlanned(entry);
+  const view = {
+    workflowId: entry.workflowId,
+    ...taskProcess.view(s),
+    execution: { status: 'running' as const, closedAt: null },
+  };
+  const row = trackedTask(entry, view, at);
+  const tracker: ProgrammeTracker = {
+    id: plan.id,
+    subject: plan.title,
+    status: 'running',
+    obligations: [],
+    tasks: [row, trackedTask(plan.tasks[0]!, null, at)],
+    agencies: agencyDues([row]),
+    at,
+  };
+
+  it('counts a report not filed as late from its due day, and lists what the lead owes', () => {
+    expect(row).toMatchObject({ status: 'running', state: 'working', daysLate: 9, lastReport: null });
+    expect(row.owed.map((o) => `${o.milestone}:${o.late}`)).toEqual([
+      'product:false',
+      'progressReport@2014:true',
+      'progressReport@2015:false',
+    ]);
+    expect(tracker.agencies).toEqual([{ unit: 'bo-ngoai-giao', owes: expect.any(Array), late: 1 }]);
+    expect(tracker.tasks[1]!.status).toBe('not started');
+  });
+
+  it('writes CSV with a Vietnamese header and dates as dd/mm/yyyy', () => {
+    const lines = trackerCsv(tracker).split('\r\n');
+    expect(lines[0]).toBe(
+      '\uFEFFTT,Nội dung công việc,Cơ quan chủ trì,Cơ quan phối hợp,Hạn hoàn thành,Trạng thái,Báo cáo gần nhất,Số ngày chậm,Còn nợ',
+    );
+    expect(lines[1]).toContain(',bo-ngoai-giao,');
+    expect(lines[1]).toContain(',31/12/2016,Đang thực hiện,,9,');
+  });
+
+  it('writes XLSX with a sheet of tasks and a sheet of agencies', async () => {
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load((await trackerXlsx(tracker)) as never);
+    expect(workbook.worksheets.map((w) => w.name)).toEqual(['Nhiệm vụ', 'Theo cơ quan']);
+    expect(workbook.worksheets[0]!.getRow(2).getCell(1).text).toBe('1.2');
+    expect(workbook.worksheets[1]!.getRow(2).getCell(3).text).toBe('1');
+  });
+
+  it('reads a programme table from XLSX as the preflight reads it from CSV', async () => {
+    const csv = [
+      header,
+      '1.1,"Quán triệt Nghị quyết",Bộ Ngoại giao,"Bộ Công Thương, Bộ Tư pháp",Các lớp tập huấn,2014',
+      '1.2,Xây dựng Chiến lược,Bộ Ngoại giao,,Dự thảo Chiến lược,2014 - 2016',
+    ].join('\n');
+    const workbook = new ExcelJS.Workbook();
+    const sheet = workbook.addWorksheet('Phụ lục');
+    for (const line of [
+      header.split(','),
+      ['1.1', 'Quán triệt Nghị quyết', 'Bộ Ngoại giao', 'Bộ Công Thương, Bộ Tư pháp', 'Các lớp tập huấn', '2014'],
+      ['1.2', 'Xây dựng Chiến lược', 'Bộ Ngoại giao', '', 'Dự thảo Chiến lược', '2014 - 2016'],
+    ])
+      sheet.addRow(line);
+    const fromXlsx = importProgramme(
+      await xlsxTableAsCsv(Buffer.from(await workbook.xlsx.writeBuffer())),
+      units,
+      'csv',
+    );
+    expect(fromXlsx).toEqual(importProgramme(csv, units, 'csv'));
+    expect(fromXlsx.tasks).toHaveLength(2);
+    await expect(xlsxTableAsCsv(Buffer.from('not a workbook'))).rejects.toThrow('cannot read the XLSX file');
+  });
+});
