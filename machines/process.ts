@@ -279,6 +279,13 @@ export function compileProcess<T extends ProcessDefinitionInput | ProcessDefinit
           error: `user "${decision.actor}" records decisions at stage "${state}" only on behalf of "${role}"; pass onBehalfOf "${role}"`,
         };
       }
+      if (decision.onBehalfOf != null && decision.onBehalfOf !== role && !accepted.includes(decision.onBehalfOf)) {
+        return {
+          success: false,
+          forbidden: true,
+          error: `user "${decision.actor}" cannot take "${decision.type}" at stage "${state}" on behalf of "${decision.onBehalfOf}": it belongs to role "${role}"; send onBehalfOf "${role}" or none`,
+        };
+      }
       const checked = eventFor(snapshot, stage, decision, at);
       if (!checked.success) return checked;
       const event = checked.data;

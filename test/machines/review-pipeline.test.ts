@@ -90,6 +90,32 @@ describe('review-pipeline machine', () => {
     const refused = pipeline.check(s, { type: 'APPROVE', ...actors.secretariat }, '2027-09-03T00:00:00Z');
     expect(refused).toMatchObject({ success: false, forbidden: true });
     expect(!refused.success && refused.error).toContain('pass onBehalfOf "standing-government"');
+    const elsewhere = pipeline.check(
+      s,
+      { type: 'APPROVE', ...actors.secretariat, onBehalfOf: 'politburo' },
+      '2027-09-03T00:00:00Z',
+    );
+    expect(elsewhere).toMatchObject({ success: false, forbidden: true });
+  });
+
+  it('refuses a member of the acting body who names another body, and takes one who names their own', () => {
+    let [s] = startExample();
+    s = decide(s, { type: 'SUBMIT', ...actors.secretariat });
+    s = decide(s, { type: 'APPROVE', ...actors.pm });
+    const member = { actor: 'le.hoa', roles: ['standing-government'] };
+    const other = pipeline.check(s, { type: 'APPROVE', ...member, onBehalfOf: 'politburo' }, '2027-09-03T00:00:00Z');
+    expect(other).toEqual({
+      success: false,
+      forbidden: true,
+      error:
+        'user "le.hoa" cannot take "APPROVE" at stage "standingGovernment" on behalf of "politburo": it belongs to role "standing-government"; send onBehalfOf "standing-government" or none',
+    });
+    const own = pipeline.check(
+      s,
+      { type: 'APPROVE', ...member, onBehalfOf: 'standing-government' },
+      '2027-09-03T00:00:00Z',
+    );
+    expect(own.success).toBe(true);
   });
 
   it('refuses unknown events and events the stage cannot take, listing what is expected', () => {
