@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Client } from '@temporalio/client';
 import { toPlainDate } from '../calendar/dates.js';
+import { compactCalendar } from '../calendar/compact.js';
 import type { CalendarTable } from '../calendar/holidays.js';
 import { parseStartInput } from '../machines/input.schema.js';
 import { refOf } from '../machines/shipped.js';
@@ -119,7 +120,7 @@ async function send(
   const context = parseStartInput(process.compiled.definition, input, startedAt.toISOString(), calendar);
   if (!context.success) throw new RequestError(context.error);
   // The definition by reference: the worker's bundle ships it (a start carrying it whole would grow every history).
-  const args = [{ process: refOf(process.definition), input, calendar }];
+  const args = [{ process: refOf(process.definition), input, calendar: compactCalendar(calendar) }];
   checkSize('request', args, 'the start request');
   const [initial] = process.compiled.start(context.data);
   const view = process.compiled.view(initial);

@@ -27,7 +27,9 @@ export const bundlerOptions = {
   preloadModules: [
     'xstate',
     ...['machines/shipped', 'machines/start-context', 'machines/conditions', 'calendar/dates'].map(projectModule),
-    ...['calendar/working-days', 'delegation/plan-adjustment', 'delegation/ledger-id'].map(projectModule),
+    ...['calendar/working-days', 'calendar/compact', 'delegation/plan-adjustment', 'delegation/ledger-id'].map(
+      projectModule,
+    ),
   ],
 };
 

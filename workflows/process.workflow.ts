@@ -11,6 +11,7 @@ import {
   workflowInfo,
 } from '@temporalio/workflow';
 import type { createActivities, Notification } from '../activities/index.js';
+import { expandCalendar, type CompactCalendar } from '../calendar/compact.js';
 import type { CalendarTable } from '../calendar/holidays.js';
 import type { ProcessSnapshot } from '../machines/compile.js';
 import type { ProcessDefinitionInput } from '../machines/definition.schema.js';
@@ -49,8 +50,8 @@ export interface ProcessWorkflowInput {
   /** The whole definition, as starts sent it before they sent a reference: kept so their histories replay. */
   definition?: ProcessDefinitionInput;
   input: unknown;
-  /** Days off and working days for the years the process may span, resolved by the client at start. */
-  calendar: CalendarTable;
+  /** Days off and working days for the years the process may span, resolved by the client at start (dates only). */
+  calendar: CompactCalendar | CalendarTable;
   /** The machine state carried over by continueAsNew. */
   persisted?: PersistedProcess;
   /** Notifications decided before continueAsNew and not yet delivered. */
@@ -115,6 +116,8 @@ class ProcessRun {
   readonly workflowId = workflowInfo().workflowId;
   /** Histories recorded before the assignee search attribute existed replay without it. */
   private readonly withAssignee = patched('assignee-search-attribute');
+  /** Histories recorded before the workflow upserted only the search attributes that changed replay with all of them. */
+  private readonly changesOnly = patched('search-attribute-changes-only');
   private readonly outbox: Notification[];
 
   private constructor(
@@ -132,7 +135,7 @@ class ProcessRun {
       run.publish();
       return run;
     }
-    const context = startContext(process.definition, args.input, now(), args.calendar);
+    const context = startContext(process.definition, args.input, now(), expandCalendar(args.calendar));
     if (!context.success) throw ApplicationFailure.nonRetryable(context.error, 'InvalidInput');
     const [first, effects] = process.start(context.data);
     const run = new ProcessRun(process, first, args.pending ?? []);
@@ -250,7 +253,9 @@ class ProcessRun {
 
   /** Keeps the search attributes in step with the state. */
   private publish(): void {
-    upsertSearchAttributes(searchAttributesOf(this.process.definition.id, this.outcome(), this.withAssignee));
+    const wanted = searchAttributesOf(this.process.definition.id, this.outcome(), this.withAssignee);
+    const changed = this.changesOnly ? wanted.filter(isChanged) : wanted;
+    if (changed.length > 0) upsertSearchAttributes(changed);
   }
 
   /** Effects become notifications at once, with the state they were decided in, so their keys are stable. */
@@ -325,4 +330,12 @@ function searchAttributesOf(process: string, view: DecisionOutcome, withAssignee
     { key: keys.escalationLevel, value: view.awaiting?.escalationLevel ?? 0 },
     ...(withAssignee ? [{ key: keys.assignee, value: view.awaiting?.assignee ?? null }] : []),
   ];
+}
+
+/** Whether a search attribute the workflow wants differs from the one it has (null: not set). */
+function isChanged({ key, value }: ReturnType<typeof searchAttributesOf>[number]): boolean {
+  const current = workflowInfo().typedSearchAttributes.get(key as never) as unknown;
+  if (value === null) return current !== undefined;
+  if (value instanceof Date) return !(current instanceof Date) || current.getTime() !== value.getTime();
+  return current !== value;
 }

@@ -2,6 +2,7 @@ import { fork, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { WorkflowIdReusePolicy, type Client, type WorkflowHandle } from '@temporalio/client';
+import { compactCalendar } from '../../calendar/compact.js';
 import { loadCalendarTable, defaultCalendarDir } from '../../client/calendar-tables.js';
 import { workflowCalendar, yearsNeeded } from '../../client/start.js';
 import { createProcess } from '../../machines/create-process.js';
@@ -46,7 +47,10 @@ export function startArgs(input: unknown = exampleInput) {
     ...(view.awaiting?.dueAt ? [{ key: keys.dueAt, value: new Date(view.awaiting.dueAt) }] : []),
   ];
   return {
-    engine: { workflow: 'processWorkflow', args: [{ process: refOf(reviewPipeline), input, calendar }] },
+    engine: {
+      workflow: 'processWorkflow',
+      args: [{ process: refOf(reviewPipeline), input, calendar: compactCalendar(calendar) }],
+    },
     'hand-written': { workflow: 'handWrittenWorkflow', args: [input] },
     ceiling: { workflow: 'ceilingWorkflow', args: [] },
     typedSearchAttributes,

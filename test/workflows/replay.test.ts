@@ -24,6 +24,7 @@ describe('replay of recorded histories', () => {
         'review-pipeline-full-run.run1',
         'review-pipeline-full-run.run2',
         'review-pipeline-by-reference.run1',
+        'review-pipeline-attribute-changes.run1',
         'delegation-by-reference.run1',
         'delegation-in-plan.run1',
         'delegation-ledger.run1',
