@@ -10,11 +10,20 @@ export interface WorkingDaysResult {
 
 const WEEKEND = 'cuối tuần';
 
-/** A table's days read as lookups: the name of each day off, and the swapped working days. */
-function lookupsOf(table: CalendarTable): { off: Map<PlainDate, string>; worked: Set<PlainDate> } {
+type Lookups = { off: Map<PlainDate, string>; worked: Set<PlainDate> };
+
+/** Lookups already read, by table: a machine asks about the days of one table many times. */
+const read = new WeakMap<CalendarTable, Lookups>();
+
+/** A table's days read as lookups: the name of each day off, and the swapped working days (read once per table). */
+function lookupsOf(table: CalendarTable): Lookups {
+  const known = read.get(table);
+  if (known) return known;
   const off = new Map<PlainDate, string>();
   for (const day of table.daysOff) if (!off.has(day.date)) off.set(day.date, day.name);
-  return { off, worked: new Set(table.workingDays.map((day) => day.date)) };
+  const lookups = { off, worked: new Set(table.workingDays.map((day) => day.date)) };
+  read.set(table, lookups);
+  return lookups;
 }
 
 /** Why a day is not worked, or null when it is. */

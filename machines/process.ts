@@ -1,4 +1,4 @@
-import { initialTransition, transition } from 'xstate';
+import { createActor, initialTransition } from 'xstate';
 import { isOpen } from './clock.js';
 import {
   compileMachine,
@@ -126,6 +126,34 @@ function effectsOf(actions: ReadonlyArray<{ type: string; params?: unknown }>): 
 }
 
 /**
+ * `transition(machine, snapshot, event)` of xstate, with one inert actor scope made for the machine instead of a new
+ * actor (and its initial snapshot) at every call: pure, since the scope's effects are no-ops, the actions are
+ * collected as `transition()` collects them, and the machines spawn, send and emit nothing.
+ */
+function transitionOf(machine: ProcessMachine) {
+  const self = createActor(machine, { input: undefined } as never);
+  const collected: Array<{ type: string; params?: unknown }> = [];
+  const scope = {
+    self,
+    defer() {},
+    id: '',
+    logger() {},
+    sessionId: '',
+    stopChild() {},
+    system: self.system,
+    emit() {},
+    actionExecutor(action: { type: string; params?: unknown }) {
+      collected.push(action);
+    },
+  };
+  return (snapshot: ProcessSnapshot, event: ProcessEvent): [ProcessSnapshot, ProcessEffect[]] => {
+    collected.length = 0;
+    const next = machine.transition(snapshot, event as never, scope as never);
+    return [next, effectsOf(collected)];
+  };
+}
+
+/**
  * Compiles a definition into a process; the definition is normalized and cross-checked here without zod (the faces
  * validate its shape fully with `createProcess`), so the workflow pays for this once per run and no schema is built.
  */
@@ -135,6 +163,7 @@ export function compileProcess<T extends ProcessDefinitionInput | ProcessDefinit
   type D = DecisionsOf<T>;
   const definition = loadDefinition(input);
   const machine = compileMachine(definition);
+  const step = transitionOf(machine);
 
   const stateOf = (snapshot: ProcessSnapshot) => snapshot.value as string;
   const stageOf = (snapshot: ProcessSnapshot) => definition.stages[stateOf(snapshot)];
@@ -295,8 +324,7 @@ export function compileProcess<T extends ProcessDefinitionInput | ProcessDefinit
       return { success: true, data: event };
     },
     apply(snapshot, event) {
-      const [next, actions] = transition(machine, snapshot, event);
-      return [next, effectsOf(actions)];
+      return step(snapshot, event);
     },
     nextDeadline(snapshot) {
       if (snapshot.status !== 'active') return null;
