@@ -83,6 +83,8 @@ const Env = z.object({
     .int()
     .positive()
     .default(120),
+  /** Memory a worker may spend on the workflows it keeps cached, in MiB; its cache size follows from it. */
+  DUYET_WORKER_CACHE_MIB: z.coerce.number({ error: 'expected a number of MiB, e.g. 1024' }).int().min(16).default(1024),
   /** A browser session ends after this many minutes without a request... */
   DUYET_SESSION_IDLE_MINUTES: z.coerce
     .number()
@@ -169,6 +171,8 @@ export interface DuyetConfig {
   requireAuth: boolean;
   /** How long a worker waits for Temporal at start, in seconds. */
   workerConnectWaitSeconds: number;
+  /** Memory a worker may spend on cached workflows, in MiB (`DUYET_WORKER_CACHE_MIB`). */
+  workerCacheMiB: number;
   /** Where the HTTP API listens (`DUYET_HTTP_HOST`, `DUYET_HTTP_PORT`). */
   http: { host: string; port: number };
   notify: {
@@ -255,6 +259,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): DuyetConfig {
     calendarDir: e.DUYET_CALENDAR_DIR,
     requireAuth: e.DUYET_REQUIRE_AUTH,
     workerConnectWaitSeconds: e.DUYET_WORKER_CONNECT_WAIT,
+    workerCacheMiB: e.DUYET_WORKER_CACHE_MIB,
     http: { host: e.DUYET_HTTP_HOST, port: e.DUYET_HTTP_PORT },
     notify: {
       smtpUrl: e.DUYET_SMTP_URL,

@@ -35,4 +35,10 @@ describe('temporal.config', () => {
       'TEMPORAL_TLS_CERT and TEMPORAL_TLS_KEY go together',
     );
   });
+
+  it('gives a worker 1024 MiB for cached workflows unless DUYET_WORKER_CACHE_MIB says otherwise', () => {
+    expect(loadConfig({}).workerCacheMiB).toBe(1024);
+    expect(loadConfig({ DUYET_WORKER_CACHE_MIB: '4096' }).workerCacheMiB).toBe(4096);
+    expect(() => loadConfig({ DUYET_WORKER_CACHE_MIB: 'lots' })).toThrow('expected a number of MiB, e.g. 1024');
+  });
 });

@@ -83,6 +83,16 @@ export function activityDeps(config: DuyetConfig, store: Store): ActivityDeps {
   };
 }
 
+/**
+ * Worker memory per open, cached process workflow, in MiB: measured by `npm run bench:engine` (bench/results/engine.md)
+ * and rounded up. The worker's cache holds as many workflows as `DUYET_WORKER_CACHE_MIB` pays for at this figure.
+ */
+export const mibPerCachedWorkflow = 0.5;
+
+/** How many workflows a worker keeps cached: its memory budget over the measured memory per workflow, at least 2. */
+export const maxCachedWorkflows = (config: DuyetConfig) =>
+  Math.max(2, Math.floor(config.workerCacheMiB / mibPerCachedWorkflow));
+
 /** How a worker stops: running activities and workflow tasks get `graceSeconds` to finish; after `forceSeconds` it gives up. */
 export const drain = { graceSeconds: 20, forceSeconds: 25 } as const;
 
@@ -99,6 +109,7 @@ export async function createWorker(
     taskQueue: config.temporal.taskQueue,
     ...(options.bundle ? { workflowBundle: options.bundle } : { workflowsPath, bundlerOptions }),
     activities: createActivities({ ...activityDeps(config, store), ...options.deps }),
+    maxCachedWorkflows: maxCachedWorkflows(config),
     shutdownGraceTime: drain.graceSeconds * 1000,
     shutdownForceTime: drain.forceSeconds * 1000,
   });
