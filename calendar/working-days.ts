@@ -1,4 +1,4 @@
-import { addDays, dayOfWeek, formatVn, partsOf, type PlainDate } from './dates.js';
+import { addDays, dayOfWeek, formatVn, fromEpochDay, partsOf, toEpochDay, type PlainDate } from './dates.js';
 import type { CalendarTable } from './holidays.js';
 
 /** Where `addWorkingDays` landed, the days it stepped over and why, and a Vietnamese sentence saying so. */
@@ -38,6 +38,44 @@ function reasonOff(date: PlainDate, lookups: ReturnType<typeof lookupsOf>): stri
 /** Whether a day is worked: Monday to Friday and not a day off, or a listed working day (pure). */
 export function isWorkingDay(date: PlainDate, table: CalendarTable): boolean {
   return reasonOff(date, lookupsOf(table)) === null;
+}
+
+/**
+ * How many working days lie from `first` to `last`, both included (0 when last is before first); pure. Counted from
+ * the weekdays of the span and the table's days, not day by day, so a span of years costs what a week does.
+ */
+export function countWorkingDays(first: PlainDate, last: PlainDate, table: CalendarTable): number {
+  const [from, to] = [toEpochDay(first), toEpochDay(last)];
+  if (to < from) return 0;
+  const span = to - from + 1;
+  // 1970-01-01 (epoch day 0) was a Thursday.
+  const weekday = (epochDay: number) => (((epochDay + 4) % 7) + 7) % 7;
+  let count = Math.floor(span / 7) * 5;
+  for (let day = from + span - (span % 7); day <= to; day += 1) if (weekday(day) % 6 !== 0) count += 1;
+  const { off, worked } = lookupsOf(table);
+  const inSpan = (date: PlainDate) => date >= first && date <= last;
+  for (const date of off.keys()) if (inSpan(date) && dayOfWeek(date) % 6 !== 0) count -= 1;
+  for (const date of worked) if (inSpan(date) && (dayOfWeek(date) % 6 === 0 || off.has(date))) count += 1;
+  return count;
+}
+
+/**
+ * The day n working days after start (before it when n is negative), as {@link addWorkingDays} finds it, without
+ * listing or explaining the days stepped over: what a machine re-arming its deadlines needs (pure).
+ */
+export function shiftWorkingDays(start: PlainDate, n: number, table: CalendarTable): PlainDate {
+  if (!Number.isInteger(n)) throw new RangeError(`the number of working days must be a whole number, got ${n}`);
+  const { off, worked } = lookupsOf(table);
+  const step = n > 0 ? 1 : -1;
+  let day = toEpochDay(start);
+  for (let counted = 0; counted < Math.abs(n);) {
+    day += step;
+    const date = fromEpochDay(day);
+    // 1970-01-01 (epoch day 0) was a Thursday.
+    const weekend = ((((day + 4) % 7) + 7) % 7) % 6 === 0;
+    if (worked.has(date) || (!off.has(date) && !weekend)) counted += 1;
+  }
+  return n === 0 ? start : fromEpochDay(day);
 }
 
 /** 'dd/mm' of a date, as the skipped days are listed. */

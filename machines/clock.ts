@@ -1,6 +1,6 @@
 import { addDays, endOfDay, toPlainDate } from '../calendar/dates.js';
 import type { CalendarTable } from '../calendar/holidays.js';
-import { addWorkingDays, isWorkingDay } from '../calendar/working-days.js';
+import { countWorkingDays, shiftWorkingDays } from '../calendar/working-days.js';
 import type { Milestone } from './definition.schema.js';
 import type { MilestoneState, RungState } from './process.types.js';
 
@@ -12,24 +12,19 @@ export function rungsFor(milestone: Milestone, dueAt: string, calendar: Calendar
     at:
       rung.offset.workingDays === 0
         ? dueAt
-        : `${addWorkingDays(dueDay, rung.offset.workingDays, calendar).date}T08:00:00+07:00`,
+        : `${shiftWorkingDays(dueDay, rung.offset.workingDays, calendar)}T08:00:00+07:00`,
     firedAt: null,
   }));
 }
 
 /** The end of the day `workingDays` working days after the day of `at` (pure). */
 export function dueAfter(at: string, workingDays: number, calendar: CalendarTable): string {
-  return endOfDay(addWorkingDays(toPlainDate(at), workingDays, calendar).date);
+  return endOfDay(shiftWorkingDays(toPlainDate(at), workingDays, calendar));
 }
 
 /** Working days after the day of `at` up to and including the due day; 0 when already due (pure). */
 export function workingDaysLeft(at: string, dueAt: string, calendar: CalendarTable): number {
-  const last = toPlainDate(dueAt);
-  let count = 0;
-  for (let day = addDays(toPlainDate(at), 1); day <= last; day = addDays(day, 1)) {
-    if (isWorkingDay(day, calendar)) count += 1;
-  }
-  return count;
+  return countWorkingDays(addDays(toPlainDate(at), 1), toPlainDate(dueAt), calendar);
 }
 
 /** A milestone with a new due instant: status pending again if that is later than `at`, rungs re-armed (pure). */
