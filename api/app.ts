@@ -6,10 +6,14 @@ import { recordAudit } from '../store/index.js';
 import { bearerAuthenticator, requireAuth, type Authenticator } from './auth.middleware.js';
 import { describeAuthRoutes } from './auth.openapi.js';
 import { authDepsOf, csrfOf, mountBrowser, sessionAuthenticator } from './browser.js';
+import { calendarRouter } from './calendar.index.js';
+import { delegationsRouter } from './delegations.index.js';
 import { dossiersRouter } from './dossiers.index.js';
 import { filesRouter } from './files.index.js';
 import { healthRouter } from './health.js';
 import { meRouter } from './me.index.js';
+import { plansRouter } from './plans.index.js';
+import { processesRouter } from './processes.index.js';
 import { problem, toProblem } from './problem.js';
 import { referencePage } from './reference.js';
 import { clientAddress } from './request-info.js';
@@ -61,7 +65,13 @@ export function createApp(deps: ApiDeps, options: AppOptions = {}) {
   const limitOf = (maxSize: number) =>
     bodyLimit({
       maxSize,
-      onError: (c) => problem(c, 413, `the request body is over its limit of ${formatBytes(maxSize)}; send less`),
+      onError: (c) => {
+        const refused = problem(c, 413, `the request body is over its limit of ${formatBytes(maxSize)}; send less`);
+        // The rest of the body is not read, so the connection cannot carry another request: say so, or a client
+        // would send its next request on a socket the server is closing.
+        refused.headers.set('connection', 'close');
+        return refused;
+      },
     });
   const requestLimit = limitOf(limits.request);
   // A draft file may be larger than any other request; its own limit is checked again on its content.
@@ -72,7 +82,15 @@ export function createApp(deps: ApiDeps, options: AppOptions = {}) {
       : requestLimit(c, next),
   );
 
-  const routes = app.route('/', healthRouter).route('/', meRouter).route('/', dossiersRouter).route('/', filesRouter);
+  const routes = app
+    .route('/', healthRouter)
+    .route('/', meRouter)
+    .route('/', dossiersRouter)
+    .route('/', filesRouter)
+    .route('/', processesRouter)
+    .route('/', delegationsRouter)
+    .route('/', calendarRouter)
+    .route('/', plansRouter);
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'bearer', {
     type: 'http',

@@ -87,7 +87,11 @@ export function validationHook(result: { success: boolean; error?: z.ZodError; t
 
 /** Turns anything a handler throws into a problem: a RequestError by its kind, an HTTP error by its status, else 500. */
 export function toProblem(err: unknown, c: Context): Response {
-  if (err instanceof RequestError) return problem(c, err.httpStatus as ContentfulStatusCode, err.message);
+  if (err instanceof RequestError) {
+    // A refusal found by a schema the client ran (a delegation proposal) carries its zod issues too.
+    const issues = err.cause instanceof z.ZodError ? { issues: issuesOf(err.cause) } : {};
+    return problem(c, err.httpStatus as ContentfulStatusCode, err.message, issues);
+  }
   if (err instanceof HTTPException) {
     const detail =
       err.status === 400 && /JSON/i.test(err.message)

@@ -14,6 +14,7 @@ import { addressOf } from './dossier-execution.js';
 import { RequestError } from './errors.js';
 import { mapFailures } from './failures.js';
 import { checkSize } from './limits.js';
+import { loadRuleSets } from './rule-sets.js';
 
 /** One delegation of the plan as a file gives it. */
 export const PlannedDelegationSchema = z
@@ -68,9 +69,13 @@ const noPlan = (ruleSetId: string, year: number) =>
     `no plan of rule set "${ruleSetId}" for ${year}; expected a plan started with \`duyet delegation plan start --year ${year} --rules ${ruleSetId}\` (shipped rule sets: ${knownRuleSets()})`,
   );
 
-function shippedRules(ruleSetId: string, year: number): PlanRules {
-  const rules = ruleSets[ruleSetId];
-  if (!rules) throw new RequestError(`unknown rule set "${ruleSetId}"; expected one of: ${knownRuleSets()}`);
+function knownRules(config: DuyetConfig, ruleSetId: string, year: number): PlanRules {
+  const available = loadRuleSets(config.ruleSetsDir);
+  const rules = available[ruleSetId];
+  if (!rules)
+    throw new RequestError(`unknown rule set "${ruleSetId}"; expected one of: ${Object.keys(available).join(', ')}`, {
+      kind: 'notFound',
+    });
   if (rules.year !== year)
     throw new RequestError(
       `rule set "${ruleSetId}" is for ${rules.year}; expected --year ${rules.year}, or a rule set for ${year}`,
@@ -78,7 +83,7 @@ function shippedRules(ruleSetId: string, year: number): PlanRules {
   return { version: rules.version, adjustment: rules.planAdjustment };
 }
 
-/** Starts the plan of a rule set and year with its delegations; an existing plan throws RequestError. `rules` replaces the shipped rule set's. */
+/** Starts the plan of a rule set and year with its delegations; an existing plan throws RequestError. `rules` replaces the rule set's own (shipped or in DUYET_RULE_SETS_DIR). */
 export async function startPlan(
   client: Client,
   config: DuyetConfig,
@@ -87,7 +92,7 @@ export async function startPlan(
   items: PlannedDelegation[],
   rules?: PlanRules,
 ): Promise<{ workflowId: string }> {
-  const { version, adjustment } = rules ?? shippedRules(ruleSetId, year);
+  const { version, adjustment } = rules ?? knownRules(config, ruleSetId, year);
   const workflowId = planWorkflowId(ruleSetId, year);
   checkSize('input', items, "the plan's delegations");
   const exists = `the plan of rule set "${ruleSetId}" for ${year} already exists (${workflowId}); expected \`duyet delegation plan adjust\` to change it`;

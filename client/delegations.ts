@@ -1,6 +1,7 @@
+import type { Client } from '@temporalio/client';
 import { endOfDay, type PlainDate } from '../calendar/dates.js';
-import { loadConfig } from '../temporal.config.js';
-import type { Proposal } from '../delegation/proposal.schema.js';
+import { loadConfig, type DuyetConfig } from '../temporal.config.js';
+import { proposalSchema, type Proposal } from '../delegation/proposal.schema.js';
 import { readProposal } from '../delegation/read-proposal.js';
 import {
   checkProposal,
@@ -34,7 +35,7 @@ export function readDelegation(
   units: UnitIndex = unitIndex(),
 ): { proposal: Proposal; warnings: string[] } {
   const read = readProposal(raw, units);
-  if (!read.success) throw new RequestError(`invalid delegation proposal:\n${read.error}`);
+  if (!read.success) throw new RequestError(`invalid delegation proposal:\n${read.error}`, { cause: read.issues });
   return { proposal: read.data, warnings: read.warnings };
 }
 
@@ -138,6 +139,44 @@ export function prepareDelegation(
   };
 }
 
+/** The trips a proposal is checked against: the ledger of its start year and the year before, where a report due in January for a December trip still counts. */
+async function ledgerAround(
+  client: Client,
+  config: DuyetConfig,
+  rules: RuleSet,
+  startDate: PlainDate,
+): Promise<LedgerEntry[]> {
+  const year = Number(startDate.slice(0, 4));
+  return [
+    ...(await ledgerEntries(client, config, rules.id, year - 1)),
+    ...(await ledgerEntries(client, config, rules.id, year)),
+  ];
+}
+
+/** What a check of a proposal finds: the rule set it was checked against, every finding, and the warnings on how it is written. */
+export interface DelegationCheck {
+  ruleSet: { id: string; version: number; title: string };
+  findings: Finding[];
+  warnings: string[];
+}
+
+/**
+ * Checks a proposal against a rule set (the one named, or the one whose period covers the trip) and the trips the
+ * ledger holds, without starting anything but the ledger; an unreadable proposal throws RequestError listing each issue.
+ */
+export async function checkDelegation(
+  client: Client,
+  config: DuyetConfig,
+  raw: unknown,
+  options: { rules?: string | undefined; today: PlainDate },
+): Promise<DelegationCheck> {
+  const { proposal, warnings } = readDelegation(raw, unitIndex(config.unitsFile));
+  const rules = selectRuleSet(loadRuleSets(config.ruleSetsDir), proposal.startDate, options.rules);
+  const ledger = await ledgerAround(client, config, rules, proposal.startDate);
+  const findings = checkProposal(proposal, rules, ledger, options.today);
+  return { ruleSet: { id: rules.id, version: rules.version, title: rules.title }, findings, warnings };
+}
+
 /** The `rules` start option that picks the rule set by the trip's start date. */
 const BY_DATE = 'by-date';
 
@@ -158,13 +197,9 @@ export const delegationFace: ProcessFace = {
     const { proposal } = readDelegation(submitted, units);
     const requested = options.rules === BY_DATE ? undefined : options.rules;
     const rules = selectRuleSet(loadRuleSets(config.ruleSetsDir), proposal.startDate, requested);
-    const year = Number(proposal.startDate.slice(0, 4));
-    // Last year's trips too: a report due in January for a December trip still counts.
-    const ledger = [
-      ...(await ledgerEntries(client, config, rules.id, year - 1)),
-      ...(await ledgerEntries(client, config, rules.id, year)),
-    ];
+    const ledger = await ledgerAround(client, config, rules, proposal.startDate);
     const prepared = prepareDelegation(submitted, rules, ledger, today, units);
     return { input: prepared.input, report: { findings: prepared.findings } };
   },
+  startSchema: (config) => proposalSchema(unitIndex(config.unitsFile)),
 };

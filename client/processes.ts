@@ -1,8 +1,10 @@
 import type { Client } from '@temporalio/client';
+import type { z } from 'zod';
 import type { PlainDate } from '../calendar/dates.js';
 import type { ProcessDefinitionInput } from '../machines/definition.schema.js';
 import { definitions } from '../machines/definitions/index.js';
 import { createProcess } from '../machines/create-process.js';
+import { StartInput } from '../machines/input.schema.js';
 import type { DuyetConfig } from '../temporal.config.js';
 import { delegationFace } from './delegations.js';
 import { RequestError } from './errors.js';
@@ -34,6 +36,8 @@ export interface ProcessFace {
   startOptions?: Record<string, StartOption>;
   /** Turns what was submitted into the start input, or refuses it with a RequestError. */
   prepareStart?(submitted: unknown, context: StartContext): Promise<PreparedStart>;
+  /** The schema of what a start submits, when `prepareStart` takes something other than the start input. */
+  startSchema?(config: DuyetConfig): z.ZodType;
 }
 
 /** The face side of each shipped process that needs one, by process id; a process without an entry needs nothing. */
@@ -64,6 +68,10 @@ export function processById(id: string): RegisteredProcess {
   compiled.set(id, registered);
   return registered;
 }
+
+/** The schema of what a start of the process submits: the one its face declares, else the generic start input. */
+export const startSchemaOf = (process: RegisteredProcess, config: DuyetConfig): z.ZodType =>
+  process.face.startSchema?.(config) ?? StartInput;
 
 /** The face side of a process a running workflow names, or nothing for a process no longer shipped. */
 export const faceOf = (id: string | undefined): ProcessFace => (id !== undefined && faces[id]) || {};

@@ -73,7 +73,8 @@ function renameLegacy(raw: unknown): { raw: unknown; warning?: string } {
 }
 
 /** A proposal read against the unit directory, with the warnings it deserves. */
-export type ReadProposal = { success: true; data: Proposal; warnings: string[] } | { success: false; error: string };
+export type ReadProposal =
+  { success: true; data: Proposal; warnings: string[] } | { success: false; error: string; issues: z.ZodError };
 
 /**
  * Reads a proposal as written: the old field name accepted with a warning, unknown fields refused by name, units
@@ -82,6 +83,6 @@ export type ReadProposal = { success: true; data: Proposal; warnings: string[] }
 export function readProposal(raw: unknown, units: UnitIndex): ReadProposal {
   const { raw: current, warning } = renameLegacy(raw);
   const parsed = proposalSchema(units).safeParse(current);
-  if (!parsed.success) return { success: false, error: formatIssues(parsed.error) };
+  if (!parsed.success) return { success: false, error: formatIssues(parsed.error), issues: parsed.error };
   return { success: true, data: parsed.data, warnings: warning ? [warning] : [] };
 }

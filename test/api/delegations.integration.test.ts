@@ -1,0 +1,202 @@
+import { randomUUID } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { listAudit } from '../../store/index.js';
+import { useApiServer } from '../../test-support/api-server.js';
+import { laterRuleSetsDir } from '../../test-support/rule-sets.js';
+
+// A rule set of this file's own (the 2022 rules for trips from 2023 on), so its ledgers meet no other file's.
+const RULES = 'api-routes-delegations';
+const api = useApiServer({ DUYET_RULE_SETS_DIR: laterRuleSetsDir(RULES) });
+const MiB = 1024 * 1024;
+
+const example = (name: string) =>
+  JSON.parse(readFileSync(new URL(`../../examples/${name}`, import.meta.url), 'utf8')) as Record<string, unknown>;
+const compliant = example('delegation-compliant.json');
+const violations = example('delegation-violations.json');
+
+/** A proposal in 2027 (under this file's rule set) whose leader is new, so no test shares trips with another. */
+function proposal(extra: Record<string, unknown> = {}, base = compliant) {
+  const leader = { ...(base.leader as object), id: `leader-${randomUUID()}` };
+  return { ...base, leader, startDate: '2027-03-08', endDate: '2027-03-12', ...extra };
+}
+
+const check = (user: string, body: unknown, query = '') =>
+  api.call('POST', `/api/delegations/check${query}`, { token: api.token(user), body });
+const start = (user: string, body: unknown, query = '') =>
+  api.call('POST', `/api/delegations${query}`, { token: api.token(user), body });
+const decide = (id: string, user: string, event: string) =>
+  api.call('POST', `/api/dossiers/${id}/decisions`, { token: api.token(user), body: { event } });
+
+/** How many dossiers (process workflow ids, whatever their runs) this file's worker queue holds, from Temporal visibility. */
+async function dossiersStarted(): Promise<number> {
+  const query = `TaskQueue = "${api.temporal.config.temporal.taskQueue}" AND WorkflowType = "processWorkflow"`;
+  const ids = new Set<string>();
+  for await (const execution of api.temporal.client.workflow.list({ query })) ids.add(execution.workflowId);
+  return ids.size;
+}
+
+describe('POST /api/delegations/check over HTTP', () => {
+  it('finds nothing against a compliant proposal, for a unit and for the Department of Foreign Affairs', async () => {
+    for (const user of ['tran.mai', 'le.minh']) {
+      const res = await check(user, proposal());
+      expect(res.status, res.text).toBe(200);
+      expect(res.json).toMatchObject({ ruleSet: { id: RULES, version: 2 }, outcome: 'ok', findings: [] });
+    }
+  });
+
+  it('lists every broken rule in Vietnamese with its severity and facts', async () => {
+    const res = await check('le.minh', proposal({ startDate: '2027-10-04', endDate: '2027-10-16' }, violations));
+    expect(res.status, res.text).toBe(200);
+    expect(res.json.outcome).toBe('blocked');
+    const rules = res.json.findings.map((f: { rule: string }) => f.rule);
+    expect(rules).toEqual(expect.arrayContaining(['PLAN_REQUIRED', 'UNIT_TRIP_SUSPENDED', 'FUNDING_SOURCE']));
+    const funding = res.json.findings.find((f: { rule: string }) => f.rule === 'FUNDING_SOURCE');
+    expect(funding).toMatchObject({ severity: 'block', facts: expect.any(Object) });
+    expect(funding.message.vi).toMatch(/doanh nghiệp/);
+  });
+
+  it('says an exception awaits the competent authority, and names the rule set asked for', async () => {
+    const long = proposal({ countries: [{ country: 'Nhật Bản', days: 4 }] });
+    const res = await check('pham.ha', long, `?rules=${RULES}&today=2027-01-10`);
+    expect(res.status, res.text).toBe(200);
+    expect(res.json.outcome).toBe('awaitingDecision');
+    expect(res.json.findings).toEqual([expect.objectContaining({ rule: 'DAYS_PER_COUNTRY', severity: 'exception' })]);
+  });
+
+  it('refuses a user with no role in delegations with 403, and no token with 401', async () => {
+    const res = await check('nguyen.thu', proposal());
+    expect(res.status).toBe(403);
+    expect(res.type).toBe('application/problem+json');
+    expect(res.json.detail).toContain('cannot check a delegation proposal; expected one of the roles: unit,');
+    const audit = await listAudit(api.store.db, { kind: 'request.refused' });
+    expect(audit.some((a) => a.actor === 'nguyen.thu' && a.detail.path === '/api/delegations/check')).toBe(true);
+    expect((await api.call('POST', '/api/delegations/check', { body: proposal() })).status).toBe(401);
+  });
+
+  it('answers a proposal that does not read with 422 and its zod issues, an actor field with 422', async () => {
+    const { leader, ...withoutLeader } = proposal();
+    void leader;
+    const res = await check('tran.mai', { ...withoutLeader, funding: ['lottery'] });
+    expect(res.status).toBe(422);
+    expect(res.json.issues.map((i: { path: string }) => i.path)).toEqual(
+      expect.arrayContaining(['leader', 'funding.0']),
+    );
+    const actor = await check('tran.mai', { ...proposal(), actor: 'vu.son' });
+    expect(actor.status).toBe(422);
+    expect(actor.json.detail).toContain('the actor is always the authenticated user; remove "actor"');
+    const today = await check('tran.mai', proposal(), '?today=10/01/2027');
+    expect(today.status).toBe(422);
+    expect(today.json.issues[0].path).toBe('today');
+  });
+
+  it('answers an unknown rule set with 404, malformed JSON with 400, oversized proposals and bodies with 413', async () => {
+    const unknown = await check('tran.mai', proposal(), '?rules=no-such-rules');
+    expect(unknown.status).toBe(404);
+    expect(unknown.json.detail).toMatch(/unknown rule set "no-such-rules"/);
+    const malformed = await api.call('POST', '/api/delegations/check', { token: api.token('tran.mai'), raw: '{"a":' });
+    expect(malformed.status).toBe(400);
+    const large = await check('tran.mai', { ...proposal(), note: 'x'.repeat(300 * 1024) });
+    expect(large.status).toBe(413);
+    expect(large.json.detail).toMatch(/the proposal is \d+ bytes .* over the limit of 256 KiB/);
+    expect((await check('tran.mai', { ...proposal(), note: 'x'.repeat(MiB) })).status).toBe(413);
+  });
+});
+
+describe('POST /api/delegations over HTTP', () => {
+  it('refuses, starting nothing: another role (403), another unit (403), a blocked proposal and a missing justification (422), an unknown rule set (404)', async () => {
+    const otherRole = await start('le.minh', proposal());
+    expect(otherRole.status).toBe(403);
+    expect(otherRole.json.detail).toContain(
+      'a delegation is proposed by its organising unit; expected one of the roles: unit',
+    );
+    const otherUnit = await start('tran.mai', proposal({ unit: { name: 'Sở Công Thương', kind: 'department' } }));
+    expect(otherUnit.status).toBe(403);
+    expect(otherUnit.json.detail).toContain('acts for the units so-du-lich, not for "Sở Công Thương"');
+    const blocked = await start('tran.mai', proposal({ funding: ['enterprise'] }));
+    expect(blocked.status).toBe(422);
+    expect(blocked.json.detail).toMatch(/cannot be approved under api-routes-delegations[\s\S]*FUNDING_SOURCE/);
+    const unjustified = await start('tran.mai', proposal({ countries: [{ country: 'Nhật Bản', days: 4 }] }));
+    expect(unjustified.status).toBe(422);
+    expect(unjustified.json.detail).toMatch(/give a justification for each under "justifications"/);
+    expect((await start('tran.mai', proposal(), '?rules=no-such-rules')).status).toBe(404);
+    expect((await start('tran.mai', { ...proposal(), by: 'vu.son' })).status).toBe(422);
+    expect((await start('tran.mai', { ...proposal(), note: 'x'.repeat(300 * 1024) })).status).toBe(413);
+    const malformed = await api.call('POST', '/api/delegations', { token: api.token('tran.mai'), raw: '[' });
+    expect(malformed.status).toBe(400);
+    expect((await api.call('POST', '/api/delegations', { body: proposal() })).status).toBe(401);
+    expect(await dossiersStarted()).toBe(0);
+  });
+
+  it('starts a dossier for the unit’s own proposal, approves it and keeps its trips in the ledger', async () => {
+    const body = proposal();
+    const leader = (body.leader as { id: string }).id;
+    const started = await start('tran.mai', body);
+    expect(started.status, started.text).toBe(201);
+    expect(started.json).toEqual({ workflowId: expect.stringMatching(/^delegation-/), findings: [] });
+    const id = started.json.workflowId as string;
+    for (const [user, event] of [
+      ['tran.mai', 'SUBMIT'],
+      ['le.minh', 'APPROVE'],
+      ['pham.ha', 'APPROVE'],
+      ['nguyen.hung', 'APPROVE'],
+    ] as const) {
+      const res = await decide(id, user, event);
+      expect(res.status, `${user} ${event}: ${res.text}`).toBe(200);
+    }
+    const dossier = await api.call('GET', `/api/dossiers/${id}`, { token: api.token('tran.mai') });
+    expect(dossier.json).toMatchObject({ process: 'delegation', state: 'reporting' });
+    // Once visibility shows this start, it shows the refused ones too, had any started: there are none.
+    while ((await dossiersStarted()) === 0) await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(await dossiersStarted()).toBe(1);
+
+    const ledger = await api.call('GET', `/api/delegations/ledgers/${RULES}/2027`, { token: api.token('le.minh') });
+    expect(ledger.status, ledger.text).toBe(200);
+    expect(ledger.json).toMatchObject({ ruleSet: RULES, year: 2027, tripsPerKeyLeader: 2 });
+    const trips = ledger.json.entries.filter((e: { delegation: string }) => e.delegation === id);
+    expect(trips.map((e: { person: string }) => e.person)).toContain(leader);
+
+    const person = await api.call('GET', `/api/delegations/ledgers/${RULES}/2027/people/${leader}`, {
+      token: api.token('nguyen.hung'),
+    });
+    expect(person.status, person.text).toBe(200);
+    expect(person.json).toMatchObject({
+      person: leader,
+      tripsPerKeyLeader: 2,
+      tripsLeft: 1,
+      entries: [{ delegation: id, startDate: '2027-03-08', reportDueAt: '2027-03-22', reportFiledAt: null }],
+    });
+  });
+});
+
+describe('GET /api/delegations/ledgers/{ruleSet}/{year}[/people/{person}] over HTTP', () => {
+  it('refuses the organising units (403) and anyone without a delegation role (403)', async () => {
+    for (const user of ['tran.mai', 'pham.minh']) {
+      const res = await api.call('GET', `/api/delegations/ledgers/${RULES}/2027`, { token: api.token(user) });
+      expect(res.status, user).toBe(403);
+      expect(res.json.detail).toContain('cannot read the ledger of trips; expected one of the roles: foreign-affairs');
+      const person = await api.call('GET', `/api/delegations/ledgers/${RULES}/2027/people/a.b`, {
+        token: api.token(user),
+      });
+      expect(person.status, user).toBe(403);
+    }
+  });
+
+  it('answers a rule set without a ledger with 404, a year that is not one with 422, no token with 401', async () => {
+    const unknown = await api.call('GET', '/api/delegations/ledgers/no-such-rules/2027', {
+      token: api.token('vu.son'),
+    });
+    expect(unknown.status).toBe(404);
+    expect(unknown.json.detail).toMatch(/no ledger of rule set "no-such-rules" for 2027/);
+    const year = await api.call('GET', `/api/delegations/ledgers/${RULES}/20x7`, { token: api.token('vu.son') });
+    expect(year.status).toBe(422);
+    expect(year.json.issues[0].path).toBe('year');
+    const ruleSet = await api.call('GET', '/api/delegations/ledgers/No_Rules/2027/people/a', {
+      token: api.token('vu.son'),
+    });
+    expect(ruleSet.status).toBe(422);
+    expect(ruleSet.json.issues[0].path).toBe('ruleSet');
+    expect((await api.call('GET', `/api/delegations/ledgers/${RULES}/2027`)).status).toBe(401);
+    expect((await api.call('GET', `/api/delegations/ledgers/${RULES}/2027/people/a.b`)).status).toBe(401);
+  });
+});
