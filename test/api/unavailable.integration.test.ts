@@ -6,7 +6,7 @@ import { listen, type ApiServer } from '../../api/server.js';
 import { loadDirectory } from '../../directory/directory.js';
 import { createToken, type Queryable } from '../../store/index.js';
 import { useTestStore } from '../../test-support/store.js';
-import { freePort } from '../../test-support/temporal.global-setup.js';
+import { freePort } from '../../test-support/ports.js';
 import { loadConfig } from '../../temporal.config.js';
 
 const proposal = JSON.parse(
