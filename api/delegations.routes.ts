@@ -108,6 +108,6 @@ export const startDelegation = createRoute({
       z.object({ workflowId: z.string(), findings: z.array(Finding) }).openapi('DelegationStarted'),
       'The dossier started, with the exceptions it goes through',
     ),
-    ...bodyErrorResponses(403, 404, 409),
+    ...bodyErrorResponses(403, 404),
   },
 });
