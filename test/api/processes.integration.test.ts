@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { processIds } from '../../client/processes.js';
 import { useApiServer } from '../../test-support/api-server.js';
 
 const api = useApiServer();
@@ -55,7 +56,7 @@ describe('GET /api/processes/{id} over HTTP', () => {
     const unknown = await api.call('GET', '/api/processes/budget', { token: api.token('tran.mai') });
     expect(unknown.status).toBe(404);
     expect(unknown.type).toBe('application/problem+json');
-    expect(unknown.json.detail).toBe('no process "budget"; expected one of: review-pipeline, delegation');
+    expect(unknown.json.detail).toBe(`no process "budget"; expected one of: ${processIds().join(', ')}`);
     const long = await api.call('GET', `/api/processes/${'x'.repeat(101)}`, { token: api.token('tran.mai') });
     expect(long.status).toBe(422);
     expect(long.json.issues[0].path).toBe('id');

@@ -1,5 +1,6 @@
 import { hc } from 'hono/client';
 import { describe, expect, it } from 'vitest';
+import { processIds } from '../../client/processes.js';
 import type { App } from '../../api/app.js';
 import { useApiServer } from '../../test-support/api-server.js';
 import { futureExample } from '../../test-support/future-example.js';
@@ -54,7 +55,7 @@ describe('a typed client (hono/client over the app’s type) on the real server'
     const client = clientOf('tran.mai');
     const processes = await client.api.processes.$get();
     if (processes.status !== 200) throw new Error(`answered ${processes.status}`);
-    expect((await processes.json()).items.map((p) => p.id)).toEqual(['review-pipeline', 'delegation']);
+    expect((await processes.json()).items.map((p) => p.id)).toEqual(processIds());
     const holidays = await client.api.calendar.holidays[':year'].$get({ param: { year: '2025' } });
     if (holidays.status !== 200) throw new Error(`answered ${holidays.status}`);
     expect((await holidays.json()).days.some((d) => d.date === '2025-09-02')).toBe(true);
