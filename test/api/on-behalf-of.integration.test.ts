@@ -1,7 +1,7 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, inject, it } from 'vitest';
 import { processById } from '../../client/processes.js';
 import { loadDirectory } from '../../directory/directory.js';
-import { listAudit } from '../../store/index.js';
+import { listAudit, openStore } from '../../store/index.js';
 import { useApi } from '../../test-support/api.js';
 import { futureExample } from '../../test-support/future-example.js';
 
@@ -64,6 +64,13 @@ describe('recording a collective body’s decision through the HTTP API', () => 
       expect(audit.map((a) => `${a.actor} ${a.outcome}`).sort()).toEqual(
         refusals.map(([user]) => `${user} 403`).sort(),
       );
+      // One row a refusal: nothing beneath the API writes one too, in the store its configuration names.
+      const configured = await openStore(inject('databaseUrl'));
+      try {
+        expect(await listAudit(configured.db, { kind: 'decision.refused', subject: id })).toEqual([]);
+      } finally {
+        await configured.close();
+      }
 
       const recorded = await decide(id, recorder.id, { event: 'APPROVE', onBehalfOf: body, comment: 'Ghi nhận' });
       expect(recorded.status, recorded.text).toBe(200);
