@@ -139,8 +139,16 @@ const boundaries = {
   test: { packages: '*', folders: '*', except: ['bench'], node: true, why: 'tests do not import benchmarks' },
 };
 
-/** Tests of the integration project, by file name (keep in step with `integrationTests` in vitest.config.ts). */
-const integrationTests = ['test/**/*.integration.test.ts', 'test/**/*.time-skipping.test.ts', 'test/**/replay.test.ts'];
+/**
+ * Tests that start servers, by file name: the integration project's (keep in step with `integrationTests` in
+ * vitest.config.ts) and the fault test's (`faultTests`).
+ */
+const integrationTests = [
+  'test/**/*.integration.test.ts',
+  'test/**/*.time-skipping.test.ts',
+  'test/**/replay.test.ts',
+  'test/**/*.faults.test.ts',
+];
 /**
  * What starts a server: a unit test (any other test file) imports none of it. (`test-support/cli.js` runs the built
  * CLI; its worker helpers need the integration project's server, and fail without it.)

@@ -12,6 +12,9 @@ export const integrationTests = [
   'test/**/replay.test.ts',
 ];
 
+/** The fault test kills and restarts servers of its own; it runs alone (`npm run test:faults`, vitest.faults.config.ts). */
+export const faultTests = ['test/**/*.faults.test.ts'];
+
 export default defineConfig({
   test: {
     maxWorkers: 2,
@@ -21,7 +24,7 @@ export default defineConfig({
         test: {
           name: 'unit',
           include: ['test/**/*.test.ts'],
-          exclude: [...configDefaults.exclude, ...integrationTests],
+          exclude: [...configDefaults.exclude, ...integrationTests, ...faultTests],
           testTimeout: 30_000,
         },
       },

@@ -89,7 +89,11 @@ function decisionOf(config: DuyetConfig, request: DecideRequest) {
 export async function decide(client: Client, config: DuyetConfig, request: DecideRequest): Promise<DecidedView> {
   const decision = decisionOf(config, request);
   const dossier = request.dossier ?? (await describeDossier(client, request.workflowId));
-  if (dossier.execution.status !== 'running') throw await closedError(client, dossier);
+  if (dossier.execution.status !== 'running') {
+    const earlier = await appliedBefore(dossier.handle, request.updateId);
+    if (earlier) return { workflowId: request.workflowId, ...earlier };
+    throw await closedError(client, dossier);
+  }
   const updateId = request.updateId ?? randomUUID();
   let view: DecisionOutcome;
   try {
@@ -99,11 +103,43 @@ export async function decide(client: Client, config: DuyetConfig, request: Decid
     // Closed between the description and the Update: say how it ended.
     if (mapped instanceof RequestError && mapped.kind === 'notFound') {
       const now = await describeDossier(client, request.workflowId);
-      if (now.execution.status !== 'running') throw await closedError(client, now);
+      if (now.execution.status !== 'running') {
+        const earlier = await appliedBefore(now.handle, updateId);
+        if (earlier) return { workflowId: request.workflowId, ...earlier };
+        throw await closedError(client, now);
+      }
     }
     throw mapped;
   }
   return { workflowId: request.workflowId, ...view };
+}
+
+/** How long a closed dossier is asked whether it applied a decision's id before it is called closed. */
+const EARLIER_WAIT_MS = 3_000;
+
+/**
+ * The result of an Update this id sent to a dossier that has closed since: the decision that closed it, sent again
+ * because its answer was lost (the server restarted), is answered with its result instead of "closed". Undefined
+ * when the last run did not apply that id, or the server does not say within a few seconds.
+ */
+async function appliedBefore(
+  handle: WorkflowHandle,
+  updateId: string | undefined,
+): Promise<DecisionOutcome | undefined> {
+  if (updateId === undefined) return undefined;
+  let timer: NodeJS.Timeout | undefined;
+  const giveUp = new Promise<undefined>((resolve) => (timer = setTimeout(() => resolve(undefined), EARLIER_WAIT_MS)));
+  try {
+    return await Promise.race([
+      handle
+        .getUpdateHandle<DecisionOutcome>(updateId)
+        .result()
+        .catch(() => undefined),
+      giveUp,
+    ]);
+  } finally {
+    clearTimeout(timer);
+  }
 }
 
 /**

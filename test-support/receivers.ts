@@ -11,6 +11,8 @@ export interface ReceivedMail {
   subject: string;
   idempotencyKey: string | null;
   messageId: string | null;
+  /** When the server had the whole message (Date.now()), just before it answered. */
+  receivedAt: number;
 }
 
 /** The test SMTP server: what it accepted, and what it holds unanswered while `holdAfter` says so. */
@@ -49,6 +51,7 @@ export async function startSmtpServer(): Promise<TestSmtpServer> {
           subject: header('Subject') ?? '',
           idempotencyKey: header('X-Duyet-Idempotency-Key'),
           messageId: header('Message-ID'),
+          receivedAt: Date.now(),
         };
         if (control.holdAfter !== undefined && mails.length >= control.holdAfter) {
           held.push(mail);
@@ -82,6 +85,8 @@ export interface ReceivedWebhook {
   signature: string | undefined;
   idempotencyKey: string | undefined;
   verified: boolean;
+  /** When the receiver had the whole request (Date.now()), just before it answered. */
+  receivedAt: number;
 }
 
 /** A real HTTP receiver that checks each webhook's signature, answering 401 to a bad one. */
@@ -102,7 +107,14 @@ export async function startWebhookReceiver(
         return;
       }
       const idempotencyKey = req.headers['idempotency-key'] as string | undefined;
-      state.hooks.push({ body: JSON.parse(raw) as Record<string, unknown>, raw, signature, idempotencyKey, verified });
+      state.hooks.push({
+        body: JSON.parse(raw) as Record<string, unknown>,
+        raw,
+        signature,
+        idempotencyKey,
+        verified,
+        receivedAt: Date.now(),
+      });
       res.writeHead(204).end();
     });
   });

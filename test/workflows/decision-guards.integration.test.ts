@@ -68,6 +68,27 @@ describe('decisions on a real Temporal server: idempotent across continueAsNew, 
     expect(await replayAndKeep(server.client, workflowId, 'review-pipeline-idempotent')).toBeGreaterThan(1);
   });
 
+  it('answers the decision that closed a dossier, sent again under its id, with its result; another id is told the dossier closed', async () => {
+    const { workflowId } = await startDossier(server.client, config, {
+      process: 'review-pipeline',
+      input: futureExample(),
+      workflowId: `closing-${randomUUID()}`,
+    });
+    const updateId = randomUUID();
+    const withdraw = { workflowId, event: 'WITHDRAW', as: 'nguyen.thu', comment: 'Rút hồ sơ', updateId };
+    const first = await decide(server.client, config, withdraw);
+    expect(first).toMatchObject({ state: 'withdrawn', status: 'withdrawn' });
+
+    // The answer was lost (say the server restarted): the same request again is answered, not refused.
+    expect(await decide(server.client, config, withdraw)).toEqual(first);
+    const record = await status(server.client, workflowId);
+    expect(record.history.map((h) => h.event)).toEqual(['WITHDRAW']);
+
+    await expect(decide(server.client, config, { ...withdraw, updateId: randomUUID() })).rejects.toThrow(
+      `dossier "${workflowId}" is closed: it ended withdrawn at stage "withdrawn"`,
+    );
+  });
+
   it('refuses in its validator comments too large for the history, sent straight to the workflow, and answers status at once', async () => {
     const { workflowId } = await startDossier(server.client, config, {
       process: 'review-pipeline',
