@@ -14,6 +14,22 @@ import type { DuyetConfig } from '../temporal.config.js';
 import { searchAttributeKeys } from '../workflows/search-attributes.js';
 import { locateTemporalCli, type Located } from './temporal-cli.js';
 
+/**
+ * The most an Update's request may weigh on the embedded server, in bytes (`history.maxInFlightUpdatePayloads`, the
+ * total of a workflow's Updates in flight): 2 MiB less 64 KiB. A worker answers an Update with the request inside
+ * (the protocol's acceptance or rejection carries it back), and Temporal's SDK refuses to send a payload past the
+ * namespace's 2 MiB blob limit, so a larger request, sent straight to a workflow past the faces' own 1 MiB limit,
+ * would fail its workflow task until the Update timed out (about 20 s, the dossier refusing queries meanwhile). With
+ * this limit the server refuses such a request when it arrives, before any worker sees it.
+ */
+export const updatePayloadLimit = 2 * 1024 * 1024 - 64 * 1024;
+
+/** The dynamic configuration every embedded server starts with (see {@link updatePayloadLimit}). */
+export const devServerDynamicConfig: readonly string[] = [
+  '--dynamic-config-value',
+  `history.maxInFlightUpdatePayloads=${updatePayloadLimit}`,
+];
+
 /** A running embedded Temporal server and how it was obtained. */
 export interface DevServer {
   env: TestWorkflowEnvironment;
@@ -47,7 +63,7 @@ export async function startDevServer(
       ...(dbFile ? { dbFilename: dbFile } : {}),
       ...(options.ui ? { ui: true, uiPort: config.temporal.uiPort } : {}),
       searchAttributes: Object.values(searchAttributeKeys),
-      ...(options.extraArgs ? { extraArgs: options.extraArgs } : {}),
+      extraArgs: [...devServerDynamicConfig, ...(options.extraArgs ?? [])],
       log: { format: 'pretty', level: 'error' },
     },
   });

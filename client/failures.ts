@@ -138,7 +138,7 @@ function fromServiceError(err: unknown, address: string): RequestError | undefin
     });
   if (
     (code === grpc.resourceExhausted || code === grpc.invalidArgument) &&
-    /larger than|size exceeds|too large/i.test(String(err))
+    /larger than|size exceeds|too large|payload size/i.test(`${String(err)} ${detailOf(err)}`)
   )
     return new RequestError(`the request is larger than Temporal accepts: ${detailOf(err)}`, {
       kind: 'tooLarge',

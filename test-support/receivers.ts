@@ -62,6 +62,8 @@ export async function startSmtpServer(): Promise<TestSmtpServer> {
       });
     },
   });
+  // A sender killed mid-message resets its connection: its failure, not the receiver's, so it must not end the test.
+  server.on('error', () => undefined);
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.server.address() as AddressInfo;
   return {

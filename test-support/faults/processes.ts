@@ -3,6 +3,7 @@ import { createWriteStream, type WriteStream } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Connection } from '@temporalio/client';
 import { TypedSearchAttributes } from '@temporalio/common';
+import { devServerDynamicConfig } from '../../cli/dev-server.js';
 import { locateTemporalCli } from '../../cli/temporal-cli.js';
 import type { DuyetConfig } from '../../temporal.config.js';
 import { searchAttributeKeys } from '../../workflows/search-attributes.js';
@@ -119,6 +120,7 @@ export function temporalServer(config: DuyetConfig, dbFile: string, log: WriteSt
       '--search-attribute',
       `${name}=${TypedSearchAttributes.toMetadataType(type)}`,
     ]),
+    ...devServerDynamicConfig,
     ...extraArgs,
   ];
   return supervise(

@@ -6,7 +6,7 @@ import { status } from '../../client/dossiers.js';
 import { openStore, startEmbeddedStore, type EmbeddedStore, type Store } from '../../store/index.js';
 import { inheritedEnv, loadConfig, type DuyetConfig } from '../../temporal.config.js';
 import { startSmtpServer, startWebhookReceiver, type TestSmtpServer } from '../receivers.js';
-import { freePort } from '../temporal.global-setup.js';
+import { freePort } from '../ports.js';
 import { openLog, temporalServer, workerProcess, type Supervised } from './processes.js';
 
 const WEBHOOK_SECRET = 'fault-test-webhook-secret';

@@ -90,6 +90,16 @@ describe('Temporal failures mapped to one typed error', () => {
 
   it('maps a payload over the server limit to tooLarge, refused credentials and an unknown namespace too', () => {
     expect(mapped(grpcError(3, 'Blob data size exceeds limit.')).kind).toBe('tooLarge');
+    // As the SDK throws it: its own error, the server's answer as the cause.
+    const update = mapped(
+      new ServiceError('Workflow Update failed', {
+        cause: grpcError(8, 'limit on total payload size of in-flight updates has been reached (2031616 bytes)'),
+      }),
+    );
+    expect([update.kind, update.message]).toEqual([
+      'tooLarge',
+      'the request is larger than Temporal accepts: limit on total payload size of in-flight updates has been reached (2031616 bytes)',
+    ]);
     expect(mapped(grpcError(16, 'invalid API key')).kind).toBe('unauthenticated');
     const namespace = mapped(new NamespaceNotFoundError('duyet-prod'));
     expect([namespace.kind, namespace.message]).toEqual([

@@ -1,6 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import { WorkflowUpdateFailedError } from '@temporalio/client';
-import { describe, expect, it } from 'vitest';
+import { Client, Connection, WorkflowUpdateFailedError } from '@temporalio/client';
+import { describe, expect, inject, it } from 'vitest';
+import { updatePayloadLimit } from '../../cli/dev-server.js';
+import { toRequestError } from '../../client/failures.js';
 import { decide, startDossier, status, type DecidedView } from '../../client/dossiers.js';
 import { decideUpdate } from '../../workflows/process.messages.js';
 import { sizeLimits } from '../../workflows/limits.js';
@@ -102,8 +104,7 @@ describe('decisions on a real Temporal server: idempotent across continueAsNew, 
       });
     const MiB = 1024 * 1024;
     // 2 MB, and three of 1.1 MiB at once (together past a payload's 2 MiB), then one byte-pair past the comment limit.
-    // A single request past 2 MiB is Temporal's own limit: the server fails the task before workflow code sees
-    // it, which is why the faces refuse anything past 1 MiB before sending.
+    // A request past what an Update may weigh on the server is refused there on arrival (the next test).
     const outcomes = [await Promise.allSettled([submit('w'.repeat(2_000_000))])].flat();
     outcomes.push(
       ...(await Promise.allSettled([
@@ -130,6 +131,42 @@ describe('decisions on a real Temporal server: idempotent across continueAsNew, 
       as: 'nguyen.thu',
       comment: 'ư'.repeat(sizeLimits.comment / 2),
     });
+    expect(taken.state).toBe('pmReview');
+  });
+  it('refuses on arrival, at the server, an Update past what one may weigh, sent straight to the workflow; the dossier answers and decides', async () => {
+    const { workflowId } = await startDossier(server.client, config, {
+      process: 'review-pipeline',
+      input: futureExample(),
+      workflowId: `past-limit-${randomUUID()}`,
+    });
+    // A client as anyone could write it, without the SDK's retries, so the server's answer comes back as it is.
+    const connection = await Connection.connect({ address: inject('temporalAddress'), interceptors: [] });
+    try {
+      const raw = new Client({ connection }).workflow.getHandle(workflowId);
+      const comment = 'w'.repeat(updatePayloadLimit + 1024);
+      const refused = await raw
+        .executeUpdate(decideUpdate, {
+          args: [{ type: 'SUBMIT', actor: 'nguyen.thu', roles: ['secretariat'], comment }],
+        })
+        .then(
+          () => undefined,
+          (err: unknown) => err,
+        );
+      expect(refused).toBeInstanceOf(Error);
+      const mapped = toRequestError(refused, { address: inject('temporalAddress') }) as {
+        kind: string;
+        message: string;
+      };
+      expect(mapped.kind).toBe('tooLarge');
+      expect(mapped.message).toContain(
+        `payload size of in-flight updates has been reached (${updatePayloadLimit} bytes)`,
+      );
+    } finally {
+      await connection.close();
+    }
+    const now = await status(server.client, workflowId);
+    expect([now.state, now.history]).toEqual(['drafting', []]);
+    const taken = await decide(server.client, config, { workflowId, event: 'SUBMIT', as: 'nguyen.thu' });
     expect(taken.state).toBe('pmReview');
   });
 });
