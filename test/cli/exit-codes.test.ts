@@ -11,24 +11,20 @@ const env = inheritedEnv({ TEMPORAL_ADDRESS: '127.0.0.1:9' });
 const dir = mkdtempSync(join(tmpdir(), 'duyet-exit-'));
 
 describe('exit codes of refusals made before anything is sent', () => {
-  it('exits 2 (invalid) for bad arguments and files, naming what was expected', async () => {
-    const notJson = join(dir, 'not.json');
-    writeFileSync(notJson, '{');
-    const empty = join(dir, 'empty.json');
-    writeFileSync(empty, '{}');
-    for (const [args, message] of [
-      [['calendar', 'holidays', 'abc'], 'expected a year between 1900 and 2200'],
-      [
-        ['diagram', 'budget'],
-        'unknown process "budget"; expected one of: review-pipeline, delegation, task, programme',
-      ],
-      [['start', 'review-pipeline', '--input', notJson], `${notJson} is not valid JSON`],
-      [['start', 'review-pipeline', '--input', empty, '--rules', 'hanoi-2022'], 'takes no start option "rules"'],
-      [['delegation', 'check', notJson], `${notJson} is not valid JSON`],
-    ] as const) {
-      const result = await duyet(env, ...args);
-      expect([result.code, result.stderr]).toEqual([exitCodes.invalid, expect.stringContaining(message)]);
-    }
+  const notJson = join(dir, 'not.json');
+  writeFileSync(notJson, '{');
+  const empty = join(dir, 'empty.json');
+  writeFileSync(empty, '{}');
+  // One test a command: each runs the built CLI once, so each has the whole test timeout to itself.
+  it.each([
+    [['calendar', 'holidays', 'abc'], 'expected a year between 1900 and 2200'],
+    [['diagram', 'budget'], 'unknown process "budget"; expected one of: review-pipeline, delegation, task, programme'],
+    [['start', 'review-pipeline', '--input', notJson], `${notJson} is not valid JSON`],
+    [['start', 'review-pipeline', '--input', empty, '--rules', 'hanoi-2022'], 'takes no start option "rules"'],
+    [['delegation', 'check', notJson], `${notJson} is not valid JSON`],
+  ])('exits 2 (invalid) for duyet %j, naming what was expected', async (args, message) => {
+    const result = await duyet(env, ...args);
+    expect([result.code, result.stderr]).toEqual([exitCodes.invalid, expect.stringContaining(message)]);
   });
 
   it('exits 7 (tooLarge) for a plan text over its limit', async () => {
