@@ -104,7 +104,7 @@ const boundaries = {
     why: 'a face: HTTP over client/ and store/ (and the web pages it serves), never through workers or activities',
   },
   web: {
-    packages: ['hono'],
+    packages: ['hono', 'exceljs'],
     folders: ['client', 'store', 'machines', 'directory', 'calendar', 'temporal.config'],
     typeOnly: ['api'],
     node: false,

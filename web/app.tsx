@@ -12,6 +12,8 @@ import { frameOf } from './frame.js';
 import { chooseLanguage } from './lang.js';
 import { dossierRoutes } from './dossier.routes.js';
 import { startRoutes } from './start.routes.js';
+import { supervisionRoutes } from './supervision.routes.js';
+import { calendarRoutes } from './calendar.routes.js';
 import { inboxRoutes, inboxRows } from './inbox.routes.js';
 import { MePage } from './pages/me.js';
 import { SignInPage } from './pages/sign-in.js';
@@ -31,7 +33,17 @@ export function roleNames(lang: 'vi' | 'en'): Record<string, string> {
 }
 
 /** The pages that need a signed-in user; a new page adds its paths here and its routes below. */
-const signedInPaths = ['/me', '/inbox', '/dossiers/*', '/start', '/start/*'];
+const signedInPaths = [
+  '/me',
+  '/inbox',
+  '/dossiers/*',
+  '/start',
+  '/start/*',
+  '/supervision',
+  '/supervision.csv',
+  '/supervision.xlsx',
+  '/calendar',
+];
 
 /** Reads the session through the API; a page without one sends the browser to the sign-in page. */
 function requireSession(deps: WebDeps) {
@@ -106,5 +118,7 @@ export function webApp(deps: WebDeps): Hono<WebEnv> {
   app.route('/', inboxRoutes(deps));
   app.route('/', dossierRoutes(deps));
   app.route('/', startRoutes(deps));
+  app.route('/', supervisionRoutes(deps));
+  app.route('/', calendarRoutes(deps));
   return app;
 }

@@ -1,4 +1,5 @@
 import { Hono } from 'hono';
+import { parseDeadline } from '../calendar/index.js';
 import { sniffDraft } from '../client/draft-files.js';
 import { processById } from '../client/processes.js';
 import type { ProcessDefinition } from '../machines/definition.schema.js';
@@ -10,6 +11,7 @@ import type { DossierFileRow } from './pages/dossier-files.js';
 import { frameOf } from './frame.js';
 import { Layout } from './layout.js';
 import { draftFilesOf, type FormBody } from './start-form.js';
+import { whyThisDate } from './why-date.js';
 
 /** What a dossier page may show beyond the dossier: a refusal, a notice, an upload's refusal, the status to answer. */
 interface Extra {
@@ -18,6 +20,7 @@ interface Extra {
   notice?: string | undefined;
   uploadError?: string | undefined;
   status?: 200 | 403 | 409 | 413 | 422;
+  extendPreview?: { due: string; dueAt?: string; explanation?: string; error?: string };
 }
 
 const words = {
@@ -78,6 +81,10 @@ async function renderDossier(deps: WebDeps, c: WebContext, id: string, extra: Ex
     .map((u) => ({ id: u.id, name: u.name }));
   const nameOf = (userId: string) => users.find((u) => u.id === userId)?.name ?? userId;
   const w = words[c.get('lang')];
+  const table = deps.calendar(yearsAround(deps.now()));
+  const why = Object.fromEntries(
+    view.milestones.map((ms) => [ms.id, whyThisDate(definition, view, ms, table, c.get('lang'))]),
+  );
   return c.html(
     <DossierPage
       {...frameOf(c)}
@@ -94,6 +101,8 @@ async function renderDossier(deps: WebDeps, c: WebContext, id: string, extra: Ex
       mayUpload={actsAt(definition, view, session.user.roles)}
       uploadError={extra.uploadError}
       resubmitFiles={{ legend: w.resubmitLegend, label: w.resubmitLabel }}
+      why={why}
+      extendPreview={extra.extendPreview}
     />,
     extra.status ?? 200,
   );
@@ -116,6 +125,22 @@ async function upload(deps: WebDeps, c: WebContext, id: string, kind: string, fi
   });
   if (response.status === 201) return undefined;
   return { detail: await problemDetail(response), status: response.status };
+}
+
+/** The years a dossier's dates may fall in, around now. */
+const yearsAround = (now: Date) => {
+  const y = now.getUTCFullYear();
+  return [y - 3, y - 2, y - 1, y, y + 1, y + 2, y + 3];
+};
+
+/** The due instant an EXTEND would set, as the API reads it (an ISO instant, dd/mm/yyyy or a phrase), and why. */
+function previewDue(deps: WebDeps, due: string): NonNullable<Extra['extendPreview']> {
+  if (/^\d{4}-\d{2}-\d{2}T/.test(due) && !Number.isNaN(Date.parse(due))) return { due, dueAt: due };
+  const now = deps.now();
+  const year = now.getUTCFullYear();
+  const resolved = parseDeadline(due, { table: deps.calendar([year, year + 1, year + 2]), year });
+  if (!resolved.success) return { due, error: resolved.error };
+  return { due, dueAt: resolved.data.dueAt, explanation: resolved.data.explanation };
 }
 
 /** The status a page answers for an API refusal (pure). */
@@ -174,6 +199,8 @@ export function dossierRoutes(deps: WebDeps) {
     const form = (await c.req.parseBody()) as FormBody;
     const field = fieldsOf(form);
     const event = field('event') ?? '';
+    if (event === 'EXTEND' && field('preview'))
+      return renderDossier(deps, c, id, { extendPreview: previewDue(deps, field('due') ?? '') });
     const attached = await attachNewDraft(deps, c, id, form);
     if (attached) return renderDossier(deps, c, id, attached);
     const decision = {

@@ -50,6 +50,12 @@ export function Layout(props: Frame & { title: string; children?: Child }) {
                   <a href="/start">{m.start}</a>
                 </li>
                 <li>
+                  <a href="/supervision">{m.supervision}</a>
+                </li>
+                <li>
+                  <a href="/calendar">{m.calendar}</a>
+                </li>
+                <li>
                   <a href="/me">{m.me}</a>
                 </li>
               </ul>

@@ -45,6 +45,8 @@ export function Milestones(props: {
   lang: Lang;
   milestones: MilestoneState[];
   escalations: EscalationRecord[];
+  /** Why each milestone is due when it is, by milestone id. */
+  why?: Record<string, string | null>;
 }) {
   const { m } = props;
   return (
@@ -67,7 +69,15 @@ export function Milestones(props: {
               return (
                 <tr>
                   <td>{ms.title[props.lang]}</td>
-                  <td>{ms.dueAt ? formatDateTime(ms.dueAt) : m.noDue}</td>
+                  <td>
+                    {ms.dueAt ? formatDateTime(ms.dueAt) : m.noDue}
+                    {props.why?.[ms.id] && (
+                      <details>
+                        <summary>{m.whyDate}</summary>
+                        <p>{props.why[ms.id]}</p>
+                      </details>
+                    )}
+                  </td>
                   <td class={ms.status === 'missed' ? 'late' : undefined}>
                     {m[ms.status]}
                     {ms.completedAt && ` (${formatDate(ms.completedAt)})`}

@@ -6,6 +6,7 @@ import { eventName, type Messages } from '../messages.js';
 import { History, Milestones, StageList } from './dossier-parts.js';
 import { DossierFiles, type DossierFileRow } from './dossier-files.js';
 import { Field } from './fields.js';
+import { formatDateTime } from '../format.js';
 
 /** What the dossier page shows. */
 export interface DossierPageProps extends Frame {
@@ -27,6 +28,10 @@ export interface DossierPageProps extends Frame {
   notice?: string | undefined;
   /** The refusal of an upload, shown beside the file field. */
   uploadError?: string | undefined;
+  /** Why each milestone is due when it is, by milestone id. */
+  why?: Record<string, string | null>;
+  /** An EXTEND previewed before sending: the date as typed, and the due instant it gives or why it gives none. */
+  extendPreview?: { due: string; dueAt?: string; explanation?: string; error?: string } | undefined;
   /** The words of the resubmission's file fields. */
   resubmitFiles?: { legend: string; label: (document: string) => string } | undefined;
 }
@@ -59,10 +64,27 @@ function DecisionForm(props: {
       {option.kind === 'extend' && milestone && (
         <>
           <input type="hidden" name="milestone" value={milestone} />
-          <label>
-            {m.newDue}
-            <input name="due" required />
-          </label>
+          <Field
+            name="due"
+            label={m.newDue}
+            value={props.p.extendPreview?.due}
+            error={props.p.extendPreview?.error}
+            required
+          />
+          {props.p.extendPreview?.dueAt && (
+            <p class="notice" role="status">
+              {`${m.previewIs} ${formatDateTime(props.p.extendPreview.dueAt)}`}
+              {props.p.extendPreview.explanation && (
+                <>
+                  <br />
+                  <span class="muted">{props.p.extendPreview.explanation}</span>
+                </>
+              )}
+            </p>
+          )}
+          <button type="submit" name="preview" value="1">
+            {m.preview}
+          </button>
         </>
       )}
       {option.kind === 'reassign' && (
@@ -165,7 +187,7 @@ export function DossierPage(props: DossierPageProps) {
         nameOf={props.nameOf}
         uploadError={props.uploadError}
       />
-      <Milestones m={m} lang={lang} milestones={view.milestones} escalations={view.escalations} />
+      <Milestones m={m} lang={lang} milestones={view.milestones} escalations={view.escalations} why={props.why} />
       <section aria-labelledby="history-h">
         <h2 id="history-h">{m.history}</h2>
         <History m={m} history={view.history} titleOf={titleOf} nameOf={props.nameOf} />

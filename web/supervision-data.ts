@@ -1,0 +1,151 @@
+import ExcelJS from 'exceljs';
+import { toPlainDate } from '../calendar/index.js';
+import { processById, processIds } from '../client/processes.js';
+import type { ProcessView } from '../machines/process.js';
+import { callApi, problemDetail, type WebContext, type WebDeps } from './deps.js';
+import { dueText, formatDateTime, workingDaysUntil } from './format.js';
+import type { ListedRow } from './inbox.routes.js';
+
+/** A running dossier that is late or soon due, as the dashboard and its exports show it. */
+export interface SupervisedRow {
+  workflowId: string;
+  subject: string;
+  processTitle: string;
+  stageTitle: string;
+  awaitedRole: string;
+  dueAt: string;
+  dueText: string;
+  /** Working days left (negative when late). */
+  workingDays: number;
+  late: boolean;
+  escalationLevel: number;
+}
+
+/** A reminder sent for a dossier, with whether it was delivered. */
+export interface SentReminder {
+  workflowId: string;
+  subject: string;
+  milestone: string;
+  rung: string;
+  to: string;
+  channel: string;
+  at: string;
+  delivered: boolean;
+}
+
+/** What the dashboard reads: the late and soon-due dossiers, and the reminders of the last days. */
+export interface Supervision {
+  rows: SupervisedRow[];
+  reminders: SentReminder[];
+}
+
+const PAGES = 10;
+
+/** Every running dossier the user may read, through the API, page by page (at most 1000). */
+async function runningRows(deps: WebDeps, c: WebContext): Promise<Array<ListedRow & { awaitedRole?: string | null }>> {
+  const rows: Array<ListedRow & { awaitedRole?: string | null }> = [];
+  for (let page = 1; page <= PAGES; page += 1) {
+    const query = new URLSearchParams({ status: 'running', pageSize: '100', page: String(page) });
+    const response = await callApi(deps, c, `/api/dossiers?${query}`);
+    if (response.status !== 200) throw new Error(`the dossiers cannot be read: ${await problemDetail(response)}`);
+    const body = (await response.json()) as { items: ListedRow[]; hasMore: boolean };
+    rows.push(...body.items);
+    if (!body.hasMore) break;
+  }
+  return rows;
+}
+
+/**
+ * The running dossiers due within `soonDays` working days or late, soonest first, with the reminders sent in the
+ * last `sinceDays` days; each dossier's subject and reminders come from its status through the API.
+ */
+export async function supervision(
+  deps: WebDeps,
+  c: WebContext,
+  options: { soonDays: number; sinceDays: number },
+): Promise<Supervision> {
+  const lang = c.get('lang');
+  const m = c.get('m');
+  const now = deps.now();
+  const year = Number(toPlainDate(now.getTime()).slice(0, 4));
+  const table = deps.calendar([year - 2, year - 1, year, year + 1, year + 2]);
+  const listed = (await runningRows(deps, c)).filter((r) => r.dueAt !== null);
+  const watched = listed
+    .map((row) => ({ row, workingDays: workingDaysUntil(row.dueAt!, now, table) }))
+    .filter(({ row, workingDays }) => workingDays <= options.soonDays || Date.parse(row.dueAt!) < now.getTime())
+    .sort((a, b) => Date.parse(a.row.dueAt!) - Date.parse(b.row.dueAt!));
+  const since = now.getTime() - options.sinceDays * 86_400_000;
+  const reminders: SentReminder[] = [];
+  const rows = await Promise.all(
+    watched.map(async ({ row, workingDays }) => {
+      const response = await callApi(deps, c, `/api/dossiers/${encodeURIComponent(row.workflowId)}`);
+      const view = response.status === 200 ? ((await response.json()) as ProcessView) : undefined;
+      const definition =
+        row.process && processIds().includes(row.process) ? processById(row.process).compiled.definition : undefined;
+      const stage = row.stage ?? view?.state ?? '';
+      const subject = view?.subject ?? row.workflowId;
+      for (const e of view?.escalations ?? [])
+        if (Date.parse(e.at) >= since) reminders.push({ workflowId: row.workflowId, subject, ...e });
+      return {
+        workflowId: row.workflowId,
+        subject,
+        processTitle: definition?.title[lang] ?? row.process ?? '',
+        stageTitle: definition?.stages[stage]?.title[lang] ?? stage,
+        awaitedRole: view?.awaiting?.role ?? '',
+        dueAt: row.dueAt!,
+        dueText: dueText(m, row.dueAt!, now, table),
+        workingDays,
+        late: Date.parse(row.dueAt!) < now.getTime(),
+        escalationLevel: row.escalationLevel,
+      };
+    }),
+  );
+  reminders.sort((a, b) => Date.parse(b.at) - Date.parse(a.at));
+  return { rows, reminders };
+}
+
+/** The columns of an export, with each one's value (pure). */
+function exportColumns(headers: Record<string, string>) {
+  return [
+    { header: headers.dossier!, value: (r: SupervisedRow) => r.workflowId },
+    { header: headers.subject!, value: (r: SupervisedRow) => r.subject },
+    { header: headers.process!, value: (r: SupervisedRow) => r.processTitle },
+    { header: headers.stage!, value: (r: SupervisedRow) => r.stageTitle },
+    { header: headers.due!, value: (r: SupervisedRow) => formatDateTime(r.dueAt) },
+    { header: headers.dueText!, value: (r: SupervisedRow) => r.dueText },
+    { header: headers.escalation!, value: (r: SupervisedRow) => r.escalationLevel },
+  ];
+}
+
+/** A CSV field, quoted when it holds a separator, a quote or a line break; a leading formula sign is neutralised (pure). */
+const csvField = (value: string | number) => {
+  const text = String(value);
+  const safe = /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
+  return /[",\r\n;]/.test(safe) ? `"${safe.replaceAll('"', '""')}"` : safe;
+};
+
+/** The rows as CSV (UTF-8 with a byte order mark, so spreadsheet programs read Vietnamese right) (pure). */
+export function toCsv(rows: SupervisedRow[], headers: Record<string, string>): string {
+  const columns = exportColumns(headers);
+  const lines = [columns.map((c) => csvField(c.header)), ...rows.map((r) => columns.map((c) => csvField(c.value(r))))];
+  return `\uFEFF${lines.map((l) => l.join(',')).join('\r\n')}\r\n`;
+}
+
+/** The rows as an XLSX workbook of one sheet, late rows in red. */
+export async function toXlsx(
+  rows: SupervisedRow[],
+  headers: Record<string, string>,
+  sheet: string,
+): Promise<Uint8Array> {
+  const workbook = new ExcelJS.Workbook();
+  workbook.creator = 'duyet';
+  const ws = workbook.addWorksheet(sheet);
+  const columns = exportColumns(headers);
+  ws.columns = columns.map((c) => ({ header: c.header, width: c.header === headers.subject ? 60 : 22 }));
+  ws.getRow(1).font = { bold: true };
+  for (const r of rows) {
+    const added = ws.addRow(columns.map((c) => c.value(r)));
+    if (r.late) added.font = { color: { argb: 'FFA4161A' } };
+  }
+  return new Uint8Array(await workbook.xlsx.writeBuffer());
+}
