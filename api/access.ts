@@ -10,9 +10,9 @@ export function readersOf(definition: ProcessDefinition): string[] {
   ];
 }
 
-/** Whether a user may read a process's dossiers (pure). */
+/** Whether a user may read a process's dossiers, holding one of its roles or holding it inside a unit (pure). */
 export const mayRead = (user: User, definition: ProcessDefinition) =>
-  readersOf(definition).some((role) => user.roles.includes(role));
+  readersOf(definition).some((role) => user.roles.some((held) => held === role || held.startsWith(`${role}@`)));
 
 /** Who acts on an event at a state: the role, and the roles that may record it on that role's behalf (pure). */
 export function actorsOf(

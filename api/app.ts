@@ -14,6 +14,7 @@ import { healthRouter } from './health.js';
 import { meRouter } from './me.index.js';
 import { plansRouter } from './plans.index.js';
 import { processesRouter } from './processes.index.js';
+import { programmesRouter } from './programmes.index.js';
 import { problem, toProblem } from './problem.js';
 import { referencePage } from './reference.js';
 import { clientAddress } from './request-info.js';
@@ -90,7 +91,8 @@ export function createApp(deps: ApiDeps, options: AppOptions = {}) {
     .route('/', processesRouter)
     .route('/', delegationsRouter)
     .route('/', calendarRouter)
-    .route('/', plansRouter);
+    .route('/', plansRouter)
+    .route('/', programmesRouter);
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'bearer', {
     type: 'http',

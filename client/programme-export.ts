@@ -1,6 +1,8 @@
-import ExcelJS from 'exceljs';
 import { formatVn, toPlainDate } from '../calendar/dates.js';
 import type { ProgrammeTracker } from './programme-tracker.js';
+
+/** exceljs, loaded when a workbook is read or written, so commands that need none start without it. */
+const loadExcel = async () => (await import('exceljs')).default;
 
 const dateVn = (instant: string | null): string => (instant ? formatVn(toPlainDate(instant)) : '');
 const statusVn: Record<string, string> = {
@@ -66,6 +68,7 @@ export function trackerCsv(tracker: ProgrammeTracker): string {
 
 /** The tracker as an XLSX workbook: a sheet of tasks and a sheet of agencies. */
 export async function trackerXlsx(tracker: ProgrammeTracker): Promise<Buffer> {
+  const ExcelJS = await loadExcel();
   const workbook = new ExcelJS.Workbook();
   for (const [name, rows] of [
     ['Nhiệm vụ', taskRows(tracker)],
@@ -83,6 +86,7 @@ export async function trackerXlsx(tracker: ProgrammeTracker): Promise<Buffer> {
  * the columns (TT, Nội dung công việc, Cơ quan chủ trì, …) and one row per task.
  */
 export async function xlsxTableAsCsv(data: Buffer): Promise<string> {
+  const ExcelJS = await loadExcel();
   const workbook = new ExcelJS.Workbook();
   try {
     await workbook.xlsx.load(data as never);

@@ -14,6 +14,7 @@ import { dossierRoutes } from './dossier.routes.js';
 import { startRoutes } from './start.routes.js';
 import { supervisionRoutes } from './supervision.routes.js';
 import { calendarRoutes } from './calendar.routes.js';
+import { programmeRoutes } from './programmes.routes.js';
 import { inboxRoutes, inboxRows } from './inbox.routes.js';
 import { MePage } from './pages/me.js';
 import { SignInPage } from './pages/sign-in.js';
@@ -43,6 +44,7 @@ const signedInPaths = [
   '/supervision.csv',
   '/supervision.xlsx',
   '/calendar',
+  '/programmes/*',
 ];
 
 /** Reads the session through the API; a page without one sends the browser to the sign-in page. */
@@ -120,5 +122,6 @@ export function webApp(deps: WebDeps): Hono<WebEnv> {
   app.route('/', startRoutes(deps));
   app.route('/', supervisionRoutes(deps));
   app.route('/', calendarRoutes(deps));
+  app.route('/', programmeRoutes(deps));
   return app;
 }

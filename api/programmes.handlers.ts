@@ -1,0 +1,78 @@
+import { applyProgramme, planOfPreflight } from '../client/programme-apply.js';
+import { xlsxTableAsCsv } from '../client/programme-export.js';
+import { importProgramme, type ProgrammePreflight } from '../client/programme-import.js';
+import { programmeTracker } from '../client/programme-tracker.js';
+import { RequestError } from '../client/errors.js';
+import { loadUnits } from '../directory/directory.js';
+import type { User } from '../directory/directory.js';
+import type { DuyetConfig } from '../temporal.config.js';
+import type * as routes from './programmes.routes.js';
+import type { AppRouteHandler } from './types.js';
+
+/** The role that imports programmes and reads any agency's dues. */
+const SECRETARIAT = 'secretariat';
+
+function requireSecretariat(user: User): void {
+  if (!user.roles.includes(SECRETARIAT))
+    throw new RequestError(`user "${user.id}" cannot import programmes: it takes role "${SECRETARIAT}"`, {
+      kind: 'forbidden',
+    });
+}
+
+/** The preflight of an uploaded table, XLSX decoded from base64. */
+async function preflightOf(
+  config: DuyetConfig,
+  text: string,
+  format: 'text' | 'csv' | 'xlsx',
+): Promise<ProgrammePreflight> {
+  let table = text;
+  if (format === 'xlsx') {
+    try {
+      table = await xlsxTableAsCsv(Buffer.from(text, 'base64'));
+    } catch (err) {
+      throw new RequestError((err as Error).message, { cause: err });
+    }
+  }
+  return importProgramme(table, loadUnits(config.unitsFile), format === 'text' ? 'text' : 'csv');
+}
+
+/** Reads a table and answers with its tasks and problems. */
+export const preflight: AppRouteHandler<typeof routes.preflight> = async (c) => {
+  requireSecretariat(c.var.principal.user);
+  const body = c.req.valid('json');
+  return c.json((await preflightOf(c.var.deps.config, body.text, body.format)) as never, 200);
+};
+
+/** Starts a programme and its tasks from a table; a table with problems starts nothing. */
+export const apply: AppRouteHandler<typeof routes.apply> = async (c) => {
+  requireSecretariat(c.var.principal.user);
+  const { client, config } = c.var.deps;
+  const body = c.req.valid('json');
+  const plan = planOfPreflight(
+    body.id,
+    body.title ?? `Chương trình ${body.id}`,
+    await preflightOf(config, body.text, body.format),
+  );
+  return c.json((await applyProgramme(client, config, plan)) as never, 201);
+};
+
+/** The tracker of a programme. */
+export const tracker: AppRouteHandler<typeof routes.tracker> = async (c) =>
+  c.json((await programmeTracker(c.var.deps.client, c.req.valid('param').id)) as never, 200);
+
+/** The units a user acts for: those of their memberships ("role@unit"). */
+const unitsOf = (user: User): string[] => [
+  ...new Set(user.roles.filter((r) => r.includes('@')).map((r) => r.split('@')[1]!)),
+];
+
+/** What the user's agencies owe in a programme (a secretariat user may name any agency). */
+export const owed: AppRouteHandler<typeof routes.owed> = async (c) => {
+  const { user } = c.var.principal;
+  const { unit } = c.req.valid('query');
+  if (unit !== undefined && !user.roles.includes(SECRETARIAT) && !unitsOf(user).includes(unit))
+    throw new RequestError(`user "${user.id}" does not act for "${unit}"`, { kind: 'forbidden' });
+  const units = unit !== undefined ? [unit] : unitsOf(user);
+  const tracked = await programmeTracker(c.var.deps.client, c.req.valid('param').id);
+  const agencies = units.map((u) => tracked.agencies.find((a) => a.unit === u) ?? { unit: u, owes: [], late: 0 });
+  return c.json({ programme: tracked.id, subject: tracked.subject, agencies, at: tracked.at } as never, 200);
+};

@@ -1,0 +1,10 @@
+import * as handlers from './programmes.handlers.js';
+import * as routes from './programmes.routes.js';
+import { createRouter } from './router.js';
+
+/** The programme routes: the import's preflight and apply, the tracker, an agency's dues. */
+export const programmesRouter = createRouter()
+  .openapi(routes.preflight, handlers.preflight)
+  .openapi(routes.apply, handlers.apply)
+  .openapi(routes.tracker, handlers.tracker)
+  .openapi(routes.owed, handlers.owed);

@@ -1,0 +1,57 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { useApi } from '../../test-support/api.js';
+
+const api = useApi();
+const seed = readFileSync(new URL('../fixtures/seeds/programme-nq31-2014.txt', import.meta.url), 'utf8');
+const header = 'TT,Nội dung công việc,Cơ quan chủ trì,Cơ quan phối hợp,Sản phẩm,Thời gian';
+
+describe('programmes through the HTTP API', () => {
+  it('previews a table, starts it once, tracks it, and shows an agency what it owes', async () => {
+    const secretariat = api.token('nguyen.thu');
+    const preview = await api.call('POST', '/api/programmes/preflight', { token: secretariat, body: { text: seed } });
+    expect(preview.status, preview.text).toBe(200);
+    expect(preview.json.tasks).toHaveLength(32);
+
+    const body = { id: 'nq31-api', title: 'NQ 31/NQ-CP', text: seed };
+    const started = await api.call('POST', '/api/programmes', { token: secretariat, body });
+    expect(started.status, started.text).toBe(201);
+    expect(started.json.tasks.filter((t: { outcome: string }) => t.outcome === 'started')).toHaveLength(32);
+    const again = await api.call('POST', '/api/programmes', { token: secretariat, body });
+    expect(again.json.tasks.every((t: { outcome: string }) => t.outcome === 'unchanged')).toBe(true);
+
+    const tracker = await api.call('GET', '/api/programmes/nq31-api', { token: secretariat });
+    expect(tracker.status, tracker.text).toBe(200);
+    expect(tracker.json.tasks).toHaveLength(32);
+
+    const owed = await api.call('GET', '/api/programmes/nq31-api/owed', { token: api.token('ngoai-giao.dau-moi') });
+    expect(owed.status, owed.text).toBe(200);
+    expect(owed.json.agencies).toHaveLength(1);
+    expect(owed.json.agencies[0]).toMatchObject({ unit: 'bo-ngoai-giao', late: 7 });
+    const other = await api.call('GET', '/api/programmes/nq31-api/owed?unit=bo-cong-thuong', {
+      token: api.token('ngoai-giao.dau-moi'),
+    });
+    expect(other.status).toBe(403);
+
+    // The lead agency's focal point reads and acts on its task.
+    const task = await api.call('GET', '/api/dossiers/nq31-api.1.1', { token: api.token('ngoai-giao.dau-moi') });
+    expect(task.status, task.text).toBe(200);
+    expect(task.json.awaiting.role).toBe('focal-point@bo-ngoai-giao');
+  });
+
+  it('starts nothing from a garbled table and answers 422 naming the problems; a reviewer may not import', async () => {
+    const garbled = [header, '1.1,Quán triệt,Bộ Ngoại giao,,Lớp,2014', '1.2,Chiến lược,Bộ Ngoại giao,,Dự thảo,??'];
+    const res = await api.call('POST', '/api/programmes', {
+      token: api.token('nguyen.thu'),
+      body: { id: 'garbled-api', text: garbled.join('\n'), format: 'csv' },
+    });
+    expect(res.status).toBe(422);
+    expect(res.json.detail).toContain('cannot read the time "??"');
+    expect((await api.call('GET', '/api/programmes/garbled-api', { token: api.token('nguyen.thu') })).status).toBe(404);
+    const refused = await api.call('POST', '/api/programmes/preflight', {
+      token: api.token('pham.minh'),
+      body: { text: seed },
+    });
+    expect(refused.status).toBe(403);
+  });
+});
