@@ -77,7 +77,8 @@ const anyOf = (values: readonly string[]) => `(${values.map(quoted).join(', ')})
 
 /** The visibility query of a filter (pure). */
 export function listQuery(filter: ListFilter, now: Date = new Date()): string {
-  const clauses = [`${keys.process.name} IS NOT NULL`];
+  // A run that continued as new keeps the search attributes it had; the dossier is its latest run only.
+  const clauses = [`${keys.process.name} IS NOT NULL`, `ExecutionStatus != 'ContinuedAsNew'`];
   // Overdue: still running and its awaited stage's due instant has passed.
   if (filter.overdue) clauses.push(`${keys.status.name} = 'running'`, `${keys.dueAt.name} < '${now.toISOString()}'`);
   if (filter.stage !== undefined) clauses.push(`${keys.stage.name} = ${quoted(filter.stage)}`);
@@ -102,8 +103,13 @@ export async function list(client: Client, filter: ListFilter): Promise<ListedDo
   const limit = filter.limit ?? Number.POSITIVE_INFINITY;
   return mapFailures({ address: addressOf(client) }, async () => {
     const rows: ListedDossier[] = [];
+    // Visibility is eventually consistent: a run that has just continued as new may still be listed beside its
+    // successor for a moment. Rows come newest first, so the first row of a workflow id is its latest run.
+    const listed = new Set<string>();
     let seen = 0;
     for await (const execution of client.workflow.list({ query, pageSize: Math.min(1000, offset + limit) })) {
+      if (listed.has(execution.workflowId)) continue;
+      listed.add(execution.workflowId);
       if (seen++ < offset) continue;
       if (rows.length >= limit) break;
       const attrs = execution.typedSearchAttributes;
