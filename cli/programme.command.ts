@@ -52,6 +52,10 @@ function printPreflight(preflight: ProgrammePreflight): void {
       `${task.number}\t${task.leadUnit ?? '?'}\t${task.time}\thạn / due ${dateVn(task.dueAt)}${reports}\t${task.content}`,
     );
   }
+  for (const o of preflight.obligations)
+    write(
+      `mục / item ${o.item}\t${o.milestone ?? '—'}\t${o.every ? `định kỳ / every ${o.every}` : `hạn / due ${dateVn(o.dueAt)}`}\t${o.phrase ?? ''}`,
+    );
   for (const problem of preflight.problems) write(`problem ${problem.kind}: ${problem.message}`);
   write(`${preflight.tasks.length} tasks, ${preflight.problems.length} problems; nothing started`);
 }
@@ -82,7 +86,7 @@ export function registerProgrammeCommands(program: Command): void {
     .argument('<file>', `the table, at most ${MAX_IMPORT_BYTES / 1024} KiB`)
     .option(
       '--json',
-      'print JSON: {"tasks": [{number, content, lead, leadUnit, leads, coordinators, product, time, dueAt, reportsDueAt}], "problems": [{kind, task, text, candidates, message}]}',
+      'print JSON: {"tasks": [{number, content, lead, leadUnit, leads, coordinators, product, time, dueAt, reportsDueAt}], "obligations": [{item, text, milestone, phrase, dueAt, explanation, every}], "problems": [{kind, task, text, candidates, message}]}',
     )
     .option('--format <format>', 'text, csv or xlsx (default: by the file name ending .csv or .xlsx, else text)')
     .option('--units <file>', 'the unit directory (default: DUYET_UNITS or directory/units.json)')

@@ -74,9 +74,14 @@ export function planOfPreflight(id: string, title: string, preflight: ProgrammeP
     throw new RequestError(
       `nothing was started: the table has ${blocking.length} problem(s) to correct first:\n${blocking.map((p) => `✖ ${p.message}`).join('\n')}`,
     );
+  // The body's dated obligations set the programme's milestones of the same id (the first one each, as written).
+  const obligations: Record<string, string> = {};
+  for (const o of preflight.obligations ?? [])
+    if (o.milestone !== null && o.every === null && o.dueAt !== null) obligations[o.milestone] ??= o.dueAt;
   return {
     id,
     title,
+    ...(Object.keys(obligations).length > 0 ? { obligations } : {}),
     tasks: preflight.tasks.map((t) => {
       const others = t.leads.filter((a) => a.unit !== null && a.unit !== t.leadUnit).map((a) => a.unit!);
       return {

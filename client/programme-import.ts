@@ -3,6 +3,8 @@ import { endOfDay, type PlainDate } from '../calendar/index.js';
 import { foldedKey } from '../directory/names.js';
 import type { Unit } from '../directory/units.js';
 import { AgencyMatcher, type NamedAgency } from './agency-names.js';
+import { resolvePeriodDeadline } from './period-deadlines.js';
+import { programmeObligations, type ProgrammeObligation } from './programme-obligations.js';
 import { readProgrammeTable, type ProgrammeRow } from './programme-table.js';
 
 /** One task of an action programme as the preflight shows it. */
@@ -26,16 +28,25 @@ export interface ProgrammeTask {
 
 /** Something the preflight could not read or match, with the task it concerns. */
 export interface ImportProblem {
-  kind: 'unknown-agency' | 'unreadable-time' | 'missing-number' | 'repeated-number' | 'noise' | 'no-tasks';
+  kind:
+    | 'unknown-agency'
+    | 'unreadable-time'
+    | 'missing-number'
+    | 'repeated-number'
+    | 'noise'
+    | 'no-tasks'
+    | 'unreadable-obligation';
   task?: string;
   text?: string;
   candidates?: string[];
   message: string;
 }
 
-/** What an import would start: every task found and every problem, nothing started. */
+/** What an import would start: every task found, the obligations of the body, every problem; nothing started. */
 export interface ProgrammePreflight {
   tasks: ProgrammeTask[];
+  /** What the body outside the table asks of every agency (its own programme by a date, a yearly report). */
+  obligations: ProgrammeObligation[];
   problems: ImportProblem[];
 }
 
@@ -44,11 +55,15 @@ const yearEnd = (year: number): string => endOfDay(`${year}-12-31` as PlainDate)
 
 /**
  * The time rule: "2014" is due at the end of 2014 (31/12/2014 23:59:59+07:00); "2014 - 2016" is due at the end of
- * 2016 with yearly reports due at the end of 2014 and 2015 (pure).
+ * 2016 with yearly reports due at the end of 2014 and 2015; a phrase ("Quý III/2014", "Trong tháng 6 năm 2014") is due
+ * when it says, with no yearly report (pure).
  */
 export function programmeTime(time: string): { dueAt: string; reportsDueAt: string[] } | null {
   const match = TIME.exec(time.trim());
-  if (!match) return null;
+  if (!match) {
+    const phrase = /\d{4}/u.test(time) ? resolvePeriodDeadline(time) : null;
+    return phrase?.success ? { dueAt: phrase.data.dueAt, reportsDueAt: [] } : null;
+  }
   const from = Number(match[1]);
   const to = Number(match[2] ?? match[1]);
   if (from < 1900 || to > 2200 || to < from) return null;
@@ -125,7 +140,7 @@ function taskOf(row: ProgrammeRow, matcher: AgencyMatcher): { task: ProgrammeTas
       kind: 'unreadable-time',
       task: row.number,
       text: row.time,
-      message: `task ${row.number}: cannot read the time "${row.time}"; expected a year ("2014") or a range of years ("2014 - 2016")`,
+      message: `task ${row.number}: cannot read the time "${row.time}"; expected a year ("2014"), a range of years ("2014 - 2016") or a phrase with its year ("Quý III/2014", "Trong tháng 6 năm 2014")`,
     });
   const task: ProgrammeTask = {
     number: row.number,
@@ -181,7 +196,8 @@ function csvRows(text: string): ProgrammeRow[] {
 
 /**
  * The preflight of an action programme's table, in the plain-text layout of a scanned appendix or as CSV: every task
- * with its lead, coordinators, product and due instant, and every problem; nothing is started (pure).
+ * with its lead, coordinators, product and due instant, the obligations the body sets outside the table (plain text
+ * only), and every problem; nothing is started (pure).
  */
 export function importProgramme(text: string, units: readonly Unit[], format: 'text' | 'csv'): ProgrammePreflight {
   const matcher = new AgencyMatcher(units);
@@ -190,11 +206,12 @@ export function importProgramme(text: string, units: readonly Unit[], format: 't
     rows =
       format === 'csv' ? csvRows(text) : readProgrammeTable(text, (current, cell) => matcher.continues(current, cell));
   } catch (err) {
-    return { tasks: [], problems: [{ kind: 'no-tasks', message: (err as Error).message }] };
+    return { tasks: [], obligations: [], problems: [{ kind: 'no-tasks', message: (err as Error).message }] };
   }
   if (rows.length === 0)
     return {
       tasks: [],
+      obligations: [],
       problems: [
         {
           kind: 'no-tasks',
@@ -204,8 +221,14 @@ export function importProgramme(text: string, units: readonly Unit[], format: 't
       ],
     };
   const read = rows.map((row) => taskOf(row, matcher));
+  const body = format === 'text' ? programmeObligations(text) : { obligations: [], problems: [] };
   return {
     tasks: read.map(({ task }) => task),
-    problems: [...read.flatMap(({ problems }) => problems), ...sequenceProblems(rows.map((row) => row.number))],
+    obligations: body.obligations,
+    problems: [
+      ...read.flatMap(({ problems }) => problems),
+      ...sequenceProblems(rows.map((row) => row.number)),
+      ...body.problems.map((p) => ({ kind: 'unreadable-obligation' as const, text: p.text, message: p.message })),
+    ],
   };
 }

@@ -6,6 +6,8 @@ import { trackerCsv, trackerXlsx, xlsxTableAsCsv } from '../../client/programme-
 import { importProgramme } from '../../client/programme-import.js';
 import { agencyDues, trackedTask, type ProgrammeTracker } from '../../client/programme-tracker.js';
 import { loadUnits } from '../../directory/directory.js';
+import { createProcess } from '../../machines/create-process.js';
+import { programme } from '../../machines/definitions/programme.definition.js';
 import { parseStartInput } from '../../machines/input.schema.js';
 import { taskCalendar, taskProcess } from '../../test-support/task.js';
 
@@ -50,6 +52,29 @@ describe('starting a programme from its preflight', () => {
       'product 2016-12-31T23:59:59+07:00',
       'progressReport@2014 2014-12-31T23:59:59+07:00',
       'progressReport@2015 2015-12-31T23:59:59+07:00',
+    ]);
+  });
+
+  it("sets the programme's milestone for the agencies' own programmes from the body, due the end of June 2014", () => {
+    expect(plan.obligations).toEqual({ agencyProgrammes: '2014-06-30T23:59:59+07:00' });
+    const programmeProcess = createProcess(programme);
+    const context = parseStartInput(
+      programmeProcess.definition,
+      {
+        subject: plan.title,
+        milestones: { programmeEnd: '2016-12-31T23:59:59+07:00', ...plan.obligations },
+        facts: { tasks: plan.tasks },
+      },
+      '2014-05-13T08:00:00+07:00',
+      taskCalendar,
+    );
+    if (!context.success) throw new Error(context.error);
+    const [s] = programmeProcess.start(context.data);
+    expect(s.context.milestones.map((m) => `${m.id} ${m.dueAt}`)).toEqual([
+      'programmeEnd 2016-12-31T23:59:59+07:00',
+      'agencyProgrammes 2014-06-30T23:59:59+07:00',
+      'yearlyReview@2014 2014-12-31T23:59:59+07:00',
+      'yearlyReview@2015 2015-12-31T23:59:59+07:00',
     ]);
   });
 
