@@ -1,4 +1,3 @@
-import { RequestError } from '../client/errors.js';
 import type { ProcessDefinition } from '../machines/definition.schema.js';
 import { EXTEND, MARK_MILESTONE, REASSIGN } from '../machines/process.js';
 import type { User } from '../directory/directory.js';
@@ -28,14 +27,4 @@ export function actorsOf(
     return { role: definition.supervisorRole, recordedBy: [] };
   if (stage.on[event] === undefined) return undefined;
   return { role: stage.role, recordedBy: stage.recordedBy };
-}
-
-/** Refuses a start by a user who does not hold the role of the process's first stage (pure). */
-export function checkStarter(definition: ProcessDefinition, user: User): void {
-  const role = definition.stages[definition.initial]?.role;
-  if (role && !user.roles.includes(role))
-    throw new RequestError(
-      `user "${user.id}" (roles: ${user.roles.join(', ') || 'none'}) cannot start "${definition.id}": its first stage belongs to role "${role}"`,
-      { kind: 'forbidden' },
-    );
 }

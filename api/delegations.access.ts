@@ -31,13 +31,3 @@ export function requireRole(user: User, roles: readonly string[], what: string):
     { kind: 'forbidden' },
   );
 }
-
-/** Refuses (403) a proposal of a unit the user does not act for: a unit's focal point starts its own unit's delegations only (pure). */
-export function requireOwnUnit(user: User, unit: { id: string; name: string }): void {
-  if ((user.units ?? []).includes(unit.id)) return;
-  const own = (user.units ?? []).join(', ') || 'none';
-  throw new RequestError(
-    `user "${user.id}" acts for the units ${own}, not for "${unit.name}" (${unit.id}); the proposal must be started by that unit's own user`,
-    { kind: 'forbidden' },
-  );
-}

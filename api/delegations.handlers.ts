@@ -1,9 +1,9 @@
 import { toPlainDate } from '../calendar/dates.js';
-import { checkDelegation as check, readDelegation, unitIndex } from '../client/delegations.js';
+import { checkDelegation as check } from '../client/delegations.js';
 import { startDossier } from '../client/dossiers.js';
 import { checkSize } from '../client/limits.js';
 import type { Finding } from '../delegation/rules.js';
-import { delegationRoles, proposerRole, requireOwnUnit, requireRole } from './delegations.access.js';
+import { delegationRoles, proposerRole, requireRole } from './delegations.access.js';
 import type * as routes from './delegations.routes.js';
 import type { AppRouteHandler } from './types.js';
 
@@ -35,12 +35,13 @@ export const startDelegation: AppRouteHandler<typeof routes.startDelegation> = a
   requireRole(user, [proposerRole()], 'start a delegation: a delegation is proposed by its organising unit');
   const proposal = c.req.valid('json');
   checkSize('input', proposal, 'the proposal');
-  requireOwnUnit(user, readDelegation(proposal, unitIndex(config.unitsFile)).proposal.unit);
   const { rules } = c.req.valid('query');
+  // The delegation's own start check refuses another unit's proposal, as it does on every route that starts one.
   const started = await startDossier(client, config, {
     process: 'delegation',
     input: proposal,
     options: { rules },
+    starter: user,
   });
   return c.json({ workflowId: started.workflowId, findings: (started.findings as Finding[] | undefined) ?? [] }, 201);
 };

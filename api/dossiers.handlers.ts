@@ -2,9 +2,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import { describeDossier } from '../client/dossier-execution.js';
 import { list, startDossier as start, status } from '../client/dossiers.js';
 import { RequestError } from '../client/errors.js';
-import { processById } from '../client/processes.js';
 import { claimIdempotencyKey, releaseIdempotencyKey } from '../store/index.js';
-import { checkStarter } from './access.js';
 import { readableDossier, readableProcesses } from './dossier-access.js';
 import type * as routes from './dossiers.routes.js';
 import type { AppRouteHandler } from './types.js';
@@ -14,9 +12,14 @@ export const startDossier: AppRouteHandler<typeof routes.startDossier> = async (
   const { client, config, db } = c.var.deps;
   const { user } = c.var.principal;
   const body = c.req.valid('json');
-  checkStarter(processById(body.process).compiled.definition, user);
   const key = c.req.valid('header')['idempotency-key'];
-  const request = { process: body.process, input: body.input, plan: body.plan, options: body.options ?? {} };
+  const request = {
+    process: body.process,
+    input: body.input,
+    plan: body.plan,
+    options: body.options ?? {},
+    starter: user,
+  };
   if (key === undefined) return c.json(await start(client, config, request), 201);
 
   const requestHash = createHash('sha256').update(JSON.stringify(body)).digest('hex');

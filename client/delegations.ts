@@ -13,7 +13,7 @@ import {
   type LedgerEntry,
   type RuleSet,
 } from '../delegation/rules.js';
-import { loadUnits } from '../directory/directory.js';
+import { loadUnits, type User } from '../directory/directory.js';
 import { UnitIndex } from '../directory/units.js';
 import { RequestError } from './errors.js';
 import { ledgerEntries } from './ledger.js';
@@ -177,6 +177,16 @@ export async function checkDelegation(
   return { ruleSet: { id: rules.id, version: rules.version, title: rules.title }, findings, warnings };
 }
 
+/** Refuses (403) a proposal of a unit the user does not act for: a unit's focal point starts its own unit's delegations only (pure). */
+export function requireOwnUnit(user: User, unit: { id: string; name: string }): void {
+  if ((user.units ?? []).includes(unit.id)) return;
+  const own = (user.units ?? []).join(', ') || 'none';
+  throw new RequestError(
+    `user "${user.id}" acts for the units ${own}, not for "${unit.name}" (${unit.id}); the proposal must be started by that unit's own user`,
+    { kind: 'forbidden' },
+  );
+}
+
 /** The `rules` start option that picks the rule set by the trip's start date. */
 const BY_DATE = 'by-date';
 
@@ -191,6 +201,9 @@ export const delegationFace: ProcessFace = {
       description: `the rule set the delegation proposal is checked against; "${BY_DATE}" takes the one whose period covers the trip's start`,
       default: BY_DATE,
     },
+  },
+  authorizeStart(submitted, starter, config) {
+    requireOwnUnit(starter, readDelegation(submitted, unitIndex(config.unitsFile)).proposal.unit);
   },
   async prepareStart(submitted, { client, config, options, today }) {
     const units = unitIndex(config.unitsFile);

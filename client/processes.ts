@@ -1,6 +1,7 @@
 import type { Client } from '@temporalio/client';
 import type { z } from 'zod';
 import type { PlainDate } from '../calendar/dates.js';
+import type { User } from '../directory/directory.js';
 import type { ProcessDefinitionInput } from '../machines/definition.schema.js';
 import { definitions } from '../machines/definitions/index.js';
 import { createProcess } from '../machines/create-process.js';
@@ -38,6 +39,11 @@ export interface ProcessFace {
   prepareStart?(submitted: unknown, context: StartContext): Promise<PreparedStart>;
   /** The schema of what a start submits, when `prepareStart` takes something other than the start input. */
   startSchema?(config: DuyetConfig): z.ZodType;
+  /**
+   * Refuses (RequestError `forbidden`) a starter whom what they submit does not allow, beyond holding the first
+   * stage's role: e.g. a unit starting a delegation proposed by another unit. Every face that knows its user calls it.
+   */
+  authorizeStart?(submitted: unknown, starter: User, config: DuyetConfig): void;
 }
 
 /** The face side of each shipped process that needs one, by process id; a process without an entry needs nothing. */

@@ -3,6 +3,7 @@ import type { Client } from '@temporalio/client';
 import { toPlainDate } from '../calendar/dates.js';
 import { compactCalendar } from '../calendar/compact.js';
 import type { CalendarTable } from '../calendar/holidays.js';
+import type { User } from '../directory/directory.js';
 import { parseStartInput } from '../machines/input.schema.js';
 import { refOf } from '../machines/shipped.js';
 import type { DuyetConfig } from '../temporal.config.js';
@@ -74,6 +75,11 @@ export interface StartRequest {
   /** Options the process declares (e.g. the delegation's `rules`). */
   options?: Record<string, string | undefined>;
   workflowId?: string | undefined;
+  /**
+   * The signed-in user starting the dossier: they must hold the role of the process's first stage and pass the
+   * process's own start check. Only an operator's command line starts without one.
+   */
+  starter?: User | undefined;
 }
 
 /** What can be refused in a start request without Temporal: the process, its options, the sizes (pure but for the definitions). */
@@ -89,6 +95,21 @@ export function checkStartRequest(request: StartRequest): {
 }
 
 /**
+ * Refuses (403) a start by a user who does not hold the role of the process's first stage, or whom the process's own
+ * start check refuses (e.g. another unit's delegation proposal); pure but for what that check reads.
+ */
+export function authorizeStarter(process: RegisteredProcess, starter: User, submitted: unknown, config: DuyetConfig) {
+  const { definition } = process.compiled;
+  const role = definition.stages[definition.initial]?.role;
+  if (role && !starter.roles.includes(role))
+    throw new RequestError(
+      `user "${starter.id}" (roles: ${starter.roles.join(', ') || 'none'}) cannot start "${definition.id}": its first stage belongs to role "${role}"`,
+      { kind: 'forbidden' },
+    );
+  process.face.authorizeStart?.(submitted, starter, config);
+}
+
+/**
  * Prepares the input as the process declares (e.g. the delegation check), validates it and starts a process
  * workflow; nothing is started when anything is refused, and an id used before, running or closed, is refused.
  */
@@ -98,6 +119,7 @@ export async function startDossier(
   request: StartRequest,
 ): Promise<{ workflowId: string } & Record<string, unknown>> {
   const { process, options } = checkStartRequest(request);
+  if (request.starter) authorizeStarter(process, request.starter, request.input, config);
   const prepared = process.face.prepareStart
     ? await process.face.prepareStart(request.input, { client, config, options, today: toPlainDate(Date.now()) })
     : { input: request.input };

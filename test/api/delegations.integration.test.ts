@@ -103,6 +103,42 @@ describe('POST /api/delegations/check over HTTP', () => {
   });
 });
 
+describe('POST /api/dossiers starting a delegation', () => {
+  const startGeneric = (user: string, input: unknown, key?: string) =>
+    api.call('POST', '/api/dossiers', {
+      token: api.token(user),
+      body: { process: 'delegation', input, options: { rules: RULES } },
+      headers: key === undefined ? {} : { 'Idempotency-Key': key },
+    });
+
+  it('refuses another unit’s proposal and another role as POST /api/delegations does, starting nothing and claiming no key', async () => {
+    const key = `key-${randomUUID()}`;
+    const otherUnit = await startGeneric(
+      'tran.mai',
+      proposal({ unit: { name: 'Sở Công Thương', kind: 'department' } }),
+      key,
+    );
+    expect(otherUnit.status, otherUnit.text).toBe(403);
+    expect(otherUnit.type).toBe('application/problem+json');
+    expect(otherUnit.json.detail).toContain('acts for the units so-du-lich, not for "Sở Công Thương"');
+    const otherRole = await startGeneric('le.minh', proposal());
+    expect(otherRole.status).toBe(403);
+    expect(otherRole.json.detail).toContain('cannot start "delegation": its first stage belongs to role "unit"');
+    // The first starts of this file: nothing may have started.
+    expect(await dossiersStarted()).toBe(0);
+    const audit = await listAudit(api.store.db, { kind: 'request.refused' });
+    expect(audit.some((a) => a.actor === 'tran.mai' && a.detail.path === '/api/dossiers')).toBe(true);
+
+    // The refused start left its key unclaimed: the same key with another body is refused for what it is (403), not as a reused key (409).
+    const again = await startGeneric(
+      'tran.mai',
+      proposal({ unit: { name: 'Sở Kế hoạch và Đầu tư', kind: 'department' } }),
+      key,
+    );
+    expect(again.status, again.text).toBe(403);
+  });
+});
+
 describe('POST /api/delegations over HTTP', () => {
   it('refuses, starting nothing: another role (403), another unit (403), a blocked proposal and a missing justification (422), an unknown rule set (404)', async () => {
     const otherRole = await start('le.minh', proposal());

@@ -3,7 +3,8 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { definitions } from '../../machines/definitions/index.js';
 import { allStartOptions, processById, processIds, startOptionsFor } from '../../client/processes.js';
-import { packageRoot } from '../../temporal.config.js';
+import { authorizeStarter } from '../../client/start.js';
+import { loadConfig, packageRoot } from '../../temporal.config.js';
 
 describe('the process registry the faces use', () => {
   it('knows every shipped definition and refuses an unknown id naming the known ones', () => {
@@ -33,5 +34,23 @@ describe('the process registry the faces use', () => {
         .map((id) => `${file}: ${id}`),
     );
     expect(branches).toEqual([]);
+  });
+
+  it('authorizes a start by the first stage’s role and by what the process itself checks, for every face', () => {
+    const config = loadConfig({});
+    const proposal = JSON.parse(readFileSync(join(packageRoot, 'examples/delegation-compliant.json'), 'utf8'));
+    const unitUser = { id: 'tran.mai', name: 'Trần Thị Mai', roles: ['unit'], units: ['so-du-lich'] };
+    expect(() => authorizeStarter(processById('delegation'), unitUser, proposal, config)).not.toThrow();
+    const otherUnit = { ...proposal, unit: { name: 'Sở Công Thương', kind: 'department' } };
+    expect(() => authorizeStarter(processById('delegation'), unitUser, otherUnit, config)).toThrow(
+      /acts for the units so-du-lich, not for "Sở Công Thương" \(so-cong-thuong\)/,
+    );
+    const pm = { id: 'pham.minh', name: 'Phạm Minh', roles: ['primeMinister'] };
+    expect(() => authorizeStarter(processById('delegation'), pm, proposal, config)).toThrow(
+      'cannot start "delegation": its first stage belongs to role "unit"',
+    );
+    const drafter = processById('review-pipeline').compiled.definition;
+    const secretariat = { id: 's', name: 'S', roles: [drafter.stages[drafter.initial]!.role] };
+    expect(() => authorizeStarter(processById('review-pipeline'), secretariat, {}, config)).not.toThrow();
   });
 });
