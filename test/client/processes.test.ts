@@ -39,18 +39,24 @@ describe('the process registry the faces use', () => {
   it('authorizes a start by the first stage’s role and by what the process itself checks, for every face', () => {
     const config = loadConfig({});
     const proposal = JSON.parse(readFileSync(join(packageRoot, 'examples/delegation-compliant.json'), 'utf8'));
-    const unitUser = { id: 'tran.mai', name: 'Trần Thị Mai', roles: ['unit'], units: ['so-du-lich'] };
+    const unitUser = {
+      id: 'tran.mai',
+      name: 'Trần Thị Mai',
+      email: 'tran.mai@example.vn',
+      roles: ['unit'],
+      units: ['so-du-lich'],
+    };
     expect(() => authorizeStarter(processById('delegation'), unitUser, proposal, config)).not.toThrow();
     const otherUnit = { ...proposal, unit: { name: 'Sở Công Thương', kind: 'department' } };
     expect(() => authorizeStarter(processById('delegation'), unitUser, otherUnit, config)).toThrow(
       /acts for the units so-du-lich, not for "Sở Công Thương" \(so-cong-thuong\)/,
     );
-    const pm = { id: 'pham.minh', name: 'Phạm Minh', roles: ['primeMinister'] };
+    const pm = { id: 'pham.minh', name: 'Phạm Minh', email: 'pham.minh@example.vn', roles: ['primeMinister'] };
     expect(() => authorizeStarter(processById('delegation'), pm, proposal, config)).toThrow(
       'cannot start "delegation": its first stage belongs to role "unit"',
     );
     const drafter = processById('review-pipeline').compiled.definition;
-    const secretariat = { id: 's', name: 'S', roles: [drafter.stages[drafter.initial]!.role] };
+    const secretariat = { id: 's', name: 'S', email: 's@example.vn', roles: [drafter.stages[drafter.initial]!.role] };
     expect(() => authorizeStarter(processById('review-pipeline'), secretariat, {}, config)).not.toThrow();
   });
 });
