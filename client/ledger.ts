@@ -1,4 +1,9 @@
-import { WithStartWorkflowOperation, type Client, type UpdateDefinition } from '@temporalio/client';
+import {
+  WithStartWorkflowOperation,
+  WorkflowNotFoundError,
+  type Client,
+  type UpdateDefinition,
+} from '@temporalio/client';
 import { reportDueDate, ruleSets, type LedgerEntry } from '../delegation/rules.js';
 import type { DuyetConfig } from '../temporal.config.js';
 import {
@@ -54,22 +59,24 @@ async function updateLedger<Ret, Arg>(
   });
 }
 
-/** Every entry of the ledger of a rule set and year, starting the ledger when the rule set is shipped and it does not run yet. */
+/**
+ * Every entry of the ledger of a rule set and year. Reading starts nothing: a known rule set's ledger that no
+ * reservation has started yet holds no trips; an unknown one's is refused as not found.
+ */
 export async function ledgerEntries(
   client: Client,
   config: DuyetConfig,
   ruleSet: string,
   year: number,
 ): Promise<LedgerEntry[]> {
-  const limit = knownLimit(config, ruleSet);
+  const known = knownLimit(config, ruleSet) !== undefined;
   return mapFailures({ address: addressOf(client), notFound: () => notStarted(ruleSet, year).message }, async () => {
-    if (limit === undefined)
+    try {
       return await client.workflow.getHandle(ledgerWorkflowId(ruleSet, year)).query(entriesQuery);
-    const handle = await client.workflow.start<typeof ledgerWorkflow>(
-      'ledgerWorkflow',
-      ledgerStart(config, ruleSet, year, limit),
-    );
-    return await handle.query(entriesQuery);
+    } catch (err) {
+      if (known && err instanceof WorkflowNotFoundError) return [];
+      throw err;
+    }
   });
 }
 

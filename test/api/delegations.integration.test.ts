@@ -1,7 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
+import { WorkflowNotFoundError } from '@temporalio/client';
 import { describe, expect, it } from 'vitest';
 import { listAudit } from '../../store/index.js';
+import { ledgerWorkflowId } from '../../workflows/ledger.messages.js';
 import { useApiServer } from '../../test-support/api-server.js';
 import { laterRuleSetsDir } from '../../test-support/rule-sets.js';
 
@@ -216,6 +218,18 @@ describe('GET /api/delegations/ledgers/{ruleSet}/{year}[/people/{person}] over H
       });
       expect(person.status, user).toBe(403);
     }
+  });
+
+  it('reads a known rule set’s year that no reservation has opened as no trips, starting no ledger', async () => {
+    const res = await api.call('GET', `/api/delegations/ledgers/${RULES}/2031`, { token: api.token('vu.son') });
+    expect(res.status, res.text).toBe(200);
+    expect(res.json).toMatchObject({ ruleSet: RULES, year: 2031, entries: [] });
+    const person = await api.call('GET', `/api/delegations/ledgers/${RULES}/2031/people/a.b`, {
+      token: api.token('vu.son'),
+    });
+    expect(person.json).toMatchObject({ entries: [], tripsLeft: person.json.tripsPerKeyLeader });
+    const ledger = api.temporal.client.workflow.getHandle(ledgerWorkflowId(RULES, 2031));
+    await expect(ledger.describe()).rejects.toBeInstanceOf(WorkflowNotFoundError);
   });
 
   it('answers a rule set without a ledger with 404, a year that is not one with 422, no token with 401', async () => {
