@@ -1,5 +1,6 @@
 import { applyProgramme, planOfPreflight } from '../client/programme-apply.js';
 import { xlsxTableAsCsv } from '../client/programme-export.js';
+import { correctPreflight } from '../client/programme-corrections.js';
 import { importProgramme, type ProgrammePreflight } from '../client/programme-import.js';
 import { programmeTracker } from '../client/programme-tracker.js';
 import { RequestError } from '../client/errors.js';
@@ -19,11 +20,12 @@ function requireSecretariat(user: User): void {
     });
 }
 
-/** The preflight of an uploaded table, XLSX decoded from base64. */
+/** The preflight of an uploaded table, XLSX decoded from base64, with the corrections of an edited preflight if any. */
 async function preflightOf(
   config: DuyetConfig,
   text: string,
   format: 'text' | 'csv' | 'xlsx',
+  corrected?: unknown,
 ): Promise<ProgrammePreflight> {
   let table = text;
   if (format === 'xlsx') {
@@ -33,14 +35,16 @@ async function preflightOf(
       throw new RequestError((err as Error).message, { cause: err });
     }
   }
-  return importProgramme(table, loadUnits(config.unitsFile), format === 'text' ? 'text' : 'csv');
+  const units = loadUnits(config.unitsFile);
+  const read = importProgramme(table, units, format === 'text' ? 'text' : 'csv');
+  return corrected === undefined ? read : correctPreflight(read, corrected, units);
 }
 
 /** Reads a table and answers with its tasks and problems. */
 export const preflight: AppRouteHandler<typeof routes.preflight> = async (c) => {
   requireSecretariat(c.var.principal.user);
   const body = c.req.valid('json');
-  return c.json((await preflightOf(c.var.deps.config, body.text, body.format)) as never, 200);
+  return c.json((await preflightOf(c.var.deps.config, body.text, body.format, body.preflight)) as never, 200);
 };
 
 /** Starts a programme and its tasks from a table; a table with problems starts nothing. */
@@ -51,7 +55,7 @@ export const apply: AppRouteHandler<typeof routes.apply> = async (c) => {
   const plan = planOfPreflight(
     body.id,
     body.title ?? `Chương trình ${body.id}`,
-    await preflightOf(config, body.text, body.format),
+    await preflightOf(config, body.text, body.format, body.preflight),
   );
   return c.json((await applyProgramme(client, config, plan)) as never, 201);
 };

@@ -8,10 +8,20 @@ const ProgrammeId = z
   .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/u, 'expected a programme id such as "nq31-2014"')
   .openapi({ example: 'nq31-2014' });
 
+/** The preflight of the same table as answered before, with due dates and units corrected. */
+const Corrected = z
+  .looseObject({ tasks: z.array(z.looseObject({})) })
+  .optional()
+  .openapi({
+    description:
+      "the preflight of this table as answered, with tasks' dueAt (ISO instant, dd/mm/yyyy or a phrase), leadUnit or coordinators' unit, and obligations' dueAt corrected; anything else changed is refused",
+  });
+
 /** A programme table as uploaded: its text (CSV or the plain text of a scan), or an XLSX workbook in base64. */
 export const TableBody = strictBody({
   text: z.string().min(1).openapi({ description: 'the table: plain text, CSV, or an XLSX workbook in base64' }),
   format: z.enum(['text', 'csv', 'xlsx']).default('text'),
+  preflight: Corrected,
 }).openapi('ProgrammeTable');
 
 /** A programme table and the id and title the programme starts under. */
@@ -20,6 +30,7 @@ export const ApplyBody = strictBody({
   title: z.string().trim().min(1).max(500).optional(),
   text: z.string().min(1),
   format: z.enum(['text', 'csv', 'xlsx']).default('text'),
+  preflight: Corrected,
 }).openapi('ProgrammeApply');
 
 const Loose = (name: string) => z.looseObject({}).openapi(name);
@@ -32,7 +43,10 @@ export const preflight = createRoute({
   summary: 'Read a programme table: its tasks and problems, starting nothing',
   security: secured,
   request: { body: jsonBody(TableBody, 'the table') },
-  responses: { 200: jsonContent(Loose('ProgrammePreflight'), '{tasks, problems}'), ...bodyErrorResponses(403) },
+  responses: {
+    200: jsonContent(Loose('ProgrammePreflight'), '{tasks, obligations, problems}, and {corrections} when corrected'),
+    ...bodyErrorResponses(403),
+  },
 });
 
 /** `POST /api/programmes`: starts the programme and its tasks, once. */

@@ -7,7 +7,8 @@ import { importConclusions } from '../client/conclusions-import.js';
 import { loadCalendarTable } from '../client/calendar-tables.js';
 import { loadUnits } from '../directory/directory.js';
 import { loadConfig } from '../temporal.config.js';
-import { print, readText, write } from './io.js';
+import { correctPreflight, type Correction } from '../client/programme-corrections.js';
+import { print, readJson, readText, write } from './io.js';
 import { applyConclusions, applyPreflight, showTracker, tableText } from './programme-apply.js';
 
 /** A programme table or a notice is a few pages: more is not one. */
@@ -20,6 +21,7 @@ interface ImportOptions {
   format?: string;
   id?: string;
   title?: string;
+  preflight?: string;
 }
 
 /** Refuses files too large, before anything is read. */
@@ -55,6 +57,10 @@ function printPreflight(preflight: ProgrammePreflight): void {
   for (const o of preflight.obligations)
     write(
       `mục / item ${o.item}\t${o.milestone ?? '—'}\t${o.every ? `định kỳ / every ${o.every}` : `hạn / due ${dateVn(o.dueAt)}`}\t${o.phrase ?? ''}`,
+    );
+  for (const c of (preflight as { corrections?: Correction[] }).corrections ?? [])
+    write(
+      `sửa / corrected ${c.task ?? `mục / item ${c.item}`} ${c.field}: ${JSON.stringify(c.before)} → ${JSON.stringify(c.after)}`,
     );
   for (const problem of preflight.problems) write(`problem ${problem.kind}: ${problem.message}`);
   write(`${preflight.tasks.length} tasks, ${preflight.problems.length} problems; nothing started`);
@@ -96,13 +102,19 @@ export function registerProgrammeCommands(program: Command): void {
     )
     .option('--id <id>', 'the programme id (default: made from the file name)')
     .option('--title <title>', 'the programme title (default: "Chương trình <id>")')
+    .option(
+      '--preflight <file>',
+      "the preflight of this table as --json printed it, with tasks' dueAt, leadUnit or coordinators' unit (and obligations' dueAt) corrected; checked against the table, a bad edit starts nothing",
+    )
     .action(async (file: string, opts: ImportOptions) => {
       checkImport(file);
       const format = opts.format ?? (/\.csv$/iu.test(file) ? 'csv' : /\.xlsx$/iu.test(file) ? 'xlsx' : 'text');
       if (format !== 'text' && format !== 'csv' && format !== 'xlsx')
         throw new RequestError(`--format: expected "text", "csv" or "xlsx", got "${format}"`);
       const units = loadUnits(opts.units ?? loadConfig().unitsFile);
-      const preflight = importProgramme(await tableText(file, format), units, format === 'text' ? 'text' : 'csv');
+      const read = importProgramme(await tableText(file, format), units, format === 'text' ? 'text' : 'csv');
+      if (opts.preflight !== undefined) checkImport(opts.preflight);
+      const preflight = opts.preflight === undefined ? read : correctPreflight(read, readJson(opts.preflight), units);
       if (opts.apply) return applyPreflight(file, preflight, opts);
       if (opts.json) print(preflight);
       else printPreflight(preflight);

@@ -39,6 +39,49 @@ describe('programmes through the HTTP API', () => {
     expect(task.json.awaiting.role).toBe('focal-point@bo-ngoai-giao');
   });
 
+  it('takes a corrected preflight back: shows it, refuses a bad edit with 422 starting nothing, starts the corrected one', async () => {
+    const secretariat = api.token('nguyen.thu');
+    const text = [header, '1.1,Quán triệt,Bộ Không Có,,Lớp,2030', '1.2,Chiến lược,Bộ Ngoại giao,,Dự thảo,2030'].join(
+      '\n',
+    );
+    const read = await api.call('POST', '/api/programmes/preflight', {
+      token: secretariat,
+      body: { text, format: 'csv' },
+    });
+    expect(read.json.problems.map((p: { kind: string }) => p.kind)).toEqual(['unknown-agency']);
+    const preflight = read.json;
+    preflight.tasks[0].leadUnit = 'bo-tu-phap';
+    preflight.tasks[1].dueAt = 'Quý II/2030';
+    const shown = await api.call('POST', '/api/programmes/preflight', {
+      token: secretariat,
+      body: { text, format: 'csv', preflight },
+    });
+    expect(shown.status, shown.text).toBe(200);
+    expect(shown.json.problems).toEqual([]);
+    expect(shown.json.corrections.map((c: { field: string }) => c.field)).toEqual(['leadUnit', 'dueAt']);
+
+    const bad = structuredClone(preflight);
+    bad.tasks[1].dueAt = '31/13/2030';
+    const refused = await api.call('POST', '/api/programmes', {
+      token: secretariat,
+      body: { id: 'corrected-api', text, format: 'csv', preflight: bad },
+    });
+    expect(refused.status).toBe(422);
+    expect(refused.json.detail).toContain('task 1.2: dueAt: "31/13/2030" is not a real day');
+    expect((await api.call('GET', '/api/programmes/corrected-api', { token: secretariat })).status).toBe(404);
+
+    const started = await api.call('POST', '/api/programmes', {
+      token: secretariat,
+      body: { id: 'corrected-api', text, format: 'csv', preflight },
+    });
+    expect(started.status, started.text).toBe(201);
+    const tracker = await api.call('GET', '/api/programmes/corrected-api', { token: secretariat });
+    expect(tracker.json.tasks.map((t: { lead: string; dueAt: string }) => [t.lead, t.dueAt])).toEqual([
+      ['bo-tu-phap', '2030-12-31T23:59:59+07:00'],
+      ['bo-ngoai-giao', '2030-06-30T23:59:59+07:00'],
+    ]);
+  });
+
   it('starts nothing from a garbled table and answers 422 naming the problems; a reviewer may not import', async () => {
     const garbled = [header, '1.1,Quán triệt,Bộ Ngoại giao,,Lớp,2014', '1.2,Chiến lược,Bộ Ngoại giao,,Dự thảo,??'];
     const res = await api.call('POST', '/api/programmes', {

@@ -15,6 +15,13 @@ describe('exit codes of refusals made before anything is sent', () => {
   writeFileSync(notJson, '{');
   const empty = join(dir, 'empty.json');
   writeFileSync(empty, '{}');
+  const table = join(dir, 'table.csv');
+  writeFileSync(
+    table,
+    'TT,Nội dung công việc,Cơ quan chủ trì,Cơ quan phối hợp,Sản phẩm,Thời gian\n1.1,Đề án,Bộ Ngoại giao,,Đề án,2014\n',
+  );
+  const corrected = join(dir, 'corrected.json');
+  writeFileSync(corrected, JSON.stringify({ tasks: [{ number: '1.1', dueAt: 'sớm nhất' }] }));
   // One test a command: each runs the built CLI once, so each has the whole test timeout to itself.
   it.each([
     [['calendar', 'holidays', 'abc'], 'expected a year between 1900 and 2200'],
@@ -22,6 +29,10 @@ describe('exit codes of refusals made before anything is sent', () => {
     [['start', 'review-pipeline', '--input', notJson], `${notJson} is not valid JSON`],
     [['start', 'review-pipeline', '--input', empty, '--rules', 'hanoi-2022'], 'takes no start option "rules"'],
     [['delegation', 'check', notJson], `${notJson} is not valid JSON`],
+    [
+      ['programme', 'import', table, '--preflight', corrected, '--apply', '--id', 'never-started'],
+      'nothing was started: the corrected preflight has 1 fault(s):\n✖ task 1.1: dueAt: "sớm nhất"',
+    ],
   ])('exits 2 (invalid) for duyet %j, naming what was expected', async (args, message) => {
     const result = await duyet(env, ...args);
     expect([result.code, result.stderr]).toEqual([exitCodes.invalid, expect.stringContaining(message)]);
