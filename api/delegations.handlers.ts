@@ -5,6 +5,7 @@ import { checkSize } from '../client/limits.js';
 import type { Finding } from '../delegation/rules.js';
 import { delegationRoles, proposerRole, requireRole } from './delegations.access.js';
 import type * as routes from './delegations.routes.js';
+import { travellerTrips } from './delegations.travellers.js';
 import type { AppRouteHandler } from './types.js';
 
 /** What a check's findings come to: a rule blocks, exceptions await the competent authority, or nothing stands in the way (pure). */
@@ -25,7 +26,8 @@ export const checkDelegation: AppRouteHandler<typeof routes.checkDelegation> = a
     rules: query.rules,
     today: query.today ?? toPlainDate(Date.now()),
   });
-  return c.json({ ...result, outcome: outcomeOf(result.findings) }, 200);
+  const travellers = await travellerTrips(client, config, proposal, result.ruleSet.id);
+  return c.json({ ...result, outcome: outcomeOf(result.findings), travellers }, 200);
 };
 
 /** Starts a delegation dossier for a unit the user acts for; refused proposals start nothing. */

@@ -44,6 +44,30 @@ export const Finding = z
   })
   .openapi('Finding');
 
+/** A traveller of a checked proposal and their trips of the trip's year in the ledger. */
+const TravellerTrips = z
+  .object({
+    person: z.string(),
+    name: z.string(),
+    keyLeader: z.boolean(),
+    year: z.number(),
+    trips: z.array(
+      z.object({
+        person: z.string(),
+        year: z.number(),
+        delegation: z.string(),
+        startDate: z.string(),
+        endDate: z.string(),
+        reportDueAt: z.string(),
+        reportFiledAt: z.string().nullable(),
+      }),
+    ),
+    tripsLeft: z.number().nullable().openapi({
+      description: 'for a key leader, the trips left this year before this one; null for others',
+    }),
+  })
+  .openapi('TravellerTrips');
+
 const rulesQuery = RuleSetId.optional().openapi({
   description: 'the rule set; default the one whose period covers the trip’s start date',
 });
@@ -56,7 +80,8 @@ export const checkDelegation = createRoute({
   summary: 'Check a proposal against the rules',
   description:
     'Lists every rule of the year’s plan the proposal breaks, in Vietnamese and English, with its severity and facts, ' +
-    'counting the trips the ledger holds for the same people; nothing is started or recorded. Who: any role that acts ' +
+    'counting the trips the ledger holds for the same people, and lists those trips per person; nothing is started ' +
+    'or recorded. Who: any role that acts ' +
     'in a delegation approval (unit, foreign-affairs, organisation-board, people-committee-party, standing-board, ' +
     'competent-authority, supervisor); anyone else 403.',
   security: secured,
@@ -82,6 +107,10 @@ export const checkDelegation = createRoute({
           }),
           findings: z.array(Finding),
           warnings: z.array(z.string()),
+          travellers: z.array(TravellerTrips).openapi({
+            description:
+              'each person of the proposal with the trips the ledger holds for them in the trip’s year: what a unit sees of the ledger',
+          }),
         })
         .openapi('DelegationCheck'),
       'What the proposal breaks',

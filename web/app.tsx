@@ -15,6 +15,8 @@ import { startRoutes } from './start.routes.js';
 import { supervisionRoutes } from './supervision.routes.js';
 import { calendarRoutes } from './calendar.routes.js';
 import { programmeRoutes } from './programmes.routes.js';
+import { delegationRoutes } from './delegation.routes.js';
+import { delegationScript } from './delegation-script.js';
 import { inboxRoutes, inboxRows } from './inbox.routes.js';
 import { MePage } from './pages/me.js';
 import { SignInPage } from './pages/sign-in.js';
@@ -45,6 +47,7 @@ const signedInPaths = [
   '/supervision.xlsx',
   '/calendar',
   '/programmes/*',
+  '/delegations/*',
 ];
 
 /** Reads the session through the API; a page without one sends the browser to the sign-in page. */
@@ -110,6 +113,11 @@ export function webApp(deps: WebDeps): Hono<WebEnv> {
     c.header('cache-control', 'public, max-age=3600');
     return c.body(styleSheet);
   });
+  app.get('/assets/delegation.js', (c) => {
+    c.header('content-type', 'text/javascript; charset=utf-8');
+    c.header('cache-control', 'public, max-age=3600');
+    return c.body(delegationScript);
+  });
   app.use('*', chooseLanguage);
   app.route('/', signInRoutes(deps));
   const signedIn = requireSession(deps);
@@ -123,5 +131,6 @@ export function webApp(deps: WebDeps): Hono<WebEnv> {
   app.route('/', supervisionRoutes(deps));
   app.route('/', calendarRoutes(deps));
   app.route('/', programmeRoutes(deps));
+  app.route('/', delegationRoutes(deps));
   return app;
 }

@@ -1,5 +1,6 @@
 import { loadCalendarTable } from '../client/calendar-tables.js';
-import type { User } from '../directory/directory.js';
+import { loadUnits, type User } from '../directory/directory.js';
+import type { Unit } from '../directory/units.js';
 import type { DuyetConfig } from '../temporal.config.js';
 import type { WebDeps } from './deps.js';
 
@@ -12,8 +13,10 @@ export function webDepsFrom(
   directory: () => readonly User[],
   api: (request: Request) => Promise<Response>,
 ): WebDeps {
+  let units: Unit[] | undefined;
   return {
     api,
+    units: () => (units ??= loadUnits(config.unitsFile)),
     calendar: (years) => loadCalendarTable(config.calendarDir, years),
     oidc: config.auth.oidc !== undefined,
     directory,

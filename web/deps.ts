@@ -1,6 +1,7 @@
 import type { Context } from 'hono';
 import type { CalendarTable } from '../calendar/index.js';
 import type { User } from '../directory/directory.js';
+import type { Unit } from '../directory/units.js';
 import type { Lang, Messages } from './messages.js';
 
 /** What the pages are built from: duyet's own HTTP API (called in process), the working-day table and the clock. */
@@ -13,6 +14,8 @@ export interface WebDeps {
   oidc: boolean;
   /** The user directory: names to show and who may take a reassigned stage. */
   directory: () => readonly User[];
+  /** The unit directory, to name the units a user acts for; without it a unit is shown by its id. */
+  units?: () => readonly Unit[];
   now: () => Date;
 }
 

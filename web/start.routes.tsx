@@ -15,6 +15,8 @@ import {
   type StartFields,
 } from './start-form.js';
 import { startTextOf } from './start-text.js';
+import { delegationTextOf } from './delegation-text.js';
+import { mayProposeDelegation } from './delegation.routes.js';
 
 /** The processes a user may start from the generic form: their first stage is the user's, and they need no form of their own. */
 function startable(roles: readonly string[]): string[] {
@@ -62,6 +64,11 @@ export function startRoutes(deps: WebDeps) {
               <a href={`/start/${id}`}>{processById(id).compiled.definition.title[lang]}</a>
             </li>
           ))}
+          {mayProposeDelegation(c.get('session').user.roles) && (
+            <li>
+              <a href="/delegations/new">{delegationTextOf(lang).link}</a>
+            </li>
+          )}
         </ul>
       </Layout>,
     );

@@ -52,5 +52,13 @@ legend { font-weight: 700; padding: 0 4px; }
 caption { text-align: left; font-weight: 700; padding: 4px 0; }
 ul.files { margin: 0; padding-left: 18px; }
 .full { flex-basis: 100%; margin: 0; }
+.warning { border-left: 4px solid #9a6700; background: #fff8c5; padding: 8px 12px; }
+ul.findings { list-style: none; padding: 0; display: flex; flex-direction: column; gap: 8px; }
+li.finding { border: 1px solid var(--line); border-left-width: 4px; border-radius: 4px; padding: 8px 12px; }
+li.finding.block { border-left-color: var(--late); }
+li.finding.exception { border-left-color: #9a6700; }
+li.finding p { margin: 4px 0; }
+fieldset .row { display: flex; flex-wrap: wrap; gap: 8px 16px; }
+.actions { display: flex; flex-wrap: wrap; gap: 8px 16px; }
 footer { padding: 16px; color: var(--muted); text-align: center; }
 `;

@@ -44,6 +44,10 @@ describe('POST /api/delegations/check over HTTP', () => {
       const res = await check(user, proposal());
       expect(res.status, res.text).toBe(200);
       expect(res.json).toMatchObject({ ruleSet: { id: RULES, version: 2 }, outcome: 'ok', findings: [] });
+      // Each traveller with their trips of the year: none yet; the key leader has both trips left.
+      expect(res.json.travellers).toHaveLength(5);
+      expect(res.json.travellers[0]).toMatchObject({ keyLeader: true, year: 2027, trips: [], tripsLeft: 2 });
+      expect(res.json.travellers[1]).toMatchObject({ person: 'trinh.van.khanh', keyLeader: false, tripsLeft: null });
     }
   });
 
