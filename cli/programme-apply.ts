@@ -1,6 +1,8 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { withClient } from '../client/connect.js';
+import { decideAudited } from '../client/decide.js';
+import { actingUser } from './acting-user.js';
 import type { ConclusionItem } from '../client/conclusions-import.js';
 import { RequestError } from '../client/errors.js';
 import {
@@ -36,21 +38,48 @@ function printApplied(result: { programme: Applied; tasks: Applied[] }, json: bo
       (c) => `${c.field}: ${JSON.stringify(c.before)} → ${JSON.stringify(c.after)}`,
     );
     write(`${task.workflowId}\t${task.outcome}${changes.length > 0 ? `\t${changes.join('; ')}` : ''}`);
+    const request = task.changeRequest;
+    if (request)
+      write(
+        request.filed
+          ? `\tđã gửi đề nghị điều chỉnh / change requested; then ${request.then.event} by ${request.then.by}${request.then.dueAt ? ` --due ${request.then.dueAt}` : ''}`
+          : `\tcần đề nghị điều chỉnh / needs a change request: duyet decide ${task.workflowId} REQUEST_CHANGE --as <${request.by}> --comment "…", then ${request.then.event} by ${request.then.by}${request.then.dueAt ? ` --due ${request.then.dueAt}` : ''}${request.refusal ? ` (not filed: ${request.refusal})` : ''}`,
+      );
   }
   const counts = new Map<string, number>();
   for (const task of result.tasks) counts.set(task.outcome, (counts.get(task.outcome) ?? 0) + 1);
   write([...counts].map(([outcome, n]) => `${n} ${outcome}`).join(', '));
 }
 
-/** Starts the programme a preflight describes, under the id given or made from the file's name. */
+/**
+ * Starts the programme a preflight describes, under the id given or made from the file's name; with
+ * `requestChanges`, files the change request of each changed task as the `--as` user (the lead's focal point).
+ */
 export async function applyPreflight(
   file: string,
   preflight: ProgrammePreflight,
-  opts: { id?: string; title?: string; json?: boolean },
+  opts: { id?: string; title?: string; json?: boolean; requestChanges?: boolean; as?: string },
 ): Promise<void> {
   const id = programmeIdOf(opts.id ?? basename(file));
+  if (opts.requestChanges && !opts.as)
+    throw new RequestError(
+      '--request-changes files each change request as a user: give --as <user>, the lead agency’s focal point',
+    );
   const plan = planOfPreflight(id, opts.title ?? `Chương trình ${id}`, preflight);
-  printApplied(await withClient((client, config) => applyProgramme(client, config, plan)), opts.json);
+  const applied = await withClient((client, config) => {
+    const fileChange = opts.requestChanges
+      ? async (workflowId: string, comment: string) => {
+          await decideAudited(client, config, {
+            workflowId,
+            event: 'REQUEST_CHANGE',
+            as: actingUser(config, opts.as!),
+            comment,
+          });
+        }
+      : undefined;
+    return applyProgramme(client, config, plan, fileChange);
+  });
+  printApplied(applied, opts.json);
 }
 
 /**

@@ -22,6 +22,8 @@ interface ImportOptions {
   id?: string;
   title?: string;
   preflight?: string;
+  requestChanges?: boolean;
+  as?: string;
 }
 
 /** Refuses files too large, before anything is read. */
@@ -106,6 +108,11 @@ export function registerProgrammeCommands(program: Command): void {
       '--preflight <file>',
       "the preflight of this table as --json printed it, with tasks' dueAt, leadUnit or coordinators' unit (and obligations' dueAt) corrected; checked against the table, a bad edit starts nothing",
     )
+    .option(
+      '--request-changes',
+      'with --apply on a changed file: file the change request (REQUEST_CHANGE) of each changed task as --as; without it the changes are only reported, and no running task is altered either way',
+    )
+    .option('--as <user>', 'with --request-changes: the user filing the requests (the lead agency’s focal point)')
     .action(async (file: string, opts: ImportOptions) => {
       checkImport(file);
       const format = opts.format ?? (/\.csv$/iu.test(file) ? 'csv' : /\.xlsx$/iu.test(file) ? 'xlsx' : 'text');

@@ -1,5 +1,6 @@
 import type { Client } from '@temporalio/client';
 import type { DuyetConfig } from '../temporal.config.js';
+import { formatVn, toPlainDate } from '../calendar/index.js';
 import { status } from './dossiers.js';
 import { RequestError } from './errors.js';
 import type { ProgrammePreflight } from './programme-import.js';
@@ -29,6 +30,19 @@ export interface ProgrammePlan {
   obligations?: Record<string, string>;
 }
 
+/** The change request a changed task needs before the file's version holds: the lead asks, the authority decides. */
+export interface ChangeRequest {
+  /** The lead's request, through the task's existing change path: who files it and what it says. */
+  event: 'REQUEST_CHANGE';
+  by: string;
+  comment: string;
+  /** The authority's approval that moves the due date (recorded by the secretariat on its behalf, or by itself). */
+  then: { event: 'APPROVE_CHANGE'; by: string; dueAt: string | null };
+  /** Whether this import filed the request, or why it could not. */
+  filed?: boolean;
+  refusal?: string;
+}
+
 /** What `--apply` did with one task (or the programme): started, found as it is, or found different. */
 export interface Applied {
   number: string;
@@ -36,7 +50,12 @@ export interface Applied {
   outcome: 'started' | 'unchanged' | 'changed' | 'added' | 'removed';
   /** For a changed task: each field that differs, as recorded and as the file now says. */
   changes?: Array<{ field: string; before: unknown; after: unknown }>;
+  /** For a changed task: the change request that moves it to the file's version; the running task is not altered. */
+  changeRequest?: ChangeRequest;
 }
+
+/** Files a task's change request through the task's own decision path, as the user the face acts for. */
+export type FileChangeRequest = (workflowId: string, comment: string) => Promise<void>;
 
 /** The id of a task of a programme: the programme's id and the task's number, so an import starts it once (pure). */
 export const taskWorkflowId = (programmeId: string, number: string): string => `${programmeId}.${number}`;
@@ -102,13 +121,51 @@ export function planOfPreflight(id: string, title: string, preflight: ProgrammeP
 
 const COMPARED = ['content', 'lead', 'coordinators', 'product', 'time', 'dueAt'] as const;
 
-/** The fields of a task that differ between what was recorded and what the file says now (pure). */
-export function taskChanges(before: ProgrammeTaskEntry, after: ProgrammeTaskEntry): Applied['changes'] {
-  return COMPARED.filter((f) => JSON.stringify(before[f]) !== JSON.stringify(after[f])).map((field) => ({
+/**
+ * The fields of a task that differ between what was recorded and what the file says now; the due date is compared
+ * with the task's product as it runs, when known, so a change already approved is no longer reported (pure).
+ */
+export function taskChanges(
+  before: ProgrammeTaskEntry,
+  after: ProgrammeTaskEntry,
+  runningDueAt?: string | null,
+): NonNullable<Applied['changes']> {
+  const current = { ...before, ...(runningDueAt ? { dueAt: runningDueAt } : {}) };
+  return COMPARED.filter((f) => JSON.stringify(current[f]) !== JSON.stringify(after[f])).map((field) => ({
     field,
-    before: before[field],
+    before: current[field],
     after: after[field],
   }));
+}
+
+const shown = (value: unknown): string =>
+  typeof value === 'string' && /^\d{4}-\d{2}-\d{2}T/u.test(value)
+    ? formatVn(toPlainDate(value))
+    : Array.isArray(value)
+      ? value.join(', ') || '—'
+      : String(value || '—');
+
+/** The change request a changed task needs: the differences as its comment, the new due date for the approval (pure). */
+export function changeRequestOf(
+  programmeId: string,
+  task: ProgrammeTaskEntry,
+  changes: NonNullable<Applied['changes']>,
+): ChangeRequest {
+  const lines = changes.map((c) => `${c.field}: ${shown(c.before)} → ${shown(c.after)}`);
+  return {
+    event: 'REQUEST_CHANGE',
+    by: `focal-point@${task.lead}`,
+    comment:
+      `Chương trình ${programmeId} đã sửa nhiệm vụ ${task.number} / the programme changed task ${task.number}: ${lines.join('; ')}`.slice(
+        0,
+        2000,
+      ),
+    then: {
+      event: 'APPROVE_CHANGE',
+      by: 'authority',
+      dueAt: changes.some((c) => c.field === 'dueAt') ? task.dueAt : null,
+    },
+  };
 }
 
 /** A task's start input: the lead awaited, coordinators notified, the product due, the programme's facts kept. */
@@ -132,12 +189,15 @@ async function exists(client: Client, workflowId: string): Promise<boolean> {
 /**
  * Starts a programme and its tasks under ids derived from the programme and the task numbers: a second import of the
  * same file starts nothing; a changed file starts the tasks it adds and reports, field by field, what differs from
- * what was started (the running tasks are not changed: a change goes through the task's change request).
+ * the running task, with the change request that would move it. No running task is altered: a change holds only
+ * once its lead asked (REQUEST_CHANGE) and the authority approved it; `fileChange` files each request as the face's
+ * user, and a request the task refuses is reported with its reason.
  */
 export async function applyProgramme(
   client: Client,
   config: DuyetConfig,
   plan: ProgrammePlan,
+  fileChange?: FileChangeRequest,
 ): Promise<{ programme: Applied; tasks: Applied[] }> {
   const known = (await exists(client, plan.id))
     ? ((await status(client, plan.id)).facts.tasks as ProgrammeTaskEntry[])
@@ -171,13 +231,24 @@ export async function applyProgramme(
       tasks.push({ number: task.number, workflowId: task.workflowId, outcome: known && !before ? 'added' : 'started' });
       continue;
     }
-    const changes = before ? taskChanges(before, task) : [];
-    tasks.push({
-      number: task.number,
-      workflowId: task.workflowId,
-      outcome: changes && changes.length > 0 ? 'changed' : 'unchanged',
-      ...(changes && changes.length > 0 ? { changes } : {}),
-    });
+    const running = before ? await status(client, task.workflowId) : null;
+    const product = running?.milestones.find((m) => m.id === 'product')?.dueAt;
+    const changes = before ? taskChanges(before, task, product) : [];
+    if (changes.length === 0) {
+      tasks.push({ number: task.number, workflowId: task.workflowId, outcome: 'unchanged' });
+      continue;
+    }
+    const changeRequest = changeRequestOf(plan.id, task, changes);
+    if (fileChange && running?.status === 'running') {
+      try {
+        await fileChange(task.workflowId, changeRequest.comment);
+        changeRequest.filed = true;
+      } catch (err) {
+        if (!(err instanceof RequestError)) throw err;
+        Object.assign(changeRequest, { filed: false, refusal: err.message });
+      }
+    }
+    tasks.push({ number: task.number, workflowId: task.workflowId, outcome: 'changed', changes, changeRequest });
   }
   // A task the file no longer lists keeps running: stopping it is the authority's decision (WITHDRAW).
   for (const gone of known?.filter((t) => !plan.tasks.some((n) => n.number === t.number)) ?? [])

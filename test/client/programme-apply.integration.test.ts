@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { decide, status } from '../../client/dossiers.js';
 import { RequestError } from '../../client/errors.js';
 import { applyProgramme, planOfPreflight } from '../../client/programme-apply.js';
 import { importProgramme } from '../../client/programme-import.js';
@@ -49,19 +50,16 @@ describe('importing a programme with --apply on a real Temporal server', () => {
     expect(mofa.late).toBe(7);
   });
 
-  it('reports what a changed file changes, starts the task it adds, and starts nothing twice', async () => {
+  it('reports what a changed file changes with the change request each changed task needs, alters no running task, and starts nothing twice', async () => {
     const table = (rows: string[]) => importProgramme([header, ...rows].join('\n'), units, 'csv');
     const rows = ['1.1,Quán triệt Nghị quyết,Bộ Ngoại giao,Bộ Công Thương,Các lớp tập huấn,2030'];
     await applyProgramme(server.client, server.config, planOfPreflight('small-apply', 'Nhỏ', table(rows)));
-    const changed = await applyProgramme(
-      server.client,
-      server.config,
-      planOfPreflight(
-        'small-apply',
-        'Nhỏ',
-        table([rows[0]!.replace('2030', '2030 - 2031'), '1.2,Xây dựng Chiến lược,Bộ Tư pháp,,Dự thảo,2031']),
-      ),
+    const changedPlan = planOfPreflight(
+      'small-apply',
+      'Nhỏ',
+      table([rows[0]!.replace('2030', '2030 - 2031'), '1.2,Xây dựng Chiến lược,Bộ Tư pháp,,Dự thảo,2031']),
     );
+    const changed = await applyProgramme(server.client, server.config, changedPlan);
     expect(changed.programme.outcome).toBe('changed');
     expect(changed.tasks).toEqual([
       {
@@ -72,11 +70,65 @@ describe('importing a programme with --apply on a real Temporal server', () => {
           { field: 'time', before: '2030', after: '2030 - 2031' },
           { field: 'dueAt', before: '2030-12-31T23:59:59+07:00', after: '2031-12-31T23:59:59+07:00' },
         ],
+        changeRequest: {
+          event: 'REQUEST_CHANGE',
+          by: 'focal-point@bo-ngoai-giao',
+          comment:
+            'Chương trình small-apply đã sửa nhiệm vụ 1.1 / the programme changed task 1.1: time: 2030 → 2030 - 2031; dueAt: 31/12/2030 → 31/12/2031',
+          then: { event: 'APPROVE_CHANGE', by: 'authority', dueAt: '2031-12-31T23:59:59+07:00' },
+        },
       },
       { number: '1.2', workflowId: 'small-apply.1.2', outcome: 'added' },
     ]);
+    // The running task is as it was: same stage, same due date, no decision.
+    const untouched = await status(server.client, 'small-apply.1.1');
+    expect([untouched.state, untouched.history, untouched.milestones[0]!.dueAt]).toEqual([
+      'working',
+      [],
+      '2030-12-31T23:59:59+07:00',
+    ]);
+
+    // A user who is not the lead's focal point cannot file it: refused, reported, nothing recorded.
+    const asOther = await applyProgramme(server.client, server.config, changedPlan, (workflowId, comment) =>
+      decide(server.client, server.config, {
+        workflowId,
+        event: 'REQUEST_CHANGE',
+        as: 'cong-thuong.dau-moi',
+        comment,
+      }).then(() => {}),
+    );
+    expect(asOther.tasks[0]!.changeRequest).toMatchObject({
+      filed: false,
+      refusal: expect.stringContaining('focal-point@bo-ngoai-giao'),
+    });
+    expect((await status(server.client, 'small-apply.1.1')).state).toBe('working');
+
+    // The lead files it through the import, the authority approves the new date: the due date no longer differs.
+    const filed = await applyProgramme(server.client, server.config, changedPlan, (workflowId, comment) =>
+      decide(server.client, server.config, {
+        workflowId,
+        event: 'REQUEST_CHANGE',
+        as: 'ngoai-giao.dau-moi',
+        comment,
+      }).then(() => {}),
+    );
+    expect(filed.tasks[0]!.changeRequest!.filed).toBe(true);
+    expect((await status(server.client, 'small-apply.1.1')).state).toBe('changeReview');
+    await decide(server.client, server.config, {
+      workflowId: 'small-apply.1.1',
+      event: 'APPROVE_CHANGE',
+      as: 'vu.giao',
+      dueAt: filed.tasks[0]!.changeRequest!.then.dueAt!,
+    });
+    const after = await applyProgramme(server.client, server.config, changedPlan);
+    expect(after.tasks.map((t) => [t.number, t.outcome, t.changes?.map((c) => c.field)])).toEqual([
+      ['1.1', 'changed', ['time']],
+      ['1.2', 'unchanged', undefined],
+    ]);
     const tracker = await programmeTracker(server.client, 'small-apply');
-    expect(tracker.tasks.map((t) => [t.number, t.status, t.daysLate])).toEqual([['1.1', 'running', 0]]);
+    expect(tracker.tasks.map((t) => [t.number, t.status, t.dueAt])).toEqual([
+      ['1.1', 'running', '2031-12-31T23:59:59+07:00'],
+    ]);
   });
 
   it('starts nothing, not even the programme, from a garbled table', async () => {
