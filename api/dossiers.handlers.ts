@@ -1,6 +1,6 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { describeDossier } from '../client/dossier-execution.js';
-import { list, startDossier as start, status } from '../client/dossiers.js';
+import { listPage, startDossier as start, status } from '../client/dossiers.js';
 import { RequestError } from '../client/errors.js';
 import { claimIdempotencyKey, releaseIdempotencyKey } from '../store/index.js';
 import { readableDossier, readableProcesses } from './dossier-access.js';
@@ -55,26 +55,31 @@ export const getDossier: AppRouteHandler<typeof routes.getDossier> = async (c) =
   return c.json(await status(c.var.deps.client, id), 200);
 };
 
-/** One page of the dossiers a user may read, filtered. */
+/** One page of the dossiers a user may read, filtered: the page after `cursor`, or page number `page`. */
 export const listDossiers: AppRouteHandler<typeof routes.listDossiers> = async (c) => {
   const query = c.req.valid('query');
   const { user } = c.var.principal;
-  const rows = await list(c.var.deps.client, {
+  const filter = {
     stage: query.stage,
     process: query.process,
     status: query.status,
     overdue: query.overdue,
     processes: readableProcesses(user),
     awaiting: query.awaiting === 'me' ? { roles: user.roles, userId: user.id } : undefined,
+  };
+  const page = await listPage(c.var.deps.client, filter, {
+    pageSize: query.pageSize,
+    cursor: query.cursor,
     offset: (query.page - 1) * query.pageSize,
-    limit: query.pageSize + 1,
+    reader: user.id,
   });
   return c.json(
     {
-      items: rows.slice(0, query.pageSize),
+      items: page.items,
       page: query.page,
       pageSize: query.pageSize,
-      hasMore: rows.length > query.pageSize,
+      hasMore: page.cursor !== null,
+      nextCursor: page.cursor,
     },
     200,
   );

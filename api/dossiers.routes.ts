@@ -70,6 +70,11 @@ export const ListQuery = z.object({
     .optional()
     .transform((v) => v === 'true')
     .openapi({ description: 'only running dossiers whose awaited stage is past due' }),
+  cursor: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]{1,4096}$/, 'expected the nextCursor of an earlier page of this list')
+    .optional()
+    .openapi({ description: 'the nextCursor of the page before: reads the page after it, page is then ignored' }),
   page: z.coerce.number().int().min(1).max(10_000).default(1),
   pageSize: z.coerce.number().int().min(1).max(100).default(50),
 });
@@ -86,7 +91,16 @@ export const listDossiers = createRoute({
   responses: {
     200: jsonContent(
       z
-        .object({ items: z.array(ListedDossier), page: z.number(), pageSize: z.number(), hasMore: z.boolean() })
+        .object({
+          items: z.array(ListedDossier),
+          page: z.number(),
+          pageSize: z.number(),
+          hasMore: z.boolean(),
+          nextCursor: z
+            .string()
+            .nullable()
+            .openapi({ description: 'reads the next page as ?cursor=; null at the end' }),
+        })
         .openapi('DossierList'),
       'One page of dossiers',
     ),

@@ -127,4 +127,31 @@ describe('the HTTP API over a real Temporal server and store', () => {
     const notPm = await api.call('GET', '/api/dossiers?awaiting=me&pageSize=100', { token: api.token('pham.minh') });
     expect(notPm.json.items.map((r: { workflowId: string }) => r.workflowId)).not.toContain(id);
   });
+
+  it('pages the list by cursor, each dossier once, and refuses a cursor it did not hand out', async () => {
+    const started = [await start(), await start(), await start()];
+    const token = api.token('nguyen.thu');
+    await expect
+      .poll(async () => {
+        const res = await api.call('GET', '/api/dossiers?process=review-pipeline&pageSize=100', { token });
+        return started.filter((id) => res.json.items.some((r: { workflowId: string }) => r.workflowId === id));
+      })
+      .toHaveLength(3);
+    const seen: string[] = [];
+    let cursor: string | null = null;
+    do {
+      const query: string = cursor ? `&cursor=${cursor}` : '';
+      const res = await api.call('GET', `/api/dossiers?process=review-pipeline&pageSize=2${query}`, { token });
+      expect(res.status, res.text).toBe(200);
+      expect(res.json.hasMore).toBe(res.json.nextCursor !== null);
+      seen.push(...res.json.items.map((r: { workflowId: string }) => r.workflowId));
+      cursor = res.json.nextCursor;
+    } while (cursor && !started.every((id) => seen.includes(id)));
+    expect(new Set(seen).size).toBe(seen.length);
+    expect(started.every((id) => seen.includes(id))).toBe(true);
+
+    const bad = await api.call('GET', '/api/dossiers?cursor=not*a*cursor', { token });
+    expect(bad.status).toBe(422);
+    expect(bad.text).toContain('expected the nextCursor of an earlier page of this list');
+  });
 });
