@@ -48,13 +48,18 @@ export function plainDateOf(year: number, month: number, day: number): PlainDate
   return `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
 }
 
+/** The year, month and day of a 'YYYY-MM-DD' text, or null when it is not a real date (pure). */
+function readDate(date: string): { year: number; month: number; day: number } | null {
+  const match = PLAIN_DATE.exec(date);
+  if (!match) return null;
+  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
+  return month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(year, month) ? { year, month, day } : null;
+}
+
 /** The year, month and day of a 'YYYY-MM-DD' text; throws a RangeError when it is not a real date (pure). */
 export function partsOf(date: PlainDate): { year: number; month: number; day: number } {
-  const match = PLAIN_DATE.exec(date);
-  if (match) {
-    const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
-    if (month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(year, month)) return { year, month, day };
-  }
+  const parts = readDate(date);
+  if (parts) return parts;
   throw new RangeError(`"${date}" is not a calendar date: expected YYYY-MM-DD, e.g. 2023-09-15`);
 }
 
@@ -72,12 +77,7 @@ export function fromEpochDay(epochDay: number): PlainDate {
 
 /** Whether a text is a real date written 'YYYY-MM-DD' (2023-02-30 is not) (pure). */
 export function isPlainDate(text: string): boolean {
-  try {
-    partsOf(text);
-    return true;
-  } catch {
-    return false;
-  }
+  return readDate(text) !== null;
 }
 
 /**

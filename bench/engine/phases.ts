@@ -122,22 +122,39 @@ export async function historySize(ctx: BenchContext, workflowIds: string[]) {
 }
 
 /**
+ * Waits until a workflow has nothing in flight, no activity and no workflow task, as between the decisions of a
+ * dossier taken hours apart; so every decision's history has the same shape whatever the timing of the run.
+ */
+async function idle(handle: WorkflowHandle) {
+  for (;;) {
+    const { raw } = await handle.describe();
+    if (!raw.pendingActivities?.length && !raw.pendingWorkflowTask) return;
+    await new Promise((resolve) => setTimeout(resolve, 5));
+  }
+}
+
+/**
  * A history of about `events` events: one dossier sent back for revision and resubmitted until its history is that
- * long, then approved to its end; returns the history.
+ * long, then approved to its end; each decision is sent once the workflow is idle (its notification delivered), so
+ * the variants' histories have the same shape and the replay compares the workflows, not the timing of the run.
  */
 export async function longHistory(ctx: BenchContext, variant: Variant, events: number) {
   const taskQueue = `${ctx.runId}-${variant}-long`;
   const worker = await forkWorker(ctx.address, taskQueue, ctx.bundles[variant], 100);
   try {
     const handle = await startOne(ctx.client, variant, ctx.args, taskQueue, `${taskQueue}-dossier`);
+    const decide = async (decision: (typeof decisions)[number] | undefined) => {
+      await idle(handle);
+      await handle.executeUpdate('decide', { args: [decision] });
+    };
     const [submit, revise] = [decisions[0], decisions[1]];
-    await handle.executeUpdate('decide', { args: [submit] });
+    await decide(submit);
     for (let i = 0; ; i += 1) {
       if (i % 10 === 0 && (await handle.describe()).historyLength >= events - 60) break;
-      await handle.executeUpdate('decide', { args: [revise] });
-      await handle.executeUpdate('decide', { args: [submit] });
+      await decide(revise);
+      await decide(submit);
     }
-    for (const decision of decisions.slice(3)) await handle.executeUpdate('decide', { args: [decision] });
+    for (const decision of decisions.slice(3)) await decide(decision);
     await handle.result();
     return handle.fetchHistory();
   } finally {
