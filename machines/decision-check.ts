@@ -2,6 +2,7 @@ import type { ProcessSnapshot } from './compile.js';
 import type { ProcessDefinition, Stage } from './definition.schema.js';
 import { parseDecision, type Decision } from './decision.js';
 import { actingRoles, obligationEventFor, obligationEvents } from './obligation-events.js';
+import { awaitedRole } from './units.js';
 import { EXTEND, MARK_MILESTONE, REASSIGN, type PersonEvent } from './process.types.js';
 import type { Result } from './start-context.js';
 
@@ -76,9 +77,13 @@ function eventFor<D extends string>(
     case REASSIGN: {
       const { assignee } = decision;
       if (!assignee) return refuse(`${REASSIGN} needs the user to reassign the stage to`);
-      if (!assignee.roles.includes(stage.role)) {
+      // At a stage that awaits a unit, the assignee must hold the role inside that unit (its focal point), not anywhere.
+      const needed = awaitedRole(stage, snapshot.context.facts);
+      if (!assignee.roles.includes(needed)) {
+        const inside =
+          needed === stage.role ? '' : ` (a member of unit "${needed.split('@')[1]}" with role "${stage.role}")`;
         return refuse(
-          `user "${assignee.id}" cannot be awaited at stage "${state}": it needs role "${stage.role}", they have ${assignee.roles.join(', ') || 'none'}`,
+          `user "${assignee.id}" cannot be awaited at stage "${state}": it needs role "${needed}"${inside}, they have ${assignee.roles.join(', ') || 'none'}`,
         );
       }
       return { success: true, data: { type: REASSIGN, ...person, assignee: assignee.id } };

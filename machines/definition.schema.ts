@@ -182,6 +182,8 @@ export const ProcessDefinition = z
         resubmit: EventName,
         /** The draft number of the first draft. */
         firstDraft: z.number().int().positive(),
+        /** A revision reopens the milestone of the stage it sends back to: what was delivered is no longer met. */
+        reopens: z.boolean().optional(),
       })
       .optional(),
     /** Who may record that an unbound milestone was met. */

@@ -61,6 +61,23 @@ export function afterMove(definition: ProcessDefinition, context: ProcessContext
   return { milestones };
 }
 
+/**
+ * The milestones with one reopened after what met it was returned: no longer completed, pending again (missed from
+ * `at` when its due instant has passed), its rungs that fired kept as fired (pure).
+ */
+export function reopen(milestones: MilestoneState[], id: string, at: string): MilestoneState[] {
+  return milestones.map((m) => {
+    if (m.id !== id || m.completedAt === null) return m;
+    const late = m.status === 'missed' || (m.dueAt !== null && Date.parse(m.dueAt) < Date.parse(at));
+    return {
+      ...m,
+      completedAt: null,
+      status: late ? 'missed' : 'pending',
+      at: late ? (m.status === 'missed' ? m.at : at) : null,
+    };
+  });
+}
+
 /** The pure implementations of the actions, given the definition; compile.ts wraps each in `assign`. */
 export function obligationActions(definition: ProcessDefinition) {
   return {

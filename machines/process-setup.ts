@@ -3,7 +3,7 @@ import { dueAfter, isOpen, withDue, workingDaysLeft } from './clock.js';
 import type { ActionParams, EscalateParams, GuardParams } from './compile.types.js';
 import { evaluateCondition } from './conditions.js';
 import type { ProcessDefinition } from './definition.schema.js';
-import { afterMove, definitionOf, obligationActions, obligationGuards } from './obligations.js';
+import { afterMove, definitionOf, obligationActions, obligationGuards, reopen } from './obligations.js';
 import {
   DEADLINE_REACHED,
   ESCALATION_DELIVERED,
@@ -32,6 +32,8 @@ const updateMilestone = (context: ProcessContext, id: string, change: (m: Milest
 export function processSetup(definition: ProcessDefinition) {
   const milestoneDef = (id: string) => definitionOf(definition, id);
   const obligations = obligationActions(definition);
+  // The milestone a revision reopens: the one of the stage it sends back to, when the definition asks for it.
+  const reopened = definition.revision?.reopens ? definition.stages[definition.revision.stage]?.milestone : undefined;
   return setup({
     types: {
       context: {} as ProcessContext,
@@ -56,10 +58,11 @@ export function processSetup(definition: ProcessDefinition) {
           ],
         };
       }),
-      startRevision: assign(({ context }, params: ActionParams['startRevision']) => ({
+      startRevision: assign(({ context, event }, params: ActionParams['startRevision']) => ({
         returnTo: params.from,
         draftVersion: context.draftVersion + 1,
         documents: context.documents.map((d) => ({ ...d, draft: d.draft + 1 })),
+        ...(reopened ? { milestones: reopen(context.milestones, reopened, event.at) } : {}),
       })),
       finishRevision: assign({ returnTo: null }),
       // Arms a duration milestone on first entry, and restarts or resumes it after a revision.

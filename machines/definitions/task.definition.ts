@@ -12,10 +12,11 @@ const ladder: Rung[] = [
  * A task a leader assigns to an agency (a conclusion's item, a programme's row; DOMAIN.md §2–3), as data: the lead
  * agency works and submits its product, the assigning authority accepts it or returns it; the lead may ask for a
  * change that the authority approves (moving the due date) or refuses; progress reports recur until the due date.
+ * Version 2: a returned product is no longer met, so its due date and ladder hold again until it is submitted anew.
  */
 export const task = {
   id: 'task',
-  version: 1,
+  version: 2,
   title: { vi: 'Nhiệm vụ được giao', en: 'Assigned task' },
   roles: {
     'focal-point': { vi: 'Đầu mối của cơ quan chủ trì', en: "Lead agency's focal point" },
@@ -57,7 +58,7 @@ export const task = {
     withdrawn: { title: { vi: 'Đã hủy nhiệm vụ', en: 'Withdrawn' }, status: 'withdrawn' },
   },
   anytime: { WITHDRAW: { role: 'authority', to: 'withdrawn' } },
-  revision: { stage: 'working', resubmit: 'SUBMIT', firstDraft: 1 },
+  revision: { stage: 'working', resubmit: 'SUBMIT', firstDraft: 1, reopens: true },
   milestoneRole: 'secretariat',
   supervisorRole: 'supervisor',
   contributions: { event: 'CONTRIBUTE', role: 'focal-point', units: 'coordinators' },

@@ -9,6 +9,7 @@ const recorded: Record<string, string> = {
   'review-pipeline@2': '1fdf817007d907',
   'delegation@2': '1cfeb9e76b22aa',
   'task@1': '0838457bf00202',
+  'task@2': '18c893515a6de8',
   'programme@1': '1f9ca2e87a0c24',
 };
 
