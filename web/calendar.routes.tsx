@@ -2,6 +2,7 @@ import { Hono } from 'hono';
 import { daysInMonth, plainDateOf } from '../calendar/dates.js';
 import { addWorkingDays, isPlainDate, isWorkingDay, toPlainDate, type CalendarTable } from '../calendar/index.js';
 import type { WebDeps, WebEnv } from './deps.js';
+import { explainWorkingDays } from './working-days-text.js';
 import { frameOf } from './frame.js';
 import { CalendarPage, calendarText, type Calculation } from './pages/calendar.js';
 
@@ -42,7 +43,8 @@ export function calendarRoutes(deps: WebDeps) {
       if (!/^-?\d+$/.test(daysText.trim()) || Math.abs(days) > 400) calculation.errors.days = w.badDays;
       if (from && !calculation.errors.days) {
         const y = Number(from.slice(0, 4));
-        calculation.result = addWorkingDays(from, days, deps.calendar([y - 2, y - 1, y, y + 1, y + 2]));
+        const result = addWorkingDays(from, days, deps.calendar([y - 2, y - 1, y, y + 1, y + 2]));
+        calculation.result = { date: result.date, explanation: explainWorkingDays(from, days, result, c.get('lang')) };
       } else status = 422;
     }
     const table = deps.calendar([year]);

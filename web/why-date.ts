@@ -4,6 +4,7 @@ import type { ProcessView } from '../machines/process.js';
 import type { MilestoneState } from '../machines/process.types.js';
 import { formatDateTime } from './format.js';
 import type { Lang } from './messages.js';
+import { explainWorkingDays } from './working-days-text.js';
 
 const words = {
   vi: {
@@ -24,7 +25,7 @@ const words = {
 
 /**
  * Why a milestone is due when it is: for one counted in working days from a stage, the count from the day the
- * dossier entered that stage with the days it stepped over (in Vietnamese, as the calendar explains it); for a
+ * dossier entered that stage with the days it stepped over (in the page's language); for a
  * given date, whether that day is worked (pure).
  */
 export function whyThisDate(
@@ -44,8 +45,10 @@ export function whyThisDate(
       (definition.initial === milestone.stage ? view.startedAt : undefined);
     if (entered) {
       const stage = definition.stages[milestone.stage]?.title[lang] ?? milestone.stage;
-      const counted = addWorkingDays(toPlainDate(entered), declared.duration.workingDays, table);
-      return `${w.counted(declared.duration.workingDays, stage)}${counted.explanation}.`;
+      const from = toPlainDate(entered);
+      const n = declared.duration.workingDays;
+      const counted = explainWorkingDays(from, n, addWorkingDays(from, n, table), lang);
+      return `${w.counted(n, stage)}${counted}.`;
     }
   }
   const day = toPlainDate(milestone.dueAt);

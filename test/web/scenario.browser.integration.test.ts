@@ -120,9 +120,12 @@ describe('a dossier from the start form to completed, in Debian Chromium over th
 
     await secretariat.goto(`${base}/dossiers/${id}`);
     expect(await secretariat.locator('form:has(input[value="REQUEST_REVISION"])').textContent()).toContain(
-      'Thay mặt: standing-government',
+      'Thay mặt: Thường trực Chính phủ',
     );
     await decide(secretariat, 'REQUEST_REVISION', 'Thường trực Chính phủ đề nghị tiếp thu ý kiến các bộ');
+    expect(await secretariat.locator('td', { hasText: 'Thay mặt:' }).last().textContent()).toBe(
+      'Nguyễn Thị ThuThay mặt: Thường trực Chính phủ',
+    );
 
     // The resubmission asks for the new draft's files; without one it is refused and nothing moves.
     const submit = secretariat.locator('form:has(input[name="event"][value="SUBMIT"])');

@@ -122,7 +122,7 @@ export function CalendarPage(
           <p class="notice" role="status">
             <strong>{`${w.result}: ${formatVn(calc.result.date)}`}</strong>
             <br />
-            <span lang="vi">{calc.result.explanation}</span>
+            <span>{calc.result.explanation}</span>
           </p>
         )}
       </section>

@@ -113,6 +113,8 @@ export function History(props: {
   history: DecisionRecord[];
   titleOf: (stage: string) => string;
   nameOf: (user: string) => string;
+  /** The name of a role, such as a collective body a decision was recorded for. */
+  roleOf: (role: string) => string;
 }) {
   const { m } = props;
   if (props.history.length === 0) return <p>{m.noHistory}</p>;
@@ -137,7 +139,7 @@ export function History(props: {
                 {h.onBehalfOf && (
                   <>
                     <br />
-                    <span class="muted">{`${m.onBehalfOf}: ${h.onBehalfOf}`}</span>
+                    <span class="muted">{`${m.onBehalfOf}: ${props.roleOf(h.onBehalfOf)}`}</span>
                   </>
                 )}
               </td>

@@ -2,7 +2,7 @@ import type { ProcessDefinition } from '../../machines/definition.schema.js';
 import type { ProcessView } from '../../machines/process.js';
 import type { DecisionOption } from '../decisions.js';
 import { Layout, type Frame } from '../layout.js';
-import { eventName, type Messages } from '../messages.js';
+import { eventName, type Lang, type Messages } from '../messages.js';
 import { History, Milestones, StageList } from './dossier-parts.js';
 import { DossierFiles, type DossierFileRow } from './dossier-files.js';
 import { Field } from './fields.js';
@@ -36,6 +36,10 @@ export interface DossierPageProps extends Frame {
   resubmitFiles?: { legend: string; label: (document: string) => string } | undefined;
 }
 
+/** A role's name in the page's language, from the process's definition; the id when it declares none (pure). */
+const roleName = (p: { definition: ProcessDefinition; lang: Lang }, role: string) =>
+  p.definition.roles[role]?.[p.lang] ?? role;
+
 /** One decision's form: a comment box, on whose behalf, the new due date or person, a confirmation if final. */
 function DecisionForm(props: {
   m: Messages;
@@ -60,7 +64,7 @@ function DecisionForm(props: {
       <input type="hidden" name="_csrf" value={props.csrf} />
       <input type="hidden" name="event" value={option.event} />
       {option.onBehalfOf && <input type="hidden" name="onBehalfOf" value={option.onBehalfOf} />}
-      {option.onBehalfOf && <p>{`${m.onBehalfOf}: ${option.onBehalfOf}`}</p>}
+      {option.onBehalfOf && <p>{`${m.onBehalfOf}: ${roleName(props.p, option.onBehalfOf)}`}</p>}
       {option.kind === 'extend' && milestone && (
         <>
           <input type="hidden" name="milestone" value={milestone} />
@@ -77,7 +81,10 @@ function DecisionForm(props: {
               {props.p.extendPreview.explanation && (
                 <>
                   <br />
-                  <span class="muted">{props.p.extendPreview.explanation}</span>
+                  {/* The calendar reads the phrase in Vietnamese and explains it in Vietnamese. */}
+                  <span class="muted" lang="vi">
+                    {props.p.extendPreview.explanation}
+                  </span>
                 </>
               )}
             </p>
@@ -190,7 +197,13 @@ export function DossierPage(props: DossierPageProps) {
       <Milestones m={m} lang={lang} milestones={view.milestones} escalations={view.escalations} why={props.why} />
       <section aria-labelledby="history-h">
         <h2 id="history-h">{m.history}</h2>
-        <History m={m} history={view.history} titleOf={titleOf} nameOf={props.nameOf} />
+        <History
+          m={m}
+          history={view.history}
+          titleOf={titleOf}
+          nameOf={props.nameOf}
+          roleOf={(role) => roleName(props, role)}
+        />
       </section>
     </Layout>
   );
