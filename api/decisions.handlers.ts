@@ -4,6 +4,7 @@ import { decide } from '../client/dossiers.js';
 import { RequestError } from '../client/errors.js';
 import type { DuyetConfig } from '../temporal.config.js';
 import { readableDossier } from './dossier-access.js';
+import { fileStoreOf } from './files.handlers.js';
 import type * as routes from './dossiers.routes.js';
 import type { AppRouteHandler } from './types.js';
 
@@ -42,6 +43,8 @@ export const postDecision: AppRouteHandler<typeof routes.postDecision> = async (
     milestone: body.milestone,
     dueAt: body.due === undefined ? undefined : resolveDue(config, body.due),
     to: body.to,
+    files: body.files,
+    fileStore: fileStoreOf(c.var.deps),
   });
   return c.json(decided, 200);
 };

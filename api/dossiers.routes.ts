@@ -115,6 +115,11 @@ export const DecisionBody = strictBody({
     .regex(/^[A-Z][A-Z0-9_]*$/, 'expected an UPPER_SNAKE event name such as "APPROVE"')
     .openapi({ example: 'APPROVE' }),
   comment: z.string().optional(),
+  files: z
+    .array(z.string().regex(/^[0-9a-f]{64}$/, 'expected the SHA-256 an upload answered (64 lowercase hex digits)'))
+    .max(20)
+    .optional()
+    .openapi({ description: 'stored files the decision carries (a product on SUBMIT), each checked to exist' }),
   onBehalfOf: z.string().min(1).optional().openapi({ description: 'the role a recording user decides for' }),
   milestone: z.string().min(1).optional().openapi({ description: 'MARK_MILESTONE, EXTEND: the milestone' }),
   due: z

@@ -3,6 +3,7 @@ import { sniffDraft } from '../client/draft-files.js';
 import { status } from '../client/dossiers.js';
 import { RequestError } from '../client/errors.js';
 import type { ProcessDefinition } from '../machines/definition.schema.js';
+import { awaitedRole } from '../machines/units.js';
 import type { User } from '../directory/directory.js';
 import { filesOf, folderFileStore, recordFile, type FileStore, type StoredFile } from '../store/index.js';
 import { readableDossier } from './dossier-access.js';
@@ -26,10 +27,10 @@ const fileView = (f: StoredFile) => ({
   createdAt: f.createdAt,
 });
 
-/** Refuses an upload by a user who neither acts at the stage nor records for it (pure). */
-function checkUploader(definition: ProcessDefinition, state: string, user: User): void {
+/** Refuses an upload by a user who neither acts at the stage (inside its unit, when it awaits one) nor records for it (pure). */
+function checkUploader(definition: ProcessDefinition, state: string, facts: Record<string, unknown>, user: User): void {
   const stage = definition.stages[state];
-  const roles = stage ? [stage.role, ...stage.recordedBy] : [];
+  const roles = stage ? [awaitedRole(stage, facts), ...stage.recordedBy] : [];
   if (!roles.some((role) => user.roles.includes(role)))
     throw new RequestError(
       `user "${user.id}" (roles: ${user.roles.join(', ') || 'none'}) cannot upload to this dossier at stage "${state}": ` +
@@ -54,7 +55,7 @@ export const uploadFile: AppRouteHandler<typeof routes.uploadFile> = async (c) =
   if (dossier.execution.status !== 'running')
     throw new RequestError(`dossier "${id}" is closed; files are attached only while it runs`, { kind: 'conflict' });
   const view = await status(client, id);
-  checkUploader(dossier.registered.compiled.definition, view.state, user);
+  checkUploader(dossier.registered.compiled.definition, view.state, view.facts, user);
   const document = view.documents.find((d) => d.kind === form.document);
   if (!document)
     throw new RequestError(

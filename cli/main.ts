@@ -108,15 +108,34 @@ program
     'with EXTEND, or a decision that moves a milestone (APPROVE_CHANGE): the new due date, as an ISO instant, dd/mm/yyyy or a phrase ("Cuối tháng 10 năm 2027")',
   )
   .option('--to <user>', 'with REASSIGN: the user the stage goes to')
+  .option(
+    '--file <sha256>',
+    'a stored file the decision carries (a product on SUBMIT), by the SHA-256 its upload answered; repeat for more',
+    (value: string, files: string[] = []) => [...files, value],
+  )
   .action(
     async (
       workflowId: string,
       event: string,
-      opts: { as: string; onBehalfOf?: string; comment?: string; milestone?: string; due?: string; to?: string },
+      opts: {
+        as: string;
+        onBehalfOf?: string;
+        comment?: string;
+        milestone?: string;
+        due?: string;
+        to?: string;
+        file?: string[];
+      },
     ) => {
-      const { due, ...rest } = opts;
+      const { due, file, ...rest } = opts;
       actingUser(loadConfig(), rest.as);
-      const request = { workflowId, event, ...rest, ...(due ? { dueAt: dueArg(due) } : {}) };
+      const request = {
+        workflowId,
+        event,
+        ...rest,
+        ...(due ? { dueAt: dueArg(due) } : {}),
+        ...(file ? { files: file } : {}),
+      };
       const view = await withClient((client, config) => decideAudited(client, config, request));
       print({
         workflowId,

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { join } from 'node:path';
 import { WorkflowUpdateFailedError, type Client, type WorkflowHandle } from '@temporalio/client';
 import type { DecisionOutcome } from '../machines/process.js';
 import { findUser, loadDirectory, type User } from '../directory/directory.js';
@@ -8,7 +9,7 @@ import { addressOf, closedError, describeDossier, type DescribedDossier } from '
 import { RequestError } from './errors.js';
 import { isUnavailable, toRequestError } from './failures.js';
 import { checkSize } from './limits.js';
-import { recordAudit, withStore } from '../store/index.js';
+import { folderFileStore, recordAudit, withStore, type FileStore } from '../store/index.js';
 
 /** A decision as a face receives it: the user id is resolved to roles through the directory. */
 export interface DecideRequest {
@@ -22,6 +23,10 @@ export interface DecideRequest {
   dueAt?: string | undefined;
   /** REASSIGN: the id of the user the stage goes to. */
   to?: string | undefined;
+  /** The files the decision carries (a product on SUBMIT), by SHA-256: each must be in the file store. */
+  files?: string[] | undefined;
+  /** The file store they are checked in; the folder `files` under the state dir when absent. */
+  fileStore?: FileStore | undefined;
   /** The dossier as the face already described it, so it is not described again. */
   dossier?: DescribedDossier | undefined;
   /**
@@ -76,6 +81,7 @@ function decisionOf(config: DuyetConfig, request: DecideRequest) {
     ...(request.milestone ? { milestone: request.milestone } : {}),
     ...(request.dueAt ? { dueAt: request.dueAt } : {}),
     ...(assignee ? { assignee: { id: assignee.id, roles: assignee.roles } } : {}),
+    ...(request.files && request.files.length > 0 ? { files: request.files } : {}),
   };
   checkSize('request', decision, 'the decision');
   return decision;
@@ -88,6 +94,8 @@ function decisionOf(config: DuyetConfig, request: DecideRequest) {
  */
 export async function decide(client: Client, config: DuyetConfig, request: DecideRequest): Promise<DecidedView> {
   const decision = decisionOf(config, request);
+  if (request.files && request.files.length > 0)
+    await checkFiles(request.fileStore ?? folderFileStore(join(config.stateDir, 'files')), request.files);
   const dossier = request.dossier ?? (await describeDossier(client, request.workflowId));
   if (dossier.execution.status !== 'running') {
     const earlier = await appliedBefore(dossier.handle, request.updateId);
@@ -112,6 +120,24 @@ export async function decide(client: Client, config: DuyetConfig, request: Decid
     throw mapped;
   }
   return { workflowId: request.workflowId, ...view };
+}
+
+/**
+ * Refuses file references that are not the SHA-256 of a file in the store, naming each and how to store it; nothing
+ * is sent to the dossier then.
+ */
+export async function checkFiles(store: FileStore, files: string[]): Promise<void> {
+  const malformed = files.filter((f) => !/^[0-9a-f]{64}$/.test(f));
+  if (malformed.length > 0)
+    throw new RequestError(
+      `files: ${malformed.map((f) => `"${f}"`).join(', ')} is not a SHA-256; expected 64 lowercase hex digits, as an upload answers`,
+    );
+  const missing: string[] = [];
+  for (const sha256 of new Set(files)) if ((await store.get(sha256)) === undefined) missing.push(sha256);
+  if (missing.length > 0)
+    throw new RequestError(
+      `files: no stored file has the SHA-256 ${missing.join(', ')}; upload it first (POST /api/dossiers/{id}/files) and send the sha256 it answers`,
+    );
 }
 
 /** How long a closed dossier is asked whether it applied a decision's id before it is called closed. */

@@ -168,9 +168,11 @@ export function changeRequestOf(
   };
 }
 
-/** A task's start input: the lead awaited, coordinators notified, the product due, the programme's facts kept. */
+/** A task's start input: the lead awaited, coordinators notified, the product due and its document, the programme's facts kept. */
 export const taskInput = (programmeId: string, task: ProgrammeTaskEntry) => ({
   subject: `${task.number}. ${task.content}`.slice(0, 2000),
+  // The product as a document, so its files can be uploaded to the task and carried by SUBMIT.
+  documents: [{ kind: 'product', title: (task.product || 'Sản phẩm').slice(0, 500) }],
   milestones: { product: task.dueAt },
   facts: { ...task, programme: programmeId },
 });

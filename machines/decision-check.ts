@@ -48,6 +48,7 @@ function eventFor<D extends string>(
     actor: decision.actor,
     onBehalfOf: decision.onBehalfOf ?? null,
     comment: decision.comment ?? null,
+    ...(decision.files && decision.files.length > 0 ? { files: [...new Set(decision.files)] } : {}),
   };
   const milestones = snapshot.context.milestones;
   const obligation = obligationEventFor<D>(definition, stage, snapshot.context, decision, person);

@@ -12,12 +12,26 @@ export interface DecisionInput {
   dueAt?: string | undefined;
   /** REASSIGN: the user now awaited, with the roles the directory gives them. */
   assignee?: { id: string; roles: string[] } | undefined;
+  /** The files a decision carries (a product on SUBMIT, a report), by SHA-256; the face checked each is stored. */
+  files?: string[] | undefined;
 }
 
 /** A decision whose fields were checked, with its roles filled in. */
 export type Decision = DecisionInput & { roles: string[] };
 
-const decisionKeys = new Set(['type', 'actor', 'roles', 'onBehalfOf', 'comment', 'milestone', 'dueAt', 'assignee']);
+const decisionKeys = new Set([
+  'type',
+  'actor',
+  'roles',
+  'onBehalfOf',
+  'comment',
+  'milestone',
+  'dueAt',
+  'assignee',
+  'files',
+]);
+/** At most this many files on one decision. */
+export const MAX_DECISION_FILES = 20;
 const isText = (value: unknown): value is string => typeof value === 'string';
 const isTextList = (value: unknown): value is string[] => Array.isArray(value) && value.every(isText);
 const eventName = /^[A-Z][A-Z0-9_]*$/;
@@ -63,6 +77,12 @@ export function parseDecision(raw: unknown): Result<Decision> {
         isTextList(a.roles)),
     'assignee',
     'expected the user awaited as { id, roles }',
+  );
+  expect(
+    d.files === undefined ||
+      (isTextList(d.files) && d.files.length <= MAX_DECISION_FILES && d.files.every((f) => /^[0-9a-f]{64}$/.test(f))),
+    'files',
+    `expected at most ${MAX_DECISION_FILES} files, each the SHA-256 of a stored file (64 lowercase hex digits)`,
   );
   if (problems.length > 0) return { success: false, error: `invalid decision:\n${problems.join('\n')}` };
   const decision = d as unknown as DecisionInput;

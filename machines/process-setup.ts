@@ -54,6 +54,7 @@ export function processSetup(definition: ProcessDefinition) {
               from: params.from,
               to: params.to,
               comment: person?.comment ?? null,
+              ...(person && 'files' in person && person.files ? { files: person.files } : {}),
             },
           ],
         };

@@ -14,6 +14,8 @@ export interface DecisionRecord {
   change?: { milestone: string; before: string | null; after: string };
   /** The occurrence of a recurring milestone a report closed. */
   milestone?: string;
+  /** The files the decision carries (a product, a report), by the SHA-256 of their content in the file store. */
+  files?: string[];
 }
 
 /** A milestone with its due instant and whether it was met or missed. */
@@ -114,6 +116,8 @@ export interface DecisionEvent<D extends string = string> extends ByPerson {
   milestone?: string;
   /** A contribution: the coordinating unit it is from. */
   unit?: string;
+  /** The files it carries, by SHA-256 (the face checked each is in the file store). */
+  files?: string[];
 }
 
 /** Records a milestone beside the main line as met. */

@@ -96,3 +96,33 @@ describe('reassigning a stage that awaits a unit', () => {
     expect(reassign(['focal-point'])).toMatchObject({ success: false });
   });
 });
+
+describe('files on a decision', () => {
+  const sha = 'a'.repeat(64);
+
+  it('are kept with the decision in the history, each once', () => {
+    const s = decide(
+      taskProcess,
+      start(taskProcess),
+      { type: 'SUBMIT', ...taskActors.lead, files: [sha, sha] },
+      '2015-03-02T09:00:00+07:00',
+    );
+    expect(s.context.history.at(-1)).toMatchObject({ event: 'SUBMIT', files: [sha] });
+    const plain = decide(
+      taskProcess,
+      start(taskProcess),
+      { type: 'SUBMIT', ...taskActors.lead },
+      '2015-03-02T09:00:00+07:00',
+    );
+    expect(plain.context.history.at(-1)).not.toHaveProperty('files');
+  });
+
+  it('are refused unless each is a SHA-256', () => {
+    const refused = taskProcess.check(
+      start(taskProcess),
+      { type: 'SUBMIT', ...taskActors.lead, files: ['de-an.pdf'] },
+      '2015-03-02T09:00:00+07:00',
+    );
+    expect(refused).toMatchObject({ success: false, error: expect.stringContaining('→ at files') });
+  });
+});
