@@ -13,6 +13,7 @@ import {
 import type { PersonEvent } from '../machines/process.types.js';
 import { startContext } from '../machines/start-context.js';
 import { notifiedRoles } from '../machines/units.js';
+import { DeadlineTimer } from './deadline-timer.js';
 import { notificationOf } from './notifications.js';
 import type { ProcessWorkflowInput } from './process.workflow.js';
 import { publishSearchAttributes } from './search-attribute-upserts.js';
@@ -37,6 +38,9 @@ export class ProcessRun {
   private readonly withAssignee = patched('assignee-search-attribute');
   /** Histories recorded before the workflow upserted only the search attributes that changed replay with all of them. */
   private readonly changesOnly = patched('search-attribute-changes-only');
+  /** Histories recorded before the workflow kept its deadline timer across decisions replay with a timer per wait. */
+  private readonly keepsTimer = patched('deadline-timer-kept');
+  private readonly timer = new DeadlineTimer();
   private readonly outbox: Notification[];
 
   private constructor(
@@ -129,12 +133,26 @@ export class ProcessRun {
    * a deadline already past returns false at once, and with no deadline only a decision wakes it.
    */
   async waitForDecisionOrDeadline(deadline: Deadline | null): Promise<boolean> {
+    if (this.keepsTimer && deadline) return this.waitOnKeptTimer(Date.parse(deadline.at));
     if (!deadline) {
       await this.waitForChange();
       return true;
     }
     const wait = Date.parse(deadline.at) - Date.now();
     return wait <= 0 ? false : this.waitForChange(wait);
+  }
+
+  /**
+   * Waits on the kept timer until a decision changes the state or queues a notification (true), or until the deadline
+   * at `at` (epoch ms) passes (false); a timer kept from a sooner deadline that fires first wakes it early (true).
+   */
+  private async waitOnKeptTimer(at: number): Promise<boolean> {
+    if (at <= Date.now()) return false;
+    const timer = this.timer.by(at);
+    const seen = this.snapshot;
+    const changed = () => this.snapshot !== seen || this.outbox.length > 0;
+    await condition(() => changed() || timer.fired);
+    return changed() || Date.now() < at;
   }
 
   /** Feeds a deadline that passed to the machine; one it refuses is logged and looked at again a minute later. */
