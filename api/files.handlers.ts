@@ -15,7 +15,7 @@ export const fileStoreOf = (deps: ApiDeps): FileStore =>
   deps.files ?? folderFileStore(join(deps.config.stateDir, 'files'));
 
 /** A stored file as the API answers it (pure). */
-const fileView = (f: StoredFile) => ({
+export const fileView = (f: StoredFile) => ({
   id: f.id,
   sha256: f.sha256,
   name: f.name,
@@ -28,7 +28,12 @@ const fileView = (f: StoredFile) => ({
 });
 
 /** Refuses an upload by a user who neither acts at the stage (inside its unit, when it awaits one) nor records for it (pure). */
-function checkUploader(definition: ProcessDefinition, state: string, facts: Record<string, unknown>, user: User): void {
+export function checkUploader(
+  definition: ProcessDefinition,
+  state: string,
+  facts: Record<string, unknown>,
+  user: User,
+): void {
   const stage = definition.stages[state];
   const roles = stage ? [awaitedRole(stage, facts), ...stage.recordedBy] : [];
   if (!roles.some((role) => user.roles.includes(role)))
@@ -40,7 +45,8 @@ function checkUploader(definition: ProcessDefinition, state: string, facts: Reco
 }
 
 /** A file name fit to keep: its last path segment, without control characters, at most 255 characters (pure). */
-const cleanName = (name: string) => (name.split(/[\\/]/).at(-1) ?? '').replace(/\p{Cc}/gu, '').slice(0, 255) || 'draft';
+export const cleanName = (name: string) =>
+  (name.split(/[\\/]/).at(-1) ?? '').replace(/\p{Cc}/gu, '').slice(0, 255) || 'draft';
 
 /**
  * Attaches a draft file: the dossier must run and the user act at its stage; the document must be the dossier's and

@@ -57,6 +57,37 @@ export const uploadFile = createRoute({
   },
 });
 
+/** What an upload of several files sends: one file per document, in a field named `file.<document kind>`. */
+export const UploadManyForm = z.record(z.string(), z.union([z.string(), z.instanceof(File)])).openapi('UploadMany', {
+  type: 'object',
+  description: 'one file per document, each in a field named "file.<document kind>", e.g. "file.report"',
+  additionalProperties: { type: 'string', format: 'binary' },
+});
+
+/** `POST /api/dossiers/{id}/files/batch`. */
+export const uploadFiles = createRoute({
+  method: 'post',
+  path: '/api/dossiers/{id}/files/batch',
+  tags,
+  summary: 'Upload several draft files, all or none',
+  description:
+    'Attaches one file per document (field `file.<document kind>`), each to its document’s current draft, under the ' +
+    'same rules as POST /api/dossiers/{id}/files. Every file is checked before any is kept, and all are recorded in ' +
+    'one statement: a refusal of one attaches none, and names each file refused.',
+  security: secured,
+  request: {
+    params: z.object({ id: DossierId }),
+    body: { content: { 'multipart/form-data': { schema: UploadManyForm } }, required: true },
+  },
+  responses: {
+    201: jsonContent(
+      z.object({ items: z.array(DossierFile) }).openapi('DossierFilesAttached'),
+      'The files as attached',
+    ),
+    ...errorResponses(403, 404, 409, 413),
+  },
+});
+
 /** `GET /api/dossiers/{id}/files`. */
 export const listFiles = createRoute({
   method: 'get',

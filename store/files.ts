@@ -35,6 +35,53 @@ export async function recordFile(db: Queryable, input: unknown): Promise<Result<
   return { success: true, data: stored! };
 }
 
+/**
+ * Records the metadata of several files of one dossier in one statement, so all are recorded or none; each is
+ * validated first, and a file already recorded for its document and draft is kept as it was.
+ */
+export async function recordFiles(
+  db: Queryable,
+  dossierId: string,
+  inputs: readonly unknown[],
+): Promise<Result<StoredFile[], z.ZodError>> {
+  const files: FileMetadata[] = [];
+  for (const input of inputs) {
+    const parsed = FileMetadata.safeParse(input);
+    if (!parsed.success) return { success: false, error: parsed.error };
+    if (parsed.data.dossierId !== dossierId)
+      return {
+        success: false,
+        error: new z.ZodError([
+          { code: 'custom', path: ['dossierId'], message: `expected files of dossier "${dossierId}" only`, input },
+        ]),
+      };
+    files.push(parsed.data);
+  }
+  const column = <K extends keyof FileMetadata>(key: K) => files.map((f) => f[key]);
+  await db.query(
+    `INSERT INTO files (sha256, name, size, media_type, dossier_id, document_kind, draft, uploaded_by)
+     SELECT * FROM unnest($1::text[], $2::text[], $3::bigint[], $4::text[], $5::text[], $6::text[], $7::int[], $8::text[])
+     ON CONFLICT (dossier_id, document_kind, draft, sha256) DO NOTHING`,
+    [
+      column('sha256'),
+      column('name'),
+      column('size'),
+      column('mediaType'),
+      column('dossierId'),
+      column('documentKind'),
+      column('draft'),
+      column('uploadedBy'),
+    ],
+  );
+  const recorded = await filesOf(db, dossierId);
+  return {
+    success: true,
+    data: files.map((f) =>
+      recorded.find((r) => r.documentKind === f.documentKind && r.draft === f.draft && r.sha256 === f.sha256)!,
+    ),
+  };
+}
+
 /** The files of a dossier, by document kind and draft, optionally narrowed. */
 export async function filesOf(
   db: Queryable,

@@ -36,7 +36,7 @@ export { signIn } from './sign-in.js';
 export type { DeliveryRecord } from './deliveries.js';
 export { deliveriesOf, recordDelivery, recordedDeliveries } from './deliveries.js';
 export type { StoredFile } from './files.js';
-export { FileMetadata, filesOf, recordFile } from './files.js';
+export { FileMetadata, filesOf, recordFile, recordFiles } from './files.js';
 export type { FileStore } from './file-store.js';
 export { folderFileStore, sha256Of } from './file-store.js';
 export type { EmbeddedStore } from './embedded.js';

@@ -12,6 +12,7 @@ import { frameOf } from './frame.js';
 import { Layout } from './layout.js';
 import { draftFilesOf, type FormBody } from './start-form.js';
 import { whyThisDate } from './why-date.js';
+import { uploadDrafts } from './draft-upload.js';
 
 /** What a dossier page may show beyond the dossier: a refusal, a notice, an upload's refusal, the status to answer. */
 interface Extra {
@@ -27,7 +28,7 @@ const words = {
   vi: {
     started: 'Đã khởi tạo hồ sơ.',
     uploaded: 'Đã tải lên tệp dự thảo.',
-    uploadRefused: 'Hồ sơ đã được khởi tạo nhưng một tệp không tải lên được',
+    uploadRefused: 'Hồ sơ đã được khởi tạo nhưng chưa tệp nào được đính kèm',
     resubmitLegend: 'Tệp của dự thảo mới',
     resubmitLabel: (d: string) => `Tệp: ${d}`,
     needFiles: (n: number) => `Cần tải lên tệp của dự thảo số ${n} trước khi trình lại.`,
@@ -36,7 +37,7 @@ const words = {
   en: {
     started: 'The dossier was started.',
     uploaded: 'The draft file was uploaded.',
-    uploadRefused: 'The dossier was started, but a file could not be uploaded',
+    uploadRefused: 'The dossier was started, but no file was attached',
     resubmitLegend: 'Files of the new draft',
     resubmitLabel: (d: string) => `File: ${d}`,
     needFiles: (n: number) => `Upload the files of draft ${n} before resubmitting.`,
@@ -170,12 +171,8 @@ async function attachNewDraft(deps: WebDeps, c: WebContext, id: string, form: Fo
     const type = sniffDraft(new Uint8Array(await file.arrayBuffer()));
     if (!type.success) return { refusal: `${file.name}: ${type.error}`, status: 422 };
   }
-  const csrf = typeof form._csrf === 'string' ? form._csrf : '';
-  for (const { kind, file } of files) {
-    const refused = await upload(deps, c, id, kind, file, csrf);
-    if (refused) return { refusal: `${file.name}: ${refused.detail}`, status: pageStatus(refused.status) };
-  }
-  return undefined;
+  const refused = await uploadDrafts(deps, c, id, files, typeof form._csrf === 'string' ? form._csrf : '');
+  return refused ? { refusal: refused.detail, status: pageStatus(refused.status) } : undefined;
 }
 
 /** The dossier page, its decision forms, its draft files (upload and download), all through the API. */

@@ -15,6 +15,7 @@ import {
   type StartFields,
 } from './start-form.js';
 import { startTextOf } from './start-text.js';
+import { uploadDrafts } from './draft-upload.js';
 import { delegationTextOf } from './delegation-text.js';
 import { mayProposeDelegation } from './delegation.routes.js';
 
@@ -25,28 +26,6 @@ function startable(roles: readonly string[]): string[] {
     const first = definition.stages[definition.initial]?.role;
     return first !== undefined && roles.includes(first) && faceOf(id).prepareStart === undefined;
   });
-}
-
-/** Uploads the draft files of a started dossier through the API; the first refusal is returned. */
-async function uploadDrafts(
-  deps: WebDeps,
-  c: WebContext,
-  id: string,
-  files: Array<{ kind: string; file: File }>,
-  csrf: string,
-): Promise<string | undefined> {
-  for (const { kind, file } of files) {
-    const form = new FormData();
-    form.set('document', kind);
-    form.set('file', file, file.name);
-    const response = await callApi(deps, c, `/api/dossiers/${encodeURIComponent(id)}/files`, {
-      method: 'POST',
-      multipart: form,
-      csrf,
-    });
-    if (response.status !== 201) return `${file.name}: ${await problemDetail(response)}`;
-  }
-  return undefined;
 }
 
 /** The start pages: the processes a user may start, and each one's form with its plan import and draft files. */
@@ -148,7 +127,7 @@ export function startRoutes(deps: WebDeps) {
     }
     const { workflowId } = (await response.json()) as { workflowId: string };
     const refused = await uploadDrafts(deps, c, workflowId, files, csrf);
-    const query = refused ? `?uploadRefused=${encodeURIComponent(refused)}` : '?started=1';
+    const query = refused ? `?uploadRefused=${encodeURIComponent(refused.detail)}` : '?started=1';
     return c.redirect(`/dossiers/${encodeURIComponent(workflowId)}${query}`, 303);
   });
   return app;
