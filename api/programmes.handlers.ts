@@ -76,7 +76,10 @@ export const owed: AppRouteHandler<typeof routes.owed> = async (c) => {
   if (unit !== undefined && !user.roles.includes(SECRETARIAT) && !unitsOf(user).includes(unit))
     throw new RequestError(`user "${user.id}" does not act for "${unit}"`, { kind: 'forbidden' });
   const units = unit !== undefined ? [unit] : unitsOf(user);
-  const tracked = await programmeTracker(c.var.deps.client, c.req.valid('param').id);
+  // Listed by visibility; only the agency's own tasks are read one by one, for the reports they owe.
+  const tracked = await programmeTracker(c.var.deps.client, c.req.valid('param').id, undefined, (entry) =>
+    units.includes(entry.lead),
+  );
   const agencies = units.map((u) => tracked.agencies.find((a) => a.unit === u) ?? { unit: u, owes: [], late: 0 });
   return c.json({ programme: tracked.id, subject: tracked.subject, agencies, at: tracked.at } as never, 200);
 };

@@ -152,8 +152,13 @@ function printTracker(tracker: ProgrammeTracker): void {
 }
 
 /** `programme status ID`: the tracker as lines or JSON, and written as CSV or XLSX when asked. */
-export async function showTracker(id: string, opts: { json?: boolean; csv?: string; xlsx?: string }): Promise<void> {
-  const tracker = await withClient((client) => programmeTracker(client, id));
+export async function showTracker(
+  id: string,
+  opts: { json?: boolean; csv?: string; xlsx?: string; detail?: boolean; unit?: string },
+): Promise<void> {
+  const detail = (entry: { lead: string }) =>
+    Boolean(opts.detail) || (opts.unit !== undefined && entry.lead === opts.unit);
+  const tracker = await withClient((client) => programmeTracker(client, id, undefined, detail));
   if (opts.csv) writeFileSync(opts.csv, trackerCsv(tracker));
   if (opts.xlsx) writeFileSync(opts.xlsx, await trackerXlsx(tracker));
   if (opts.json) print(tracker);

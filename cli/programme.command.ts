@@ -85,7 +85,14 @@ export function registerProgrammeCommands(program: Command): void {
     )
     .option('--csv <file>', 'also write the tasks as CSV (UTF-8)')
     .option('--xlsx <file>', 'also write the tasks and the agencies as an XLSX workbook')
-    .action((id: string, opts: { json?: boolean; csv?: string; xlsx?: string }) => showTracker(id, opts));
+    .option(
+      '--detail',
+      'read every task for its reports owed and its last report (one query per task); by default the tasks are listed by one visibility query, with the product owed',
+    )
+    .option('--unit <unit>', 'read the tasks this agency leads in detail')
+    .action((id: string, opts: { json?: boolean; csv?: string; xlsx?: string; detail?: boolean; unit?: string }) =>
+      showTracker(id, opts),
+    );
   programme
     .command('import')
     .description(

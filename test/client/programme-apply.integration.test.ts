@@ -4,7 +4,7 @@ import { decide, status } from '../../client/dossiers.js';
 import { RequestError } from '../../client/errors.js';
 import { applyProgramme, planOfPreflight } from '../../client/programme-apply.js';
 import { importProgramme } from '../../client/programme-import.js';
-import { programmeTracker } from '../../client/programme-tracker.js';
+import { programmeTracker, taskRows } from '../../client/programme-tracker.js';
 import { loadUnits } from '../../directory/directory.js';
 import { useWorkerAndClient } from '../../test-support/cli.js';
 
@@ -33,8 +33,19 @@ describe('importing a programme with --apply on a real Temporal server', () => {
     expect(again.programme.outcome).toBe('unchanged');
     expect(again.tasks.map((t) => t.outcome)).toEqual(Array(32).fill('unchanged'));
 
+    // The tracker lists the tasks by one visibility query: wait until visibility has every task's first upsert.
+    const ids = plan.tasks.map((t) => t.workflowId);
+    await expect
+      .poll(async () => [...(await taskRows(server.client, ids)).values()].filter((r) => r.status).length, {
+        timeout: 20_000,
+      })
+      .toBe(32);
     const tracker = await programmeTracker(server.client, 'nq31-apply');
     expect(tracker.tasks).toHaveLength(32);
+    // A task listed by visibility reads as the task itself answers (started after 2016: no report is owed).
+    const detailed = await programmeTracker(server.client, 'nq31-apply', tracker.at, (e) => e.number === '1.2');
+    expect(tracker.tasks[1]).toEqual(detailed.tasks[1]);
+    expect(tracker.tasks[1]!.owed).toEqual([{ milestone: 'product', dueAt: '2016-12-31T23:59:59+07:00', late: true }]);
     expect(tracker.tasks[0]).toMatchObject({
       number: '1.1',
       workflowId: 'nq31-apply.1.1',
