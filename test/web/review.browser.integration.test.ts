@@ -1,40 +1,11 @@
-import { serve, type ServerType } from '@hono/node-server';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_PASSWORD, setDemoPasswords } from '../../store/index.js';
-import { useApi } from '../../test-support/api.js';
-import { artifactsDir, launchChromium, seriousViolations } from '../../test-support/browser.js';
+import { describe, expect, it } from 'vitest';
+import { artifactsDir, seriousViolations } from '../../test-support/browser.js';
+import { useWebStack } from '../../test-support/web.js';
 import { futureExample } from '../../test-support/future-example.js';
 
-const api = useApi();
-let server: ServerType;
-let base = '';
-let browser: Browser;
-
-beforeAll(async () => {
-  await setDemoPasswords(api.store.db, ['nguyen.thu', 'pham.minh', 'vo.lan']);
-  server = await new Promise<ServerType>((resolve) => {
-    const s = serve({ fetch: api.app().fetch, hostname: '127.0.0.1', port: 0 }, () => resolve(s));
-  });
-  base = `http://127.0.0.1:${(server.address() as { port: number }).port}`;
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve()));
-});
-
-async function signIn(userId: string): Promise<Page> {
-  const page = await (await browser.newContext({ viewport: { width: 1280, height: 900 } })).newPage();
-  await page.goto(`${base}/inbox`);
-  await page.getByLabel('Tên đăng nhập').fill(userId);
-  await page.getByLabel('Mật khẩu').fill(DEMO_PASSWORD);
-  await page.getByRole('button', { name: 'Đăng nhập' }).click();
-  await page.waitForURL(`${base}/inbox`);
-  return page;
-}
+const web = useWebStack(['nguyen.thu', 'pham.minh', 'vo.lan']);
+const { api, signIn } = web;
 
 describe('reviewing in Debian Chromium over the real API, store and Temporal', () => {
   it('the PM finds a submitted dossier in the inbox and approves it with a comment; a politburo user sees no decision and a forged POST is refused', async () => {
@@ -56,7 +27,7 @@ describe('reviewing in Debian Chromium over the real API, store and Temporal', (
     await expect
       .poll(
         async () => {
-          await pm.goto(`${base}/inbox`);
+          await pm.goto(`${web.base()}/inbox`);
           return link.count();
         },
         { timeout: 20_000, interval: 500 },
@@ -76,12 +47,12 @@ describe('reviewing in Debian Chromium over the real API, store and Temporal', (
     expect(await pm.locator('td.comment').last().textContent()).toBe('Đồng ý trình Thường trực Chính phủ');
 
     const politburo = await signIn('vo.lan');
-    await politburo.goto(`${base}/dossiers/${id}`);
+    await politburo.goto(`${web.base()}/dossiers/${id}`);
     expect(await politburo.locator('input[name="event"]').count()).toBe(0);
     const csrf = await politburo.locator('input[name="_csrf"]').first().getAttribute('value');
-    const forged = await politburo.request.post(`${base}/dossiers/${id}/decisions`, {
+    const forged = await politburo.request.post(`${web.base()}/dossiers/${id}/decisions`, {
       form: { _csrf: csrf ?? '', event: 'APPROVE' },
-      headers: { origin: base },
+      headers: { origin: web.base() },
     });
     expect(forged.status()).toBe(403);
     expect(await forged.text()).toContain('it belongs to role');

@@ -1,51 +1,15 @@
-import { serve, type ServerType } from '@hono/node-server';
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_PASSWORD, setDemoPasswords } from '../../store/index.js';
-import { useApi } from '../../test-support/api.js';
-import { artifactsDir, launchChromium, seriousViolations } from '../../test-support/browser.js';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { checkPage, useWebStack } from '../../test-support/web.js';
 
-const api = useApi();
-let server: ServerType;
-let base = '';
-let browser: Browser;
+const web = useWebStack(['nguyen.thu', 'pham.minh', 'dang.quang']);
+const { api, signIn } = web;
 
 const seed = readFileSync(new URL('../fixtures/seeds/plan-nq22.txt', import.meta.url), 'utf8');
 /** The plan of 12 September 2023 with its years moved to next year, so its deadlines lie ahead. */
 const futurePlan = seed.replaceAll('năm 2023', `năm ${new Date().getUTCFullYear() + 1}`);
 const drafts = (name: string) => new URL(`../fixtures/drafts/${name}`, import.meta.url).pathname;
-
-beforeAll(async () => {
-  await setDemoPasswords(api.store.db, ['nguyen.thu', 'pham.minh', 'dang.quang']);
-  server = await new Promise<ServerType>((resolve) => {
-    const s = serve({ fetch: api.app().fetch, hostname: '127.0.0.1', port: 0 }, () => resolve(s));
-  });
-  base = `http://127.0.0.1:${(server.address() as { port: number }).port}`;
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve()));
-});
-
-/** Scans the page with axe-core and keeps a screenshot of it under artifacts/web. */
-async function checkPage(page: Page, name: string) {
-  expect(await seriousViolations(page), name).toEqual([]);
-  await page.screenshot({ path: join(artifactsDir(), `${name}.jpg`), fullPage: true, quality: 70 });
-}
-
-async function signIn(userId: string, width = 1280): Promise<Page> {
-  const page = await (await browser.newContext({ viewport: { width, height: 900 } })).newPage();
-  await page.goto(`${base}/inbox`);
-  await page.getByLabel('Tên đăng nhập').fill(userId);
-  await page.getByLabel('Mật khẩu').fill(DEMO_PASSWORD);
-  await page.getByRole('button', { name: 'Đăng nhập' }).click();
-  await page.waitForURL(`${base}/inbox`);
-  return page;
-}
 
 /** Sends one decision form of the dossier page, by its event, with a comment. */
 async function decide(page: Page, event: string, comment: string, options: { confirm?: boolean } = {}) {
@@ -58,8 +22,8 @@ async function decide(page: Page, event: string, comment: string, options: { con
 
 describe('a dossier from the start form to completed, in Debian Chromium over the real API, store and Temporal', () => {
   it('starts from the form with due dates from the plan, attaches drafts 2 and 3, and reaches completed with every decision shown', async () => {
-    const signIn0 = await (await browser.newContext({ viewport: { width: 390, height: 800 } })).newPage();
-    await signIn0.goto(`${base}/sign-in`);
+    const signIn0 = await (await web.browser().newContext({ viewport: { width: 390, height: 800 } })).newPage();
+    await signIn0.goto(`${web.base()}/sign-in`);
     await checkPage(signIn0, 'sign-in-phone');
 
     const secretariat = await signIn('nguyen.thu');
@@ -74,7 +38,7 @@ describe('a dossier from the start form to completed, in Debian Chromium over th
       'Cần nhập trích yếu hồ sơ, ví dụ tên Đề án.',
     );
     expect(await secretariat.getByLabel('Trích yếu hồ sơ').getAttribute('aria-invalid')).toBe('true');
-    expect(secretariat.url()).toBe(`${base}/start/review-pipeline`);
+    expect(secretariat.url()).toBe(`${web.base()}/start/review-pipeline`);
 
     await secretariat.getByLabel('Trích yếu hồ sơ').fill('Đề án Tổng kết 10 năm thực hiện Nghị quyết số 22-NQ/TW');
     await secretariat.getByLabel('Dán văn bản kế hoạch').fill(futurePlan);
@@ -94,7 +58,7 @@ describe('a dossier from the start form to completed, in Debian Chromium over th
     const id = decodeURIComponent(new URL(secretariat.url()).pathname.split('/').at(-1)!);
     expect(await secretariat.getByRole('status').textContent()).toBe('Đã khởi tạo hồ sơ.');
     const download = secretariat.getByRole('link', { name: 'de-an-du-thao-2.pdf' });
-    const fetched = await secretariat.request.get(`${base}${await download.getAttribute('href')}`);
+    const fetched = await secretariat.request.get(`${web.base()}${await download.getAttribute('href')}`);
     expect(fetched.headers()['content-type']).toBe('application/pdf');
     expect(Buffer.from(await fetched.body())).toEqual(readFileSync(drafts('de-an-du-thao-2.pdf')));
     const started = await api.call('GET', `/api/dossiers/${id}`, { token: api.token('nguyen.thu') });
@@ -108,7 +72,7 @@ describe('a dossier from the start form to completed, in Debian Chromium over th
     await expect
       .poll(
         async () => {
-          await pm.goto(`${base}/inbox`);
+          await pm.goto(`${web.base()}/inbox`);
           return link.count();
         },
         { timeout: 20_000, interval: 500 },
@@ -118,7 +82,7 @@ describe('a dossier from the start form to completed, in Debian Chromium over th
     expect(await pm.getByRole('link', { name: 'de-an-du-thao-2.pdf' }).count()).toBe(1);
     await decide(pm, 'APPROVE', 'Đồng ý, trình Thường trực Chính phủ');
 
-    await secretariat.goto(`${base}/dossiers/${id}`);
+    await secretariat.goto(`${web.base()}/dossiers/${id}`);
     expect(await secretariat.locator('form:has(input[value="REQUEST_REVISION"])').textContent()).toContain(
       'Thay mặt: Thường trực Chính phủ',
     );
@@ -158,7 +122,7 @@ describe('a dossier from the start form to completed, in Debian Chromium over th
     await checkPage(secretariat, 'dossier-completed');
 
     const phone = await signIn('nguyen.thu', 390);
-    await phone.goto(`${base}/dossiers/${id}?lang=en`);
+    await phone.goto(`${web.base()}/dossiers/${id}?lang=en`);
     expect(await phone.locator('dl.facts').textContent()).toContain('completed');
     const width = await phone.evaluate(() => {
       const root = (
@@ -168,7 +132,7 @@ describe('a dossier from the start form to completed, in Debian Chromium over th
     });
     expect(width).toBeLessThanOrEqual(0);
     await checkPage(phone, 'dossier-phone-en');
-    await phone.goto(`${base}/start/review-pipeline`);
+    await phone.goto(`${web.base()}/start/review-pipeline`);
     expect(await phone.getByRole('heading', { level: 1 }).textContent()).toBe(
       'Start a dossier: Dossier review pipeline',
     );
@@ -177,7 +141,7 @@ describe('a dossier from the start form to completed, in Debian Chromium over th
 
   it('refuses a renamed script as a draft beside its field and starts nothing', async () => {
     const secretariat = await signIn('nguyen.thu');
-    await secretariat.goto(`${base}/start/review-pipeline`);
+    await secretariat.goto(`${web.base()}/start/review-pipeline`);
     await secretariat.getByLabel('Trích yếu hồ sơ').fill('Hồ sơ có tệp giả');
     await secretariat.locator('#f-file-report').setInputFiles(drafts('renamed-script.pdf'));
     const answer = secretariat.waitForResponse((r) => r.request().method() === 'POST');

@@ -1,50 +1,14 @@
-import { serve, type ServerType } from '@hono/node-server';
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import ExcelJS from 'exceljs';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_PASSWORD, setDemoPasswords } from '../../store/index.js';
-import { useApi } from '../../test-support/api.js';
-import { artifactsDir, launchChromium, seriousViolations } from '../../test-support/browser.js';
+import { describe, expect, it } from 'vitest';
+import { checkPage, useWebStack } from '../../test-support/web.js';
 import { futureExample } from '../../test-support/future-example.js';
 
-const api = useApi();
-let server: ServerType;
-let base = '';
-let browser: Browser;
+const web = useWebStack(['dang.quang', 'nguyen.thu']);
+const { api, signIn } = web;
 
 /** The plan of 12 September 2023 as it is: every deadline long past. */
 const plan = readFileSync(new URL('../fixtures/seeds/plan-nq22.txt', import.meta.url), 'utf8');
-
-beforeAll(async () => {
-  await setDemoPasswords(api.store.db, ['dang.quang', 'nguyen.thu']);
-  server = await new Promise<ServerType>((resolve) => {
-    const s = serve({ fetch: api.app().fetch, hostname: '127.0.0.1', port: 0 }, () => resolve(s));
-  });
-  base = `http://127.0.0.1:${(server.address() as { port: number }).port}`;
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve()));
-});
-
-async function checkPage(page: Page, name: string) {
-  expect(await seriousViolations(page), name).toEqual([]);
-  await page.screenshot({ path: join(artifactsDir(), `${name}.jpg`), fullPage: true, quality: 70 });
-}
-
-async function signIn(userId: string, width = 1280): Promise<Page> {
-  const page = await (await browser.newContext({ viewport: { width, height: 900 } })).newPage();
-  await page.goto(`${base}/inbox`);
-  await page.getByLabel('Tên đăng nhập').fill(userId);
-  await page.getByLabel('Mật khẩu').fill(DEMO_PASSWORD);
-  await page.getByRole('button', { name: 'Đăng nhập' }).click();
-  await page.waitForURL(`${base}/inbox`);
-  return page;
-}
 
 describe('supervision in Debian Chromium over the real API, store and Temporal', () => {
   it('a supervisor sees an overdue dossier and its reminders, exports them, previews an extension given as a phrase, and the ladder re-arms', async () => {
@@ -63,7 +27,7 @@ describe('supervision in Debian Chromium over the real API, store and Temporal',
     await expect
       .poll(
         async () => {
-          await supervisor.goto(`${base}/supervision`);
+          await supervisor.goto(`${web.base()}/supervision`);
           return (await row.count()) + (await reminder.count()) > 1;
         },
         { timeout: 30_000, interval: 1000 },
@@ -75,14 +39,14 @@ describe('supervision in Debian Chromium over the real API, store and Temporal',
     expect(await supervisor.locator('section[aria-labelledby="reminders-h"]').textContent()).toContain('Chưa gửi được');
     await checkPage(supervisor, 'supervision');
 
-    const csv = await supervisor.request.get(`${base}/supervision.csv`);
+    const csv = await supervisor.request.get(`${web.base()}/supervision.csv`);
     expect(csv.headers()['content-type']).toBe('text/csv; charset=utf-8');
     const csvText = await csv.text();
     expect(csvText.split('\r\n')[0]).toBe(
       '\uFEFFMã hồ sơ,Trích yếu,Quy trình,Giai đoạn,Hạn,Tình trạng hạn,Mức nhắc việc',
     );
     expect(csvText).toContain(`${id},${subject},Trình duyệt Đề án,Hoàn thiện dự thảo,29/09/2023 23:59`);
-    const xlsx = await supervisor.request.get(`${base}/supervision.xlsx`);
+    const xlsx = await supervisor.request.get(`${web.base()}/supervision.xlsx`);
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load((await xlsx.body()) as unknown as ArrayBuffer);
     const sheet = workbook.getWorksheet('Giám sát')!;
@@ -120,7 +84,7 @@ describe('supervision in Debian Chromium over the real API, store and Temporal',
 
   it('shows the calendar of a year and explains a working-day count, with a message beside a wrong date', async () => {
     const page = await signIn('nguyen.thu', 390);
-    await page.goto(`${base}/calendar?year=2023`);
+    await page.goto(`${web.base()}/calendar?year=2023`);
     expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('Lịch làm việc năm 2023');
     expect(await page.locator('section[aria-labelledby="off-h"]').textContent()).toContain('02/09/2023');
     await page.getByLabel('Từ ngày (dd/mm/yyyy)').fill('12/09/2023');
@@ -133,10 +97,10 @@ describe('supervision in Debian Chromium over the real API, store and Temporal',
     await page.getByRole('button', { name: 'Tính' }).click();
     expect((await answer).status()).toBe(422);
     expect(await page.locator('#f-from-err').textContent()).toBe('Cần ngày dạng dd/mm/yyyy, ví dụ 12/09/2023.');
-    await page.goto(`${base}/calendar?year=2024&lang=en`);
+    await page.goto(`${web.base()}/calendar?year=2024&lang=en`);
     expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('Working calendar 2024');
     await checkPage(page, 'calendar-en');
-    await page.goto(`${base}/me`);
+    await page.goto(`${web.base()}/me`);
     await checkPage(page, 'me-en');
   });
 });
