@@ -77,3 +77,13 @@ export function callApi(
 export function passCookies(from: Response, c: WebContext): void {
   for (const line of from.headers.getSetCookie()) c.header('set-cookie', line, { append: true });
 }
+
+/**
+ * The value of `work`, or undefined when it fails or takes longer than the given seconds: a page that reads each
+ * dossier's status (a query its worker answers) shows the row as listed rather than wait on a dossier whose worker is down.
+ */
+export function withinSeconds<T>(seconds: number, work: () => Promise<T>): Promise<T | undefined> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const late = new Promise<undefined>((resolve) => (timer = setTimeout(() => resolve(undefined), seconds * 1000)));
+  return Promise.race([work().catch(() => undefined), late]).finally(() => clearTimeout(timer));
+}

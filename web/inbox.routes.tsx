@@ -2,7 +2,7 @@ import { Hono } from 'hono';
 import { toPlainDate } from '../calendar/index.js';
 import { processById, processIds } from '../client/processes.js';
 import type { ProcessView } from '../machines/process.js';
-import { callApi, problemDetail, type WebContext, type WebDeps, type WebEnv } from './deps.js';
+import { callApi, problemDetail, withinSeconds, type WebContext, type WebDeps, type WebEnv } from './deps.js';
 import { dueText, formatDate } from './format.js';
 import { InboxPage, type InboxRow } from './pages/inbox.js';
 import { frameOf } from './frame.js';
@@ -34,13 +34,6 @@ export async function inboxRows(
 
 /** How long the inbox waits for one dossier's status (a query its worker answers) before showing the row without it. */
 const STATUS_WAIT_SECONDS = 2;
-
-/** The value of `work`, or undefined when it takes longer than the given seconds. */
-function withinSeconds<T>(seconds: number, work: () => Promise<T>): Promise<T | undefined> {
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  const late = new Promise<undefined>((resolve) => (timer = setTimeout(() => resolve(undefined), seconds * 1000)));
-  return Promise.race([work().catch(() => undefined), late]).finally(() => clearTimeout(timer));
-}
 
 /** The inbox page: the rows with their subject and draft number from each dossier's status. */
 export function inboxRoutes(deps: WebDeps) {

@@ -2,7 +2,7 @@ import ExcelJS from 'exceljs';
 import { toPlainDate } from '../calendar/index.js';
 import { processById, processIds } from '../client/processes.js';
 import type { ProcessView } from '../machines/process.js';
-import { callApi, problemDetail, type WebContext, type WebDeps } from './deps.js';
+import { callApi, problemDetail, withinSeconds, type WebContext, type WebDeps } from './deps.js';
 import { dueText, formatDateTime, workingDaysUntil } from './format.js';
 import type { ListedRow } from './inbox.routes.js';
 
@@ -41,6 +41,12 @@ export interface Supervision {
 
 const PAGES = 10;
 
+/**
+ * How long the dashboard and its exports wait for one dossier's status before showing the row as listed (its id for
+ * a subject, no reminders): a dossier whose worker is down must not hold the whole dashboard.
+ */
+const STATUS_WAIT_SECONDS = 8;
+
 /** Every running dossier the user may read, through the API, page by page (at most 1000). */
 async function runningRows(deps: WebDeps, c: WebContext): Promise<Array<ListedRow & { awaitedRole?: string | null }>> {
   const rows: Array<ListedRow & { awaitedRole?: string | null }> = [];
@@ -78,8 +84,10 @@ export async function supervision(
   const reminders: SentReminder[] = [];
   const rows = await Promise.all(
     watched.map(async ({ row, workingDays }) => {
-      const response = await callApi(deps, c, `/api/dossiers/${encodeURIComponent(row.workflowId)}`);
-      const view = response.status === 200 ? ((await response.json()) as ProcessView) : undefined;
+      const view = await withinSeconds(STATUS_WAIT_SECONDS, async () => {
+        const response = await callApi(deps, c, `/api/dossiers/${encodeURIComponent(row.workflowId)}`);
+        return response.status === 200 ? ((await response.json()) as ProcessView) : undefined;
+      });
       const definition =
         row.process && processIds().includes(row.process) ? processById(row.process).compiled.definition : undefined;
       const stage = row.stage ?? view?.state ?? '';
