@@ -30,22 +30,45 @@ export const devServerDynamicConfig: readonly string[] = [
   `history.maxInFlightUpdatePayloads=${updatePayloadLimit}`,
 ];
 
+/**
+ * How the server's SQLite file keeps its journal. `wal` is write-ahead logging with every commit synced (FULL): an
+ * acknowledged start or decision survives a power cut, and a commit costs one sync instead of the rollback journal's
+ * several. `wal-normal` syncs only at checkpoints (a power cut may lose the last commits, never corrupt the file), for
+ * benchmarks. `rollback` is SQLite's default.
+ */
+export type SqliteJournal = 'wal' | 'wal-normal' | 'rollback';
+
+/** The Temporal CLI's `--sqlite-pragma` arguments for a journal mode. */
+export function sqlitePragmas(journal: SqliteJournal): string[] {
+  if (journal === 'rollback') return [];
+  const synchronous = journal === 'wal' ? 'full' : 'normal';
+  return ['--sqlite-pragma', 'journal_mode=wal', '--sqlite-pragma', `synchronous=${synchronous}`];
+}
+
 /** A running embedded Temporal server and how it was obtained. */
 export interface DevServer {
   env: TestWorkflowEnvironment;
   address: string;
   cli: Located | { path: 'sdk-download'; source: 'sdk' };
   dbFile: string | undefined;
+  /** The journal mode of `dbFile`. */
+  journal: SqliteJournal | undefined;
   stop(): Promise<void>;
 }
 
 /**
  * Starts the Temporal CLI dev server with duyet's search attributes registered, persisting to a SQLite
- * file under the state folder unless `dbFile` is null (in memory, for tests).
+ * file under the state folder unless `dbFile` is null (in memory, for tests); `journal` applies to that file only.
  */
 export async function startDevServer(
   config: DuyetConfig,
-  options: { port?: number; dbFile?: string | null; ui?: boolean; extraArgs?: string[] } = {},
+  options: {
+    port?: number;
+    dbFile?: string | null;
+    ui?: boolean;
+    journal?: SqliteJournal;
+    extraArgs?: string[];
+  } = {},
 ): Promise<DevServer> {
   const [ip = '127.0.0.1', portText = '7233'] = config.temporal.address.split(':');
   const port = options.port ?? Number(portText);
@@ -63,7 +86,11 @@ export async function startDevServer(
       ...(dbFile ? { dbFilename: dbFile } : {}),
       ...(options.ui ? { ui: true, uiPort: config.temporal.uiPort } : {}),
       searchAttributes: Object.values(searchAttributeKeys),
-      extraArgs: [...devServerDynamicConfig, ...(options.extraArgs ?? [])],
+      extraArgs: [
+        ...devServerDynamicConfig,
+        ...(dbFile ? sqlitePragmas(options.journal ?? 'rollback') : []),
+        ...(options.extraArgs ?? []),
+      ],
       log: { format: 'pretty', level: 'error' },
     },
   });
@@ -72,6 +99,7 @@ export async function startDevServer(
     address: `${ip}:${port}`,
     cli: located ?? { path: 'sdk-download', source: 'sdk' },
     dbFile,
+    journal: dbFile ? (options.journal ?? 'rollback') : undefined,
     stop: () => env.teardown(),
   };
 }

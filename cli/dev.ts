@@ -67,7 +67,7 @@ export async function startEmbedded(config: DuyetConfig): Promise<{
   const store = await startDevStore(config);
   let server: DevServer;
   try {
-    server = await startDevServer(config, { ui: true });
+    server = await startDevServer(config, { ui: true, journal: 'wal' });
   } catch (err) {
     await store.stop();
     throw err;
@@ -89,7 +89,7 @@ export async function startEmbedded(config: DuyetConfig): Promise<{
   process.stdout.write(
     [
       `duyet: Temporal dev server at ${server.address} (namespace ${config.temporal.namespace}), CLI from ${server.cli.source}: ${server.cli.path}`,
-      `duyet: history kept in ${server.dbFile}`,
+      `duyet: history kept in ${server.dbFile} (SQLite, ${server.journal === 'wal' ? 'write-ahead log' : 'journal ' + server.journal})`,
       `duyet: Temporal UI at http://127.0.0.1:${config.temporal.uiPort}`,
       `duyet: store at ${store.description}`,
       ...(store.demoUsers.length

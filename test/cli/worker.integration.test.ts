@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -104,6 +104,10 @@ describe('SIGTERM to duyet dev', () => {
       const health = await fetch(`${url}/healthz`);
       expect([health.status, await health.json()]).toEqual([200, { temporal: 'ok', store: 'ok' }]);
       expect((await fetch(`${url}/api/me`)).status).toBe(401);
+      // The history file is in write-ahead-log mode: SQLite's header says so in its read and write versions (2).
+      const header = readFileSync(join(stateDir, 'duyet.db')).subarray(18, 20);
+      expect([...header]).toEqual([2, 2]);
+      expect(dev.output).toMatch(/history kept in .*duyet\.db \(SQLite, write-ahead log\)/);
       const [, pid] = await dev.waitFor(/polling task queue .*pid (\d+)\)/);
       dev.child.kill('SIGTERM');
       expect(await dev.exit).toBe(0);
