@@ -3,6 +3,7 @@ import { xlsxTableAsCsv } from '../client/programme-export.js';
 import { correctPreflight } from '../client/programme-corrections.js';
 import { importProgramme, type ProgrammePreflight } from '../client/programme-import.js';
 import { programmeTracker } from '../client/programme-tracker.js';
+import { listPage } from '../client/dossiers.js';
 import { RequestError } from '../client/errors.js';
 import { loadUnits } from '../directory/directory.js';
 import type { User } from '../directory/directory.js';
@@ -58,6 +59,23 @@ export const apply: AppRouteHandler<typeof routes.apply> = async (c) => {
     await preflightOf(config, body.text, body.format, body.preflight),
   );
   return c.json((await applyProgramme(client, config, plan)) as never, 201);
+};
+
+/** The programmes, newest first, from visibility: any signed-in user may list them, as any may read a tracker. */
+export const list: AppRouteHandler<typeof routes.list> = async (c) => {
+  const query = c.req.valid('query');
+  const page = await listPage(
+    c.var.deps.client,
+    { process: 'programme' },
+    { pageSize: query.pageSize, cursor: query.cursor, reader: c.var.principal.user.id },
+  );
+  const items = page.items.map((row) => ({
+    id: row.workflowId,
+    status: row.status,
+    dueAt: row.dueAt,
+    startedAt: row.startedAt,
+  }));
+  return c.json({ items, nextCursor: page.cursor }, 200);
 };
 
 /** The tracker of a programme. */

@@ -35,6 +35,43 @@ export const ApplyBody = strictBody({
 
 const Loose = (name: string) => z.looseObject({}).openapi(name);
 
+/** One programme as visibility lists it. */
+const ListedProgramme = z
+  .object({
+    id: z.string(),
+    status: z.string().nullable(),
+    dueAt: z.string().nullable().openapi({ description: 'the due instant of the milestone the programme awaits' }),
+    startedAt: z.string(),
+  })
+  .openapi('ListedProgramme');
+
+/** `GET /api/programmes`: the programmes, newest first. */
+export const list = createRoute({
+  method: 'get',
+  path: '/api/programmes',
+  tags,
+  summary: 'List programmes',
+  description:
+    'From Temporal visibility, newest first, one page at a time; any signed-in user (a secretariat to track them, an agency to find what it owes).',
+  security: secured,
+  request: {
+    query: z.object({
+      cursor: z
+        .string()
+        .regex(/^[A-Za-z0-9_-]{1,4096}$/, 'expected the nextCursor of an earlier page of this list')
+        .optional(),
+      pageSize: z.coerce.number().int().min(1).max(100).default(50),
+    }),
+  },
+  responses: {
+    200: jsonContent(
+      z.object({ items: z.array(ListedProgramme), nextCursor: z.string().nullable() }).openapi('ProgrammeList'),
+      'One page of programmes',
+    ),
+    ...errorResponses(),
+  },
+});
+
 /** `POST /api/programmes/preflight`: every task and every problem; starts nothing. */
 export const preflight = createRoute({
   method: 'post',

@@ -46,6 +46,7 @@ const signedInPaths = [
   '/supervision.csv',
   '/supervision.xlsx',
   '/calendar',
+  '/programmes',
   '/programmes/*',
   '/delegations/*',
 ];

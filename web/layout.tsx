@@ -19,6 +19,16 @@ function switchHref(path: string, lang: Lang): string {
   return `${url.pathname}${url.search}`;
 }
 
+/**
+ * The programmes link of the roles that use them: the list for the secretariat and supervisors, "what we owe" for an
+ * agency's focal point, none for the others (pure).
+ */
+export function programmesLink(roles: readonly string[], m: Messages): string | undefined {
+  if (roles.includes('secretariat') || roles.includes('supervisor')) return m.programmes;
+  if (roles.some((role) => role.startsWith('focal-point@'))) return m.owedNav;
+  return undefined;
+}
+
 /** The frame of every page: skip link, banner with navigation, the user and sign-out, main landmark, footer. */
 export function Layout(props: Frame & { title: string; children?: Child }) {
   const { lang, m, session } = props;
@@ -55,6 +65,11 @@ export function Layout(props: Frame & { title: string; children?: Child }) {
                 <li>
                   <a href="/calendar">{m.calendar}</a>
                 </li>
+                {programmesLink(session.user.roles, m) && (
+                  <li>
+                    <a href="/programmes">{programmesLink(session.user.roles, m)}</a>
+                  </li>
+                )}
                 <li>
                   <a href="/me">{m.me}</a>
                 </li>

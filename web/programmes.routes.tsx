@@ -3,10 +3,29 @@ import type { AgencyDue, ProgrammeTracker } from '../client/programme-tracker.js
 import { callApi, problemDetail, type WebDeps, type WebEnv } from './deps.js';
 import { frameOf } from './frame.js';
 import { OwedPage, TrackerPage } from './pages/programme.js';
+import { ProgrammeListPage, type ListedProgramme } from './pages/programme-list.js';
+import { programmeTextOf } from './programme-text.js';
 
-/** The programme pages: the tracker, and what the user's agency owes, read through the API. */
+/** The programme pages: the list, the tracker, and what the user's agency owes, read through the API. */
 export function programmeRoutes(deps: WebDeps) {
   const app = new Hono<WebEnv>();
+  app.get('/programmes', async (c) => {
+    const cursor = c.req.query('cursor');
+    const response = await callApi(deps, c, `/api/programmes${cursor ? `?cursor=${encodeURIComponent(cursor)}` : ''}`);
+    if (response.status !== 200) return c.text(await problemDetail(response), response.status as 422);
+    const page = (await response.json()) as { items: ListedProgramme[]; nextCursor: string | null };
+    const roles = c.get('session').user.roles;
+    return c.html(
+      <ProgrammeListPage
+        {...frameOf(c)}
+        t={programmeTextOf(c.get('lang'))}
+        items={page.items}
+        nextCursor={page.nextCursor}
+        mayImport={roles.includes('secretariat')}
+        agency={roles.some((r) => r.startsWith('focal-point@'))}
+      />,
+    );
+  });
   app.get('/programmes/:id', async (c) => {
     const response = await callApi(deps, c, `/api/programmes/${encodeURIComponent(c.req.param('id'))}`);
     if (response.status !== 200) return c.text(await problemDetail(response), response.status as 404);

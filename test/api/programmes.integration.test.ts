@@ -23,6 +23,13 @@ describe('programmes through the HTTP API', () => {
     const tracker = await api.call('GET', '/api/programmes/nq31-api', { token: secretariat });
     expect(tracker.status, tracker.text).toBe(200);
     expect(tracker.json.tasks).toHaveLength(32);
+    // Visibility lists it within a moment, for any signed-in user (an agency finds what it owes there).
+    await expect
+      .poll(async () => {
+        const listed = await api.call('GET', '/api/programmes', { token: api.token('ngoai-giao.dau-moi') });
+        return listed.json.items.map((p: { id: string }) => p.id);
+      })
+      .toContain('nq31-api');
 
     const owed = await api.call('GET', '/api/programmes/nq31-api/owed', { token: api.token('ngoai-giao.dau-moi') });
     expect(owed.status, owed.text).toBe(200);

@@ -40,6 +40,14 @@ function fakeApi() {
   const user = { id: 'ngoai-giao.dau-moi', name: 'Nguyễn Văn Hải', email: 'x@y', roles: ['focal-point@bo-ngoai-giao'] };
   app.get('/auth/session', (c) => c.json({ user, csrfToken: 't', absoluteExpiresAt: '2026-11-23T12:00:00.000Z' }));
   app.get('/api/dossiers', (c) => c.json({ items: [], page: 1, pageSize: 100, hasMore: false }));
+  app.get('/api/programmes', (c) =>
+    c.json({
+      items: [
+        { id: 'nq31', status: 'running', dueAt: '2016-12-31T16:59:59.000Z', startedAt: '2026-11-23T03:00:00.000Z' },
+      ],
+      nextCursor: null,
+    }),
+  );
   app.get('/api/programmes/nq31', (c) => c.json(tracker));
   app.get('/api/programmes/nq31/owed', (c) =>
     c.json({ programme: 'nq31', subject: tracker.subject, agencies: tracker.agencies, at: tracker.at }),
@@ -80,6 +88,15 @@ describe('the programme pages', () => {
     expect(page.text).toContain('Nhiệm vụ 1.1 · product · Hạn 31/12/2014 (chậm)');
     const english = await get('/programmes/nq31/owed?lang=en');
     expect(english.text).toContain('What my agency owes');
+  });
+
+  it('list the programmes, each with what the focal point’s agency owes in it, linked from the navigation', async () => {
+    const page = await get('/programmes');
+    expect(page.status).toBe(200);
+    expect(page.text).toContain('<a href="/programmes">Việc cơ quan còn nợ</a>');
+    expect(page.text).toContain('<a href="/programmes/nq31/owed">Việc còn nợ trong nq31</a>');
+    expect(page.text).toContain('<td>31/12/2016</td>');
+    expect(page.text).not.toContain('/programmes/import');
   });
 
   it('pass the API refusal on for a programme that does not exist', async () => {
