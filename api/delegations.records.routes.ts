@@ -1,7 +1,7 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { PlanItems } from '../client/delegation-plan.js';
 import { YearParam } from './calendar.routes.js';
-import { RuleSetId } from './delegations.routes.js';
+import { LedgerEntry, RuleSetId } from './delegations.routes.js';
 import { bodyErrorResponses, errorResponses, jsonBody, jsonContent, secured } from './openapi.js';
 import { strictBody } from './schemas.js';
 
@@ -100,18 +100,6 @@ export const adjustPlan = createRoute({
   },
   responses: { 200: jsonContent(Plan, 'The plan after the adjustment'), ...bodyErrorResponses(403, 404, 409) },
 });
-
-const LedgerEntry = z
-  .object({
-    person: z.string(),
-    year: z.number(),
-    delegation: z.string(),
-    startDate: z.string(),
-    endDate: z.string(),
-    reportDueAt: z.string(),
-    reportFiledAt: z.string().nullable(),
-  })
-  .openapi('LedgerEntry');
 
 const ledgers =
   'Who: foreign-affairs, organisation-board, people-committee-party, standing-board, competent-authority and ' +

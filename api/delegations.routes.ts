@@ -44,6 +44,19 @@ export const Finding = z
   })
   .openapi('Finding');
 
+/** One trip of one person in the ledger, as the ledger routes and the check's travellers list it. */
+export const LedgerEntry = z
+  .object({
+    person: z.string(),
+    year: z.number(),
+    delegation: z.string(),
+    startDate: z.string(),
+    endDate: z.string(),
+    reportDueAt: z.string(),
+    reportFiledAt: z.string().nullable(),
+  })
+  .openapi('LedgerEntry');
+
 /** A traveller of a checked proposal and their trips of the trip's year in the ledger. */
 const TravellerTrips = z
   .object({
@@ -51,17 +64,7 @@ const TravellerTrips = z
     name: z.string(),
     keyLeader: z.boolean(),
     year: z.number(),
-    trips: z.array(
-      z.object({
-        person: z.string(),
-        year: z.number(),
-        delegation: z.string(),
-        startDate: z.string(),
-        endDate: z.string(),
-        reportDueAt: z.string(),
-        reportFiledAt: z.string().nullable(),
-      }),
-    ),
+    trips: z.array(LedgerEntry),
     tripsLeft: z.number().nullable().openapi({
       description: 'for a key leader, the trips left this year before this one; null for others',
     }),

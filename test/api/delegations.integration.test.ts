@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { listAudit } from '../../store/index.js';
 import { ledgerWorkflowId } from '../../workflows/ledger.messages.js';
 import { useApiServer } from '../../test-support/api-server.js';
+import { approveDelegation, dossiersStarted } from '../../test-support/delegation.js';
 import { laterRuleSetsDir } from '../../test-support/rule-sets.js';
 
 // A rule set of this file's own (the 2022 rules for trips from 2023 on), so its ledgers meet no other file's.
@@ -27,16 +28,9 @@ const check = (user: string, body: unknown, query = '') =>
   api.call('POST', `/api/delegations/check${query}`, { token: api.token(user), body });
 const start = (user: string, body: unknown, query = '') =>
   api.call('POST', `/api/delegations${query}`, { token: api.token(user), body });
-const decide = (id: string, user: string, event: string) =>
-  api.call('POST', `/api/dossiers/${id}/decisions`, { token: api.token(user), body: { event } });
 
-/** How many dossiers (process workflow ids, whatever their runs) this file's worker queue holds, from Temporal visibility. */
-async function dossiersStarted(): Promise<number> {
-  const query = `TaskQueue = "${api.temporal.config.temporal.taskQueue}" AND WorkflowType = "processWorkflow"`;
-  const ids = new Set<string>();
-  for await (const execution of api.temporal.client.workflow.list({ query })) ids.add(execution.workflowId);
-  return ids.size;
-}
+/** How many dossiers this file's worker queue holds. */
+const dossierCount = () => dossiersStarted(api.temporal.client, api.temporal.config.temporal.taskQueue);
 
 describe('POST /api/delegations/check over HTTP', () => {
   it('finds nothing against a compliant proposal, for a unit and for the Department of Foreign Affairs', async () => {
@@ -131,7 +125,7 @@ describe('POST /api/dossiers starting a delegation', () => {
     expect(otherRole.status).toBe(403);
     expect(otherRole.json.detail).toContain('cannot start "delegation": its first stage belongs to role "unit"');
     // The first starts of this file: nothing may have started.
-    expect(await dossiersStarted()).toBe(0);
+    expect(await dossierCount()).toBe(0);
     const audit = await listAudit(api.store.db, { kind: 'request.refused' });
     expect(audit.some((a) => a.actor === 'tran.mai' && a.detail.path === '/api/dossiers')).toBe(true);
 
@@ -167,7 +161,7 @@ describe('POST /api/delegations over HTTP', () => {
     const malformed = await api.call('POST', '/api/delegations', { token: api.token('tran.mai'), raw: '[' });
     expect(malformed.status).toBe(400);
     expect((await api.call('POST', '/api/delegations', { body: proposal() })).status).toBe(401);
-    expect(await dossiersStarted()).toBe(0);
+    expect(await dossierCount()).toBe(0);
   });
 
   it('starts a dossier for the unit’s own proposal, approves it and keeps its trips in the ledger', async () => {
@@ -177,20 +171,12 @@ describe('POST /api/delegations over HTTP', () => {
     expect(started.status, started.text).toBe(201);
     expect(started.json).toEqual({ workflowId: expect.stringMatching(/^delegation-/), findings: [] });
     const id = started.json.workflowId as string;
-    for (const [user, event] of [
-      ['tran.mai', 'SUBMIT'],
-      ['le.minh', 'APPROVE'],
-      ['pham.ha', 'APPROVE'],
-      ['nguyen.hung', 'APPROVE'],
-    ] as const) {
-      const res = await decide(id, user, event);
-      expect(res.status, `${user} ${event}: ${res.text}`).toBe(200);
-    }
+    await approveDelegation(api, id);
     const dossier = await api.call('GET', `/api/dossiers/${id}`, { token: api.token('tran.mai') });
     expect(dossier.json).toMatchObject({ process: 'delegation', state: 'reporting' });
     // Once visibility shows this start, it shows the refused ones too, had any started: there are none.
-    while ((await dossiersStarted()) === 0) await new Promise((resolve) => setTimeout(resolve, 200));
-    expect(await dossiersStarted()).toBe(1);
+    while ((await dossierCount()) === 0) await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(await dossierCount()).toBe(1);
 
     const ledger = await api.call('GET', `/api/delegations/ledgers/${RULES}/2027`, { token: api.token('le.minh') });
     expect(ledger.status, ledger.text).toBe(200);

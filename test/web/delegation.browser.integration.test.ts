@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { hanoi2022 } from '../../delegation/rule-sets/hanoi-2022.js';
+import { approveDelegation, dossiersStarted } from '../../test-support/delegation.js';
 import { checkPage, useWebStack } from '../../test-support/web.js';
 
 /** Next year: trips ahead of today, so no report is overdue and the year's plan and ledger are this file's own. */
@@ -30,13 +31,8 @@ const { api } = web;
 const example = (name: string) =>
   JSON.parse(readFileSync(new URL(`../../examples/${name}`, import.meta.url), 'utf8')) as Record<string, unknown>;
 
-/** The process dossiers this file's worker queue holds, from Temporal visibility. */
-async function dossiersStarted(): Promise<number> {
-  const query = `TaskQueue = "${api.temporal.config.temporal.taskQueue}" AND WorkflowType = "processWorkflow"`;
-  const ids = new Set<string>();
-  for await (const execution of api.temporal.client.workflow.list({ query })) ids.add(execution.workflowId);
-  return ids.size;
-}
+/** How many dossiers this file's worker queue holds. */
+const dossierCount = () => dossiersStarted(api.temporal.client, api.temporal.config.temporal.taskQueue);
 
 /** An earlier trip of the same leader, approved through the API, so the ledger holds one trip of hers this year. */
 async function approvedEarlierTrip(): Promise<void> {
@@ -44,18 +40,7 @@ async function approvedEarlierTrip(): Promise<void> {
   const started = await api.call('POST', '/api/delegations', { token: api.token('tran.mai'), body: proposal });
   expect(started.status, started.text).toBe(201);
   const id = started.json.workflowId as string;
-  for (const [user, event] of [
-    ['tran.mai', 'SUBMIT'],
-    ['le.minh', 'APPROVE'],
-    ['pham.ha', 'APPROVE'],
-    ['nguyen.hung', 'APPROVE'],
-  ] as const) {
-    const decided = await api.call('POST', `/api/dossiers/${id}/decisions`, {
-      token: api.token(user),
-      body: { event },
-    });
-    expect(decided.status, `${user} ${event}: ${decided.text}`).toBe(200);
-  }
+  await approveDelegation(api, id);
 }
 
 /** Waits until the live check shows (or no longer shows) a finding of the rule. */
@@ -171,8 +156,8 @@ describe('the outbound delegation form in Debian Chromium over the real API, sto
     ]);
 
     // Two dossiers in all: the earlier trip and this one; no refused attempt started anything.
-    await expect.poll(dossiersStarted, { timeout: 20_000 }).toBeGreaterThanOrEqual(2);
-    expect(await dossiersStarted()).toBe(2);
+    await expect.poll(dossierCount, { timeout: 20_000 }).toBeGreaterThanOrEqual(2);
+    expect(await dossierCount()).toBe(2);
 
     await page.goto(`${web.base()}/delegations/new?lang=en`);
     expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('Propose an outbound delegation');

@@ -4,7 +4,7 @@ import type { DelegationText } from '../delegation-text.js';
 import { Layout, type Frame } from '../layout.js';
 import type { FieldErrors } from '../start-form.js';
 import { CheckSection, type CheckResult, type PlanItem, type PlanState } from './delegation-check.js';
-import { Field } from './fields.js';
+import { Field, Select } from './fields.js';
 
 /** What the delegation page shows. */
 export interface DelegationPageProps extends Frame {
@@ -19,48 +19,6 @@ export interface DelegationPageProps extends Frame {
   planYear?: number | undefined;
   refusal?: string | undefined;
   nameOf: (id: string) => string;
-}
-
-const idOf = (name: string) => `f-${name.replace(/[^\w-]/g, '-')}`;
-
-/** A labelled select with its message beside it when wrong. */
-function Select(props: {
-  name: string;
-  label: string;
-  value: string;
-  options: Array<{ value: string; label: string }>;
-  error?: string | undefined;
-  hint?: string | undefined;
-}) {
-  const id = idOf(props.name);
-  const described = [props.hint ? `${id}-hint` : '', props.error ? `${id}-err` : ''].filter(Boolean).join(' ');
-  return (
-    <div class={props.error ? 'field invalid' : 'field'} id={`${id}-field`}>
-      <label for={id}>{props.label}</label>
-      <select
-        id={id}
-        name={props.name}
-        aria-invalid={props.error ? 'true' : undefined}
-        aria-describedby={described || undefined}
-      >
-        {props.options.map((o) => (
-          <option value={o.value} selected={o.value === props.value}>
-            {o.label}
-          </option>
-        ))}
-      </select>
-      {props.hint && (
-        <small id={`${id}-hint`} class="muted">
-          {props.hint}
-        </small>
-      )}
-      {props.error && (
-        <small id={`${id}-err`} class="field-error">
-          {props.error}
-        </small>
-      )}
-    </div>
-  );
 }
 
 /** A checkbox sending "1" when ticked. */
