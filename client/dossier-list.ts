@@ -71,19 +71,21 @@ export function listQuery(filter: ListFilter, now: Date = new Date()): string {
 const MAX_PAGE = 1000;
 
 /** A raw execution of a visibility page, as much of it as a row needs. */
-interface RawExecution {
+export interface RawExecution {
   execution?: { workflowId?: string | null } | null;
   startTime?: { seconds?: unknown; nanos?: number | null } | null;
   searchAttributes?: { indexedFields?: Record<string, Payload> | null } | null;
 }
 
+/** The value of one search attribute of an execution, undefined when it has none (pure). */
+export function attributeOf(raw: RawExecution, name: string): unknown {
+  const payload = raw.searchAttributes?.indexedFields?.[name];
+  return payload ? defaultPayloadConverter.fromPayload(payload) : undefined;
+}
+
 /** A row from the search attributes of one execution (pure). */
 export function rowOf(raw: RawExecution): ListedDossier {
-  const fields = raw.searchAttributes?.indexedFields ?? {};
-  const value = (name: string): unknown => {
-    const payload = fields[name];
-    return payload ? defaultPayloadConverter.fromPayload(payload) : undefined;
-  };
+  const value = (name: string): unknown => attributeOf(raw, name);
   const text = (name: string) => {
     const v = value(name);
     return typeof v === 'string' ? v : null;

@@ -1,7 +1,9 @@
 import type { Client } from '@temporalio/client';
 import type { DecisionRecord, MilestoneState } from '../machines/process.types.js';
 import { addressOf } from './dossier-execution.js';
-import { rowOf, type ListedDossier } from './dossier-list.js';
+import { LAST_REPORT_SEPARATOR, NO_REPORT_OWED } from '../machines/report-summary.js';
+import { searchAttributeKeys as keys } from '../workflows/search-attributes.js';
+import { attributeOf, rowOf, type ListedDossier, type RawExecution } from './dossier-list.js';
 import { status, type DossierStatus } from './dossiers.js';
 import { mapFailures } from './failures.js';
 import type { ProgrammeTaskEntry } from './programme-apply.js';
@@ -92,16 +94,53 @@ export function agencyDues(tasks: TrackedTask[]): AgencyDue[] {
 const vnInstant = (iso: string): string =>
   `${new Date(Date.parse(iso) + 7 * 3_600_000).toISOString().slice(0, 19)}+07:00`;
 
-/** A task's row from its visibility row alone: status, stage, the awaited milestone's due instant and lateness (pure). */
-export function listedTask(entry: ProgrammeTaskEntry, row: ListedDossier | null, at: string): TrackedTask {
+/** What a task's search attributes say of its reports: the next owed (null: not upserted) and the last taken. */
+export interface ReportAttributes {
+  /** The occurrence owed next, {@link NO_REPORT_OWED} when none, null when the task never upserted it. */
+  reportOwed: string | null;
+  reportDueAt: string | null;
+  lastReport: TrackedTask['lastReport'];
+}
+
+/** A task's visibility row, with what its search attributes say of its reports. */
+export type TaskRow = ListedDossier & { reports: ReportAttributes };
+
+/** The report attributes of one execution (pure). */
+export function reportAttributesOf(raw: RawExecution): ReportAttributes {
+  const text = (name: string) => {
+    const value = attributeOf(raw, name);
+    return typeof value === 'string' ? value : null;
+  };
+  const due = text(keys.reportDueAt.name);
+  const lastAt = text(keys.lastReportAt.name);
+  const [event, actor, milestone] = (text(keys.lastReport.name) ?? '').split(LAST_REPORT_SEPARATOR);
+  return {
+    reportOwed: text(keys.reportOwed.name),
+    reportDueAt: due === null ? null : new Date(due).toISOString(),
+    lastReport:
+      lastAt !== null && event
+        ? { at: new Date(lastAt).toISOString(), event, actor: actor ?? '', milestone: milestone || null }
+        : null,
+  };
+}
+
+/**
+ * A task's row from its visibility row alone: status, stage, the awaited milestone's due instant, the next report
+ * owed, the last report taken and lateness (pure).
+ */
+export function listedTask(entry: ProgrammeTaskEntry, row: TaskRow | null, at: string): TrackedTask {
   const now = Date.parse(at);
   const running = row?.status === 'running';
   const awaited = running && row?.dueAt ? vnInstant(row.dueAt) : null;
-  const owed =
-    awaited && row?.stage === 'working'
-      ? [{ milestone: 'product', dueAt: awaited, late: Date.parse(awaited) < now }]
-      : [];
-  const late = owed.find((o) => o.late);
+  const report =
+    running && row?.reports.reportOwed && row.reports.reportOwed !== NO_REPORT_OWED && row.reports.reportDueAt
+      ? row.reports
+      : null;
+  const owed = [
+    ...(awaited && row?.stage === 'working' ? [{ milestone: 'product', dueAt: awaited }] : []),
+    ...(report ? [{ milestone: report.reportOwed!, dueAt: vnInstant(report.reportDueAt!) }] : []),
+  ].map((o) => ({ ...o, late: Date.parse(o.dueAt) < now }));
+  const lateSince = owed.filter((o) => o.late).map((o) => Date.parse(o.dueAt));
   return {
     number: entry.number,
     workflowId: entry.workflowId,
@@ -111,8 +150,8 @@ export function listedTask(entry: ProgrammeTaskEntry, row: ListedDossier | null,
     dueAt: row?.stage === 'working' && row.dueAt ? vnInstant(row.dueAt) : entry.dueAt,
     status: row?.status ?? 'not started',
     state: row?.stage ?? null,
-    lastReport: null,
-    daysLate: late ? Math.floor((now - Date.parse(late.dueAt)) / DAY) : 0,
+    lastReport: row?.reports.lastReport ?? null,
+    daysLate: lateSince.length > 0 ? Math.floor((now - Math.min(...lateSince)) / DAY) : 0,
     owed,
   };
 }
@@ -128,8 +167,8 @@ const statusOrNull = (client: Client, workflowId: string) =>
 const IDS_PER_QUERY = 200;
 
 /** The visibility rows of the given workflow ids, their latest runs, by id: one query per 200 ids. */
-export async function taskRows(client: Client, ids: readonly string[]): Promise<Map<string, ListedDossier>> {
-  const rows = new Map<string, ListedDossier>();
+export async function taskRows(client: Client, ids: readonly string[]): Promise<Map<string, TaskRow>> {
+  const rows = new Map<string, TaskRow>();
   for (let i = 0; i < ids.length; i += IDS_PER_QUERY) {
     const chunk = ids.slice(i, i + IDS_PER_QUERY);
     if (chunk.some((id) => !/^[A-Za-z0-9_.@-]+$/u.test(id)))
@@ -138,7 +177,8 @@ export async function taskRows(client: Client, ids: readonly string[]): Promise<
     // Newest first: the first row of an id is its latest run.
     for await (const info of client.workflow.list({ query })) {
       const row = rowOf(info.raw as never);
-      if (!rows.has(row.workflowId)) rows.set(row.workflowId, row);
+      if (!rows.has(row.workflowId))
+        rows.set(row.workflowId, { ...row, reports: reportAttributesOf(info.raw as never) });
     }
   }
   return rows;
@@ -146,8 +186,8 @@ export async function taskRows(client: Client, ids: readonly string[]): Promise<
 
 /**
  * Reads a programme into its tracker: every task listed by a visibility query over its tasks' ids (status, stage, the
- * product's due date and lateness), not one query per task; the tasks `detail` selects (an agency's own) are also
- * queried one by one for their reports owed and their last report.
+ * product's due date, the next report owed, the last report and lateness), not one query per task; the tasks `detail`
+ * selects (an agency's own) are also queried one by one for every report they owe.
  */
 export async function programmeTracker(
   client: Client,
@@ -166,8 +206,10 @@ export async function programmeTracker(
   const tasks: TrackedTask[] = [];
   for (const entry of entries) {
     const row = rows.get(entry.workflowId);
-    // Visibility lags a start by a moment: a task not listed yet, or listed before its first upsert, is asked.
-    if (!row?.status || detail(entry)) tasks.push(trackedTask(entry, await statusOrNull(client, entry.workflowId), at));
+    // Visibility lags a start by a moment: a task not listed yet, or listed before its first upsert, is asked; so is a
+    // running task that never upserted its reports (started before they were search attributes).
+    const unlisted = !row?.status || (row.status === 'running' && row.reports.reportOwed === null);
+    if (unlisted || detail(entry)) tasks.push(trackedTask(entry, await statusOrNull(client, entry.workflowId), at));
     else tasks.push(listedTask(entry, row, at));
   }
   return {

@@ -11,6 +11,7 @@ import {
   type ProcessView,
 } from '../machines/process.js';
 import type { PersonEvent } from '../machines/process.types.js';
+import { hasReports, reportSummary } from '../machines/report-summary.js';
 import { startContext } from '../machines/start-context.js';
 import { notifiedRoles } from '../machines/units.js';
 import { DeadlineTimer } from './deadline-timer.js';
@@ -40,6 +41,11 @@ export class ProcessRun {
   private readonly changesOnly = patched('search-attribute-changes-only');
   /** Histories recorded before the workflow kept its deadline timer across decisions replay with a timer per wait. */
   private readonly keepsTimer = patched('deadline-timer-kept');
+  /**
+   * A process with reports (a task, a programme) upserts the report it owes next and the last it took; histories
+   * recorded before it did, and processes without reports, replay without them.
+   */
+  private readonly withReports: boolean;
   private readonly timer = new DeadlineTimer();
   private readonly outbox: Notification[];
 
@@ -49,6 +55,7 @@ export class ProcessRun {
     pending: Notification[],
   ) {
     this.outbox = [...pending];
+    this.withReports = hasReports(process.definition) && patched('report-search-attributes');
   }
 
   /** Restores the state carried over by continueAsNew, or starts the machine on the dossier; then publishes it. */
@@ -190,9 +197,11 @@ export class ProcessRun {
 
   /** Keeps the search attributes in step with the state. */
   private publish(): void {
-    publishSearchAttributes(this.process.definition.id, this.outcome(), {
+    const { definition } = this.process;
+    publishSearchAttributes(definition.id, this.outcome(), {
       withAssignee: this.withAssignee,
       changesOnly: this.changesOnly,
+      reports: this.withReports ? reportSummary(definition, this.snapshot.context, this.active) : null,
     });
   }
 

@@ -28,6 +28,10 @@ describe('replay of recorded histories', () => {
         'delegation-by-reference.run1',
         'delegation-in-plan.run1',
         'delegation-ledger.run1',
+        'task-v2-lifecycle.run1',
+        'task-v2-report-attributes.run1',
+        'programme-v1-lifecycle.run1',
+        'programme-v1-report-attributes.run1',
       ]),
     );
     expect(names.filter((n) => n.endsWith('.run2')).length).toBeGreaterThanOrEqual(2);
