@@ -79,16 +79,20 @@ export function programmeIdOf(name: string): string {
 const BLOCKING = new Set(['no-tasks', 'unreadable-time', 'missing-number', 'repeated-number']);
 
 /**
- * The plan an action programme's preflight gives, or the refusal listing every problem that stops it (a task without
- * a lead agency known to the directory or without a readable time, a number missing or repeated, no task); an
- * unknown coordinating agency or a line of scanning noise does not stop it (pure).
+ * The problems of a preflight that stop its start: a task without a lead agency known to the directory or without a
+ * readable time, a number missing or repeated, no task; an unknown coordinating agency or a line of scanning noise
+ * does not stop it (pure).
  */
-export function planOfPreflight(id: string, title: string, preflight: ProgrammePreflight): ProgrammePlan {
-  const blocking = preflight.problems.filter(
+export const blockingProblems = (preflight: ProgrammePreflight): ProgrammePreflight['problems'] =>
+  preflight.problems.filter(
     (p) =>
       BLOCKING.has(p.kind) ||
       (p.kind === 'unknown-agency' && preflight.tasks.find((t) => t.number === p.task)?.leadUnit == null),
   );
+
+/** The plan an action programme's preflight gives, or the refusal listing every problem that stops it (pure). */
+export function planOfPreflight(id: string, title: string, preflight: ProgrammePreflight): ProgrammePlan {
+  const blocking = blockingProblems(preflight);
   if (blocking.length > 0)
     throw new RequestError(
       `nothing was started: the table has ${blocking.length} problem(s) to correct first:\n${blocking.map((p) => `✖ ${p.message}`).join('\n')}`,

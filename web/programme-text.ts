@@ -11,6 +11,7 @@ const vi = {
   endsAt: 'Hạn hoàn thành',
   nextPage: 'Trang sau',
   importTitle: 'Nhập chương trình hành động',
+  forbidden: 'Chỉ cán bộ của cơ quan thường trực (vai trò secretariat) được nhập chương trình.',
   importIntro:
     'Tải lên phụ lục bảng nhiệm vụ (văn bản .txt như bản quét, .csv hoặc .xlsx có hàng tiêu đề TT, Nội dung công việc, Cơ quan chủ trì, Cơ quan phối hợp, Sản phẩm, Thời gian). Trang sẽ cho xem từng nhiệm vụ và từng vấn đề để đối chiếu, sửa, rồi mới khởi tạo; chưa có gì được khởi tạo trước khi bạn bấm "Khởi tạo chương trình".',
   file: 'Tệp bảng nhiệm vụ',
@@ -72,7 +73,8 @@ const vi = {
   again: 'Nhập tệp khác',
   errors: {
     noFile: 'Hãy chọn một tệp (.txt, .csv hoặc .xlsx).',
-    tooLarge: (size: string, limit: string) => `Tệp ${size}, quá giới hạn ${limit}; hãy tách hoặc rút gọn bảng.`,
+    tooLarge: (size: string, limit: string) =>
+      `Bảng gửi đi ${size}, quá giới hạn ${limit} của một yêu cầu; hãy tách hoặc rút gọn bảng.`,
     id: 'Cần mã gồm chữ thường không dấu, số và gạch nối, ví dụ nq31-2014.',
     due: 'Cần ngày dạng dd/mm/yyyy (ví dụ 30/06/2015) hoặc cụm từ như "Quý II/2015", "Trong tháng 6 năm 2015".',
     leadRequired: 'Nhiệm vụ cần một đơn vị chủ trì.',
@@ -107,6 +109,7 @@ const en: ProgrammeText = {
   endsAt: 'Due to end',
   nextPage: 'Next page',
   importTitle: 'Import an action programme',
+  forbidden: 'Only the secretariat (role secretariat) imports programmes.',
   importIntro:
     'Upload the appendix table of tasks (a .txt as scanned, a .csv, or an .xlsx whose first row is TT, Nội dung công việc, Cơ quan chủ trì, Cơ quan phối hợp, Sản phẩm, Thời gian). The page shows every task and every problem to check and correct before anything starts; nothing starts until you press "Start the programme".',
   file: 'Table file',

@@ -5,10 +5,13 @@ import { frameOf } from './frame.js';
 import { OwedPage, TrackerPage } from './pages/programme.js';
 import { ProgrammeListPage, type ListedProgramme } from './pages/programme-list.js';
 import { programmeTextOf } from './programme-text.js';
+import { programmeImportRoutes } from './programme-import.routes.js';
 
 /** The programme pages: the list, the tracker, and what the user's agency owes, read through the API. */
 export function programmeRoutes(deps: WebDeps) {
   const app = new Hono<WebEnv>();
+  // Before "/programmes/:id", which would take "import" for an id.
+  app.route('/', programmeImportRoutes(deps));
   app.get('/programmes', async (c) => {
     const cursor = c.req.query('cursor');
     const response = await callApi(deps, c, `/api/programmes${cursor ? `?cursor=${encodeURIComponent(cursor)}` : ''}`);

@@ -61,4 +61,12 @@ li.finding p { margin: 4px 0; }
 fieldset .row { display: flex; flex-wrap: wrap; gap: 8px 16px; }
 .actions { display: flex; flex-wrap: wrap; gap: 8px 16px; }
 footer { padding: 16px; color: var(--muted); text-align: center; }
+ul.plain { list-style: none; margin: 0; padding: 0; display: flex; flex-direction: column; gap: 4px; }
+td input { width: 100%; min-width: 9em; }
+@media (max-width: 640px) {
+  table.cards thead { position: absolute; left: -10000px; }
+  table.cards, table.cards tbody, table.cards tr, table.cards th, table.cards td { display: block; width: 100%; }
+  table.cards tr { border: 1px solid var(--line); border-radius: 6px; margin-bottom: 12px; }
+  table.cards td[data-label]::before { content: attr(data-label); display: block; font-weight: 600; color: var(--muted); }
+}
 `;
