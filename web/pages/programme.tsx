@@ -20,6 +20,7 @@ const words = {
     owed: 'Việc cơ quan tôi còn nợ',
     nothing: 'Không còn việc nào.',
     task: 'Nhiệm vụ',
+    tasks: 'Các nhiệm vụ',
     item: 'Việc',
     isLate: 'chậm',
   },
@@ -39,6 +40,7 @@ const words = {
     owed: 'What my agency owes',
     nothing: 'Nothing owed.',
     task: 'Task',
+    tasks: 'Tasks',
     item: 'Item',
     isLate: 'late',
   },
@@ -52,6 +54,7 @@ export function TrackerPage(props: Frame & { tracker: ProgrammeTracker }) {
     <Layout {...props} title={`${w.tracker}: ${tracker.subject}`}>
       <div class="table-wrap">
         <table>
+          <caption>{`${w.tasks} (${tracker.tasks.length})`}</caption>
           <thead>
             <tr>
               {[w.number, w.content, w.lead, w.coordinators, w.due, w.status, w.lastReport, w.late].map((h) => (
@@ -61,7 +64,7 @@ export function TrackerPage(props: Frame & { tracker: ProgrammeTracker }) {
           </thead>
           <tbody>
             {tracker.tasks.map((t) => (
-              <tr class={t.daysLate > 0 ? 'late' : ''}>
+              <tr id={`task-${t.number}`} class={t.daysLate > 0 ? 'late' : ''}>
                 <td>
                   <a href={`/dossiers/${encodeURIComponent(t.workflowId)}`}>{t.number}</a>
                 </td>
