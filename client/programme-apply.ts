@@ -4,6 +4,7 @@ import { formatVn, toPlainDate } from '../calendar/index.js';
 import { status } from './dossiers.js';
 import { RequestError } from './errors.js';
 import type { ProgrammePreflight } from './programme-import.js';
+import { REVIEWS, type ReviewMilestone } from './programme-obligations.js';
 import { startDossier } from './start.js';
 
 /** A task as a programme holds it in its facts, and as its task workflow is started. */
@@ -28,6 +29,28 @@ export interface ProgrammePlan {
   tasks: ProgrammeTaskEntry[];
   /** The programme's own obligations with due instants (e.g. the agencies' own programmes). */
   obligations?: Record<string, string>;
+  /** The reports on the whole the body writes besides the yearly one: half-yearly, quarterly. */
+  reviews?: ReviewMilestone[];
+}
+
+/** The programme's reports that recur only when the body writes them; the yearly one always does. */
+const WRITTEN_ONLY: ReviewMilestone[] = [REVIEWS.halfYear, REVIEWS.quarter];
+
+/**
+ * A programme's start input: it ends with its last task, its dated obligations, and each report the body writes
+ * recurring up to that end; a report it does not write ends at `at`, the start, so it has no occurrence (pure).
+ */
+export function programmeStartInput(plan: ProgrammePlan, at: string) {
+  const end = plan.tasks
+    .map((t) => t.dueAt)
+    .sort()
+    .at(-1)!;
+  const reviews = Object.fromEntries(WRITTEN_ONLY.map((m) => [m, plan.reviews?.includes(m) ? end : at]));
+  return {
+    subject: plan.title,
+    milestones: { programmeEnd: end, ...(plan.obligations ?? {}), ...reviews },
+    facts: { tasks: plan.tasks },
+  };
 }
 
 /** The change request a changed task needs before the file's version holds: the lead asks, the authority decides. */
@@ -101,10 +124,13 @@ export function planOfPreflight(id: string, title: string, preflight: ProgrammeP
   const obligations: Record<string, string> = {};
   for (const o of preflight.obligations ?? [])
     if (o.milestone !== null && o.every === null && o.dueAt !== null) obligations[o.milestone] ??= o.dueAt;
+  // A recurring report the body writes recurs as written, up to the programme's end.
+  const reviews = WRITTEN_ONLY.filter((m) => preflight.obligations?.some((o) => o.milestone === m));
   return {
     id,
     title,
     ...(Object.keys(obligations).length > 0 ? { obligations } : {}),
+    ...(reviews.length > 0 ? { reviews } : {}),
     tasks: preflight.tasks.map((t) => {
       const others = t.leads.filter((a) => a.unit !== null && a.unit !== t.leadUnit).map((a) => a.unit!);
       return {
@@ -208,17 +234,12 @@ export async function applyProgramme(
   const known = (await exists(client, plan.id))
     ? ((await status(client, plan.id)).facts.tasks as ProgrammeTaskEntry[])
     : undefined;
-  const dues = plan.tasks.map((t) => t.dueAt).sort();
   let programme: Applied;
   if (!known) {
     await startDossier(client, config, {
       process: 'programme',
       workflowId: plan.id,
-      input: {
-        subject: plan.title,
-        milestones: { programmeEnd: dues.at(-1)!, ...(plan.obligations ?? {}) },
-        facts: { tasks: plan.tasks },
-      },
+      input: programmeStartInput(plan, new Date().toISOString()),
     });
     programme = { number: '', workflowId: plan.id, outcome: 'started' };
   } else {

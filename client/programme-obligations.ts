@@ -7,10 +7,11 @@ export interface ProgrammeObligation {
   item: string;
   text: string;
   /**
-   * The milestone of the programme it sets: `agencyProgrammes` (each agency drafts its own programme by a date),
-   * `yearlyReview` (a yearly report on the whole), or null when the programme has none for it.
+   * The milestone of the programme it sets: `agencyProgrammes` (each agency drafts its own programme by a date), a
+   * recurring report on the whole as written (`yearlyReview`, `halfYearlyReview`, `quarterlyReview`), or null when the
+   * programme has none for it (a monthly report).
    */
-  milestone: 'agencyProgrammes' | 'yearlyReview' | null;
+  milestone: 'agencyProgrammes' | ReviewMilestone | null;
   /** The deadline phrase as written ("trong tháng 6 năm 2014"), the last instant still on time, and how it was read. */
   phrase: string | null;
   dueAt: string | null;
@@ -18,6 +19,11 @@ export interface ProgrammeObligation {
   /** How often the report recurs ("định kỳ hàng năm": year), or null for an obligation due once. */
   every: 'year' | 'halfYear' | 'quarter' | 'month' | null;
 }
+
+/** The programme's recurring reports on the whole, by how often they recur. */
+export const REVIEWS = { year: 'yearlyReview', halfYear: 'halfYearlyReview', quarter: 'quarterlyReview' } as const;
+/** A programme milestone of a recurring report on the whole. */
+export type ReviewMilestone = (typeof REVIEWS)[keyof typeof REVIEWS];
 
 /** A phrase of the body that could not be read, said the way the preflight lists problems. */
 export interface ObligationProblem {
@@ -79,9 +85,11 @@ export function programmeObligations(
     const dueAt = read?.success ? read.data.dueAt : null;
     const lowered = body.toLowerCase();
     const milestone =
-      every === 'year'
-        ? 'yearlyReview'
-        : every === null && dueAt && OWN_PROGRAMME.test(lowered)
+      every !== null
+        ? every === 'month'
+          ? null
+          : REVIEWS[every]
+        : dueAt && OWN_PROGRAMME.test(lowered)
           ? 'agencyProgrammes'
           : null;
     obligations.push({

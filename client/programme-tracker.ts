@@ -45,7 +45,7 @@ export interface ProgrammeTracker {
   at: string;
 }
 
-const REPORTS = new Set(['SUBMIT', 'REPORT_PROGRESS', 'REPORT_YEAR']);
+const REPORTS = new Set(['SUBMIT', 'REPORT_PROGRESS', 'REPORT_YEAR', 'REPORT_HALF_YEAR', 'REPORT_QUARTER']);
 const DAY = 86_400_000;
 
 /** A task's row, from its entry in the programme and its status (or none when it was not started) (pure). */

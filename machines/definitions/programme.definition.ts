@@ -9,10 +9,12 @@ const ladder: Rung[] = [
  * A programme (an action programme's table, a notice of conclusions) as data: it knows its tasks (facts.tasks, each
  * a task workflow) and keeps its own obligations: the programme's end, the agencies' own programmes when the
  * document sets a date for them, and a yearly report on the whole to the authority that assigned it.
+ * Version 2: a half-yearly and a quarterly report as well, for a body that writes them ("định kỳ hàng quý báo cáo");
+ * each runs to the due instant the start gives it (none when that is the start itself).
  */
 export const programme = {
   id: 'programme',
-  version: 1,
+  version: 2,
   title: { vi: 'Chương trình hành động / Thông báo kết luận', en: 'Programme of tasks' },
   roles: {
     secretariat: { vi: 'Cơ quan thường trực theo dõi chương trình', en: 'Secretariat' },
@@ -44,6 +46,18 @@ export const programme = {
       title: { vi: 'Báo cáo tổng hợp hằng năm tình hình thực hiện', en: 'Yearly report on the programme' },
       escalation: ladder,
       recurs: { every: 'year', until: 'programmeEnd', report: { event: 'REPORT_YEAR', role: 'secretariat' } },
+    },
+    {
+      id: 'halfYearlyReview',
+      title: { vi: 'Báo cáo 6 tháng tình hình thực hiện', en: 'Half-yearly report on the programme' },
+      escalation: ladder,
+      recurs: { every: 'halfYear', report: { event: 'REPORT_HALF_YEAR', role: 'secretariat' } },
+    },
+    {
+      id: 'quarterlyReview',
+      title: { vi: 'Báo cáo hằng quý tình hình thực hiện', en: 'Quarterly report on the programme' },
+      escalation: ladder,
+      recurs: { every: 'quarter', report: { event: 'REPORT_QUARTER', role: 'secretariat' } },
     },
   ],
 } satisfies ProcessDefinitionInput;

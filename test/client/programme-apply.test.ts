@@ -1,7 +1,13 @@
 import { readFileSync } from 'node:fs';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
-import { planOfPreflight, programmeIdOf, taskChanges, taskInput } from '../../client/programme-apply.js';
+import {
+  planOfPreflight,
+  programmeIdOf,
+  programmeStartInput,
+  taskChanges,
+  taskInput,
+} from '../../client/programme-apply.js';
 import { trackerCsv, trackerXlsx, xlsxTableAsCsv } from '../../client/programme-export.js';
 import { importProgramme } from '../../client/programme-import.js';
 import { agencyDues, trackedTask, type ProgrammeTracker } from '../../client/programme-tracker.js';
@@ -24,6 +30,14 @@ function startPlanned(task: (typeof plan.tasks)[number]) {
   );
   if (!context.success) throw new Error(context.error);
   return taskProcess.start(context.data);
+}
+/** The programme machine started on a plan on the day seed 003 was signed. */
+function startProgramme(planned: typeof plan) {
+  const programmeProcess = createProcess(programme);
+  const at = '2014-05-13T08:00:00+07:00';
+  const context = parseStartInput(programmeProcess.definition, programmeStartInput(planned, at), at, taskCalendar);
+  if (!context.success) throw new Error(context.error);
+  return programmeProcess.start(context.data)[0];
 }
 const header = 'TT,Nội dung công việc,Cơ quan chủ trì,Cơ quan phối hợp,Sản phẩm,Thời gian';
 
@@ -57,25 +71,33 @@ describe('starting a programme from its preflight', () => {
 
   it("sets the programme's milestone for the agencies' own programmes from the body, due the end of June 2014", () => {
     expect(plan.obligations).toEqual({ agencyProgrammes: '2014-06-30T23:59:59+07:00' });
-    const programmeProcess = createProcess(programme);
-    const context = parseStartInput(
-      programmeProcess.definition,
-      {
-        subject: plan.title,
-        milestones: { programmeEnd: '2016-12-31T23:59:59+07:00', ...plan.obligations },
-        facts: { tasks: plan.tasks },
-      },
-      '2014-05-13T08:00:00+07:00',
-      taskCalendar,
-    );
-    if (!context.success) throw new Error(context.error);
-    const [s] = programmeProcess.start(context.data);
-    expect(s.context.milestones.map((m) => `${m.id} ${m.dueAt}`)).toEqual([
+    expect(plan.reviews).toBeUndefined();
+    const ids = startProgramme(plan).context.milestones.map((m) => `${m.id} ${m.dueAt}`);
+    expect(ids.slice(0, 4)).toEqual([
       'programmeEnd 2016-12-31T23:59:59+07:00',
       'agencyProgrammes 2014-06-30T23:59:59+07:00',
       'yearlyReview@2014 2014-12-31T23:59:59+07:00',
       'yearlyReview@2015 2015-12-31T23:59:59+07:00',
     ]);
+    // Seed 003 writes a yearly report only: no half-yearly or quarterly one recurs.
+    expect(ids.filter((id) => /^(?:halfYearly|quarterly)Review/u.test(id))).toEqual([]);
+  });
+
+  it('keeps a quarterly report the body writes as quarterly, up to the last task, beside the yearly one', () => {
+    // Seed 003 with its item 2 written quarterly ("định kỳ hàng năm báo cáo" → "định kỳ hàng quý báo cáo").
+    const quarterly = planOfPreflight(
+      'nq31-quy',
+      'NQ 31, báo cáo hằng quý',
+      importProgramme(seed.replace('định kỳ hàng năm báo cáo', 'định kỳ hàng quý báo cáo'), units, 'text'),
+    );
+    expect(quarterly.reviews).toEqual(['quarterlyReview']);
+    const quarters = startProgramme(quarterly).context.milestones.filter((m) => m.occurrenceOf === 'quarterlyReview');
+    expect(quarters.slice(0, 3).map((m) => `${m.id} ${m.dueAt}`)).toEqual([
+      'quarterlyReview@2014-Q2 2014-06-30T23:59:59+07:00',
+      'quarterlyReview@2014-Q3 2014-09-30T23:59:59+07:00',
+      'quarterlyReview@2014-Q4 2014-12-31T23:59:59+07:00',
+    ]);
+    expect(quarters.at(-1)!.id).toBe('quarterlyReview@2016-Q4');
   });
 
   it('starts nothing from a garbled table, naming every problem', () => {

@@ -96,6 +96,22 @@ describe('the obligations in the body of an action programme', () => {
     expect(obligations[0]!.explanation).toBe('Trong tháng 06/2014 nghĩa là chậm nhất hết ngày 30/06/2014');
   });
 
+  it('keeps a quarterly or half-yearly report on the whole as the recurrence written', () => {
+    // Seed 003's item 2 ("định kỳ hàng năm báo cáo Thủ tướng"), written quarterly or every six months instead.
+    const written: Array<[string, string, string]> = [
+      ['định kỳ hàng quý báo cáo', 'quarter', 'quarterlyReview'],
+      ['định kỳ 6 tháng báo cáo', 'halfYear', 'halfYearlyReview'],
+      ['định kỳ hàng năm báo cáo', 'year', 'yearlyReview'],
+      ['định kỳ hàng tháng báo cáo', 'month', 'none'],
+    ];
+    for (const [phrase, every, milestone] of written) {
+      const body = seed('programme-nq31-2014.txt').replace('định kỳ hàng năm báo cáo', phrase);
+      const { obligations, problems } = programmeObligations(body);
+      expect(problems).toEqual([]);
+      expect(obligations[1]).toMatchObject({ item: '2', every, milestone: milestone === 'none' ? null : milestone });
+    }
+  });
+
   it('takes the year the programme was signed for a phrase that leaves it out, and reports a phrase it cannot read', () => {
     const body = [
       'Hà Nội, ngày 13 tháng 5 năm 2014',

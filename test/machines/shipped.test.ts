@@ -11,6 +11,7 @@ const recorded: Record<string, string> = {
   'task@1': '0838457bf00202',
   'task@2': '18c893515a6de8',
   'programme@1': '1f9ca2e87a0c24',
+  'programme@2': '1b5b0903bce05d',
 };
 
 describe('shipped definitions by reference', () => {

@@ -32,6 +32,7 @@ describe('replay of recorded histories', () => {
         'task-v2-report-attributes.run1',
         'programme-v1-lifecycle.run1',
         'programme-v1-report-attributes.run1',
+        'programme-v2-lifecycle.run1',
       ]),
     );
     expect(names.filter((n) => n.endsWith('.run2')).length).toBeGreaterThanOrEqual(2);
