@@ -1,5 +1,6 @@
-import type { EscalateParams, TransitionConfig } from './compile.types.js';
+import type { TransitionConfig } from './compile.types.js';
 import type { ProcessDefinition } from './definition.schema.js';
+import { rungEdge } from './deadline-rungs.js';
 import { obligationDeadlines } from './obligation-transitions.js';
 
 /**
@@ -13,23 +14,8 @@ export function deadlineEdges(definition: ProcessDefinition): TransitionConfig[]
       guard: { type: 'isMilestoneDue', params: { milestone: milestone.id } },
       actions: [{ type: 'missMilestone', params: { milestone: milestone.id } }],
     });
-    for (const rung of milestone.escalation) {
-      const params: EscalateParams = {
-        milestone: milestone.id,
-        rung: rung.id,
-        offset: rung.offset.workingDays,
-        to: rung.to,
-        channels: rung.channels,
-      };
-      deadlines.push({
-        guard: { type: 'isRungDue', params },
-        ...(rung.outcome ? { target: `.${rung.outcome}` } : {}),
-        actions: [
-          { type: 'fireRung', params },
-          { type: 'escalate', params },
-        ],
-      });
-    }
+    for (const rung of milestone.escalation)
+      deadlines.push(rungEdge(milestone, rung, { guard: 'isRungDue', fire: 'fireRung' }));
   }
   return deadlines;
 }

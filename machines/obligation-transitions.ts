@@ -1,6 +1,6 @@
-import type { EscalateParams, ProcessAction, TransitionConfig } from './compile.js';
+import type { ProcessAction, TransitionConfig } from './compile.js';
+import { rungEdge } from './deadline-rungs.js';
 import type { ProcessDefinition } from './definition.schema.js';
-import type { ProcessEvent } from './process.types.js';
 import { isRecurring } from './recurrence.js';
 
 /**
@@ -14,30 +14,20 @@ export function obligationDeadlines(definition: ProcessDefinition): TransitionCo
       guard: { type: 'isOccurrenceDue', params: { milestone: milestone.id } },
       actions: [{ type: 'missOccurrence', params: { milestone: milestone.id } }],
     });
-    for (const rung of milestone.escalation) {
-      const params: EscalateParams = {
-        milestone: milestone.id,
-        rung: rung.id,
-        offset: rung.offset.workingDays,
-        to: rung.to,
-        channels: rung.channels,
-      };
-      deadlines.push({
-        guard: { type: 'isOccurrenceRungDue', params },
-        ...(rung.outcome ? { target: `.${rung.outcome}` } : {}),
-        actions: [
-          { type: 'fireOccurrenceRung', params },
-          // The effect names the occurrence, so each one's escalation is delivered under a key of its own.
-          {
-            type: 'escalate',
-            params: ({ event }: { event: ProcessEvent }) => ({
+    for (const rung of milestone.escalation)
+      deadlines.push(
+        // The effect names the occurrence, so each one's escalation is delivered under a key of its own.
+        rungEdge(
+          milestone,
+          rung,
+          { guard: 'isOccurrenceRungDue', fire: 'fireOccurrenceRung' },
+          (params) =>
+            ({ event }) => ({
               ...params,
               milestone: 'milestone' in event && event.milestone ? event.milestone : milestone.id,
             }),
-          },
-        ],
-      });
-    }
+        ),
+      );
   }
   return deadlines;
 }
