@@ -25,8 +25,20 @@ function eventOf<T extends FixedEventType>(event: ProcessEvent, type: T): Extrac
   return event as Extract<ProcessEvent, { type: T }>;
 }
 
-const updateMilestone = (context: ProcessContext, id: string, change: (m: MilestoneState) => MilestoneState) =>
-  context.milestones.map((m) => (m.id === id ? change(m) : m));
+/**
+ * The milestones with one of them changed (pure); the same array when the change leaves it as it was, so what is
+ * derived from the milestones (the next deadline) is not worked out again for a decision that touches none.
+ */
+function updateMilestone(context: ProcessContext, id: string, change: (m: MilestoneState) => MilestoneState) {
+  let changed = false;
+  const milestones = context.milestones.map((m) => {
+    if (m.id !== id) return m;
+    const next = change(m);
+    changed ||= next !== m;
+    return next;
+  });
+  return changed ? milestones : context.milestones;
+}
 
 /** The setup shared by every compiled process: named actions and guards, no timers, no invocations. */
 export function processSetup(definition: ProcessDefinition) {

@@ -11,6 +11,7 @@ import {
   EXTEND,
   MARK_MILESTONE,
   REASSIGN,
+  type MilestoneState,
   type PersonEvent,
   type ProcessContext,
   type ProcessEvent,
@@ -47,26 +48,47 @@ export interface Process<D extends string = string> {
   persist(snapshot: ProcessSnapshot): PersistedProcess;
   check(snapshot: ProcessSnapshot, decision: unknown, at: string): CheckResult<PersonEvent<D>>;
   apply(snapshot: ProcessSnapshot, event: ProcessEvent<D>): [ProcessSnapshot, ProcessEffect[]];
-  nextDeadline(snapshot: ProcessSnapshot): { milestone: string; rung?: string; at: string } | null;
+  nextDeadline(snapshot: ProcessSnapshot): Deadline | null;
   view(snapshot: ProcessSnapshot): ProcessView;
   /** Where the process stands and whom it awaits, without the history: what an Update returns. */
   outcome(snapshot: ProcessSnapshot): DecisionOutcome;
 }
 
+/** The next instant a process waits for: a milestone's due instant, or one rung of its ladder. */
+type Deadline = { milestone: string; rung?: string; at: string };
+
+/** The next deadline of each milestones array seen: a decision that touches no milestone keeps the array. */
+const soonest = new WeakMap<readonly MilestoneState[], Deadline | null>();
+
 /** The next instant a process waits for: the earliest due instant or rung of its open milestones (pure). */
-function nextDeadline(snapshot: ProcessSnapshot): { milestone: string; rung?: string; at: string } | null {
+function nextDeadline(snapshot: ProcessSnapshot): Deadline | null {
   if (snapshot.status !== 'active') return null;
-  const candidates: Array<{ milestone: string; rung?: string; at: string }> = [];
-  for (const m of snapshot.context.milestones.filter(isOpen)) {
-    if (m.status === 'pending') candidates.push({ milestone: m.id, at: m.dueAt });
-    for (const r of m.rungs.filter((r) => r.firedAt === null))
-      candidates.push({ milestone: m.id, rung: r.id, at: r.at });
+  const { milestones } = snapshot.context;
+  let next = soonest.get(milestones);
+  if (next === undefined) soonest.set(milestones, (next = soonestOf(milestones)));
+  return next;
+}
+
+/**
+ * The earliest due instant or unfired rung of the open milestones (pure); at the same instant a milestone is marked
+ * missed before its rungs fire, and otherwise the first in the definition's order comes first.
+ */
+function soonestOf(milestones: readonly MilestoneState[]): Deadline | null {
+  let best: Deadline | null = null;
+  let bestAt = Infinity;
+  const consider = (candidate: Deadline) => {
+    const at = Date.parse(candidate.at);
+    if (at < bestAt || (at === bestAt && best?.rung !== undefined && candidate.rung === undefined)) {
+      best = candidate;
+      bestAt = at;
+    }
+  };
+  for (const m of milestones) {
+    if (!isOpen(m)) continue;
+    if (m.status === 'pending') consider({ milestone: m.id, at: m.dueAt });
+    for (const r of m.rungs) if (r.firedAt === null) consider({ milestone: m.id, rung: r.id, at: r.at });
   }
-  // Earliest first; at the same instant the milestone is marked missed before its rungs fire.
-  candidates.sort(
-    (a, b) => Date.parse(a.at) - Date.parse(b.at) || Number(a.rung !== undefined) - Number(b.rung !== undefined),
-  );
-  return candidates[0] ?? null;
+  return best;
 }
 
 /**
@@ -80,6 +102,8 @@ export function compileProcess<T extends ProcessDefinitionInput | ProcessDefinit
   const machine = compileMachine(definition);
   const step = transitionOf(machine);
   const { allowedAt, check } = decisionChecks<DecisionsOf<T>>(definition);
+  // A decision asks where the process stands more than once (search attributes, the Update's answer).
+  const outcomes = new WeakMap<ProcessSnapshot, DecisionOutcome>();
 
   return {
     definition,
@@ -103,7 +127,9 @@ export function compileProcess<T extends ProcessDefinitionInput | ProcessDefinit
       return viewOf(definition, snapshot, allowedAt(snapshot));
     },
     outcome(snapshot) {
-      return outcomeOf(definition, snapshot);
+      let outcome = outcomes.get(snapshot);
+      if (!outcome) outcomes.set(snapshot, (outcome = outcomeOf(definition, snapshot)));
+      return outcome;
     },
   };
 }

@@ -75,25 +75,41 @@ export class DecisionDesk {
     if (id !== undefined) this.validated = { id, event };
   }
 
-  /** The handler: the earlier result of an applied Update, or the decision taken, after its step when it has one. */
-  async decide(decision: unknown): Promise<DecisionOutcome> {
+  /**
+   * The handler: the earlier result of an applied Update, or the decision taken, after its step when it has one. Not
+   * async when there is no step, so a decision costs no promise of its own (replay takes every decision again).
+   */
+  decide(decision: unknown): DecisionOutcome | Promise<DecisionOutcome> {
     const earlier = this.earlier();
     if (earlier !== undefined) return earlier ?? this.run.outcome();
     const id = currentUpdateInfo()?.id;
-    let event = this.validated && this.validated.id === id ? this.validated.event : this.run.check(decision);
+    const event = this.validated && this.validated.id === id ? this.validated.event : this.run.check(decision);
     this.validated = undefined;
     const step = this.run.definition.decisionSteps.length
       ? decisionStepOf(this.run.definition, this.run.outcome().state, event.type, this.run.view().facts)
       : null;
-    if (step) {
-      this.settling = event.type;
-      try {
-        await this.settle(step);
-        event = await this.recheck(decision, step);
-      } finally {
-        this.settling = null;
-      }
+    return step ? this.decideAfter(step, decision, event.type) : this.conclude(decision, event);
+  }
+
+  /** A decision with a step: the step runs on the worker first, then the decision is checked again and taken. */
+  private async decideAfter(
+    step: DecisionStepRequest['step'],
+    decision: unknown,
+    type: PersonEvent['type'],
+  ): Promise<DecisionOutcome> {
+    this.settling = type;
+    let event: PersonEvent;
+    try {
+      await this.settle(step);
+      event = await this.recheck(decision, step);
+    } finally {
+      this.settling = null;
     }
+    return this.conclude(decision, event);
+  }
+
+  /** Takes a checked decision and remembers its outcome under the Update's id. */
+  private conclude(decision: unknown, event: PersonEvent): DecisionOutcome {
     this.run.take(event);
     this.recordBytes += byteSize(decision) + PER_DECISION;
     const outcome = this.run.outcome();

@@ -46,7 +46,15 @@ export class ProcessRun {
    * recorded before it did, and processes without reports, replay without them.
    */
   private readonly withReports: boolean;
+  /**
+   * Whether the workflow loop sends notifications and waits inline, without an async helper between it and the SDK's
+   * promises (each adds promises the SDK tracks, at every replay too); histories recorded before it (or before the
+   * kept timer) replay through the helpers, whose extra steps ordered their commands.
+   */
+  readonly inline = this.keepsTimer && patched('decision-loop-inline');
   private readonly timer = new DeadlineTimer();
+  /** How the last inline wait ended: true for a change, false for its deadline (see {@link ProcessRun.woke}). */
+  private wokeBy: () => boolean = () => true;
   private readonly outbox: Notification[];
 
   private constructor(
@@ -123,21 +131,37 @@ export class ProcessRun {
   async deliverOutbox(): Promise<void> {
     for (let notification = this.outbox.shift(); notification; notification = this.outbox.shift()) {
       const deliveries = await notify(notification);
-      const { kind, milestone, rung } = notification;
-      if (kind !== 'escalation' || !milestone || !rung) continue;
-      for (const delivery of deliveries) {
-        [this.snapshot] = this.process.apply(this.snapshot, {
-          type: ESCALATION_DELIVERED,
-          at: now(),
-          delivery: { milestone: milestone.id, rung, ...delivery },
-        });
-      }
+      this.delivered(notification, deliveries);
+    }
+  }
+
+  /** The oldest queued notification, taken off the queue to be sent; undefined when none is queued. */
+  nextNotification(): Notification | undefined {
+    return this.outbox.shift();
+  }
+
+  /** Sends a notification through the activity (its promise as it is: the loop awaits it, no wrapper in between). */
+  send(notification: Notification): ReturnType<typeof notify> {
+    return notify(notification);
+  }
+
+  /** Feeds what an escalation's deliveries did back to the machine; other notifications need nothing more. */
+  delivered(notification: Notification, deliveries: Awaited<ReturnType<typeof notify>>): void {
+    const { kind, milestone, rung } = notification;
+    if (kind !== 'escalation' || !milestone || !rung) return;
+    for (const delivery of deliveries) {
+      [this.snapshot] = this.process.apply(this.snapshot, {
+        type: ESCALATION_DELIVERED,
+        at: now(),
+        delivery: { milestone: milestone.id, rung, ...delivery },
+      });
     }
   }
 
   /**
    * Waits until a decision changes the state or queues a notification (true), or until the deadline passes (false);
-   * a deadline already past returns false at once, and with no deadline only a decision wakes it.
+   * a deadline already past returns false at once, and with no deadline only a decision wakes it. The wait of runs
+   * that loop through the helpers (see {@link inline}).
    */
   async waitForDecisionOrDeadline(deadline: Deadline | null): Promise<boolean> {
     if (this.keepsTimer && deadline) return this.waitOnKeptTimer(Date.parse(deadline.at));
@@ -160,6 +184,33 @@ export class ProcessRun {
     const changed = () => this.snapshot !== seen || this.outbox.length > 0;
     await condition(() => changed() || timer.fired);
     return changed() || Date.now() < at;
+  }
+
+  /**
+   * The wait of runs that loop inline: until a decision changes the state or queues a notification, or the deadline
+   * passes on the kept timer; {@link woke} then says which. A deadline already past ends it at once (nothing to
+   * await). The promise is the SDK's own, unwrapped.
+   */
+  waitUntil(deadline: Deadline | null): Promise<void> | undefined {
+    const seen = this.snapshot;
+    const changed = () => this.snapshot !== seen || this.outbox.length > 0;
+    if (!deadline) {
+      this.wokeBy = () => true;
+      return condition(changed);
+    }
+    const at = Date.parse(deadline.at);
+    if (at <= Date.now()) {
+      this.wokeBy = () => false;
+      return undefined;
+    }
+    const timer = this.timer.by(at);
+    this.wokeBy = () => changed() || Date.now() < at;
+    return condition(() => changed() || timer.fired);
+  }
+
+  /** After {@link waitUntil}: whether a change ended the wait (true), or its deadline passed (false). */
+  woke(): boolean {
+    return this.wokeBy();
   }
 
   /** Feeds a deadline that passed to the machine; one it refuses is logged and looked at again a minute later. */

@@ -45,10 +45,18 @@ export async function processWorkflow(args: ProcessWorkflowInput): Promise<Proce
   setHandler(decideUpdate, (decision) => desk.decide(decision), { validator: (decision) => desk.validate(decision) });
 
   for (;;) {
-    await run.deliverOutbox();
+    // Runs that loop inline await the SDK's own promises, with no async helper between (see ProcessRun.inline).
+    if (run.inline) {
+      for (let notification = run.nextNotification(); notification; notification = run.nextNotification())
+        run.delivered(notification, await run.send(notification));
+    } else await run.deliverOutbox();
     if (!run.active) break;
     const deadline = run.nextDeadline();
-    const woke = await run.waitForDecisionOrDeadline(deadline);
+    let woke: boolean;
+    if (run.inline) {
+      await run.waitUntil(deadline);
+      woke = run.woke();
+    } else woke = await run.waitForDecisionOrDeadline(deadline);
     if (!woke && deadline) await run.takeDeadline(deadline);
     if (workflowInfo().continueAsNewSuggested) {
       await condition(allHandlersFinished);

@@ -67,7 +67,7 @@ describe('decisions on a real Temporal server: idempotent across continueAsNew, 
       (e) => e.workflowExecutionUpdateAcceptedEventAttributes?.acceptedRequest?.meta?.updateId === updateId,
     );
     expect(accepted).toHaveLength(1);
-    expect(await replayAndKeep(server.client, workflowId, 'review-pipeline-idempotent')).toBeGreaterThan(1);
+    expect(await replayAndKeep(server.client, workflowId, 'review-pipeline-idempotent-inline')).toBeGreaterThan(1);
   });
 
   it('answers the decision that closed a dossier, sent again under its id, with its result; another id is told the dossier closed', async () => {

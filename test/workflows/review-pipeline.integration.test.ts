@@ -112,7 +112,7 @@ describe('review pipeline on a real Temporal server, driven by the CLI', () => {
     expect(description.status.name).toBe('COMPLETED');
     expect(description.typedSearchAttributes.get({ name: 'DuyetStatus', type: 'KEYWORD' })).toBe('completed');
     // The test server suggests continue-as-new after 60 events: the snapshot crossed runs intact.
-    expect(await replayAndKeep(client, workflowId, 'review-pipeline-kept-timer')).toBeGreaterThan(1);
+    expect(await replayAndKeep(client, workflowId, 'review-pipeline-inline-loop')).toBeGreaterThan(1);
   });
 
   it('refuses bad input with a clear error and starts nothing', async () => {
