@@ -2,10 +2,8 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { Client, Connection } from '@temporalio/client';
-import { bundleWorkflowCode } from '@temporalio/worker';
+import { Connection } from '@temporalio/client';
 import { startDevServer } from '../../cli/dev-server.js';
-import { bundlerOptions } from '../../worker/worker.js';
 import { inheritedEnv, loadConfig } from '../../temporal.config.js';
 import {
   historySize,
@@ -18,7 +16,8 @@ import {
 } from './phases.js';
 import { freePort } from '../../test-support/ports.js';
 import { fmt, median, mib, percentile } from './stats.js';
-import { startArgs, variants, type Variant } from './variants.js';
+import { benchContext } from './context.js';
+import { variants, type Variant } from './variants.js';
 
 // `npm run bench:engine`: duyet's generic engine against a hand-written workflow of the same shape and a ceiling,
 // on its own Temporal dev server, one worker child per variant and round. Sizes come from the environment.
@@ -45,21 +44,7 @@ async function main() {
   const server = await startDevServer(config, { dbFile: join(stateDir, 'temporal.db') });
   const connection = await Connection.connect({ address: server.address });
   try {
-    const bundle = async (path: string, name: string, options = {}) => {
-      const workflowsPath = fileURLToPath(new URL(path, import.meta.url));
-      const { code } = await bundleWorkflowCode({ workflowsPath, logger: quiet, ...options });
-      writeFileSync(join(stateDir, name), code);
-      return join(stateDir, name);
-    };
-    const engine = await bundle('../../workflows/index.js', 'engine.js', bundlerOptions); // as `duyet worker` bundles it
-    const hand = await bundle('./hand-written.workflows.js', 'hand-written.js');
-    const ctx: BenchContext = {
-      client: new Client({ connection }),
-      address: server.address,
-      bundles: { engine, 'hand-written': hand, ceiling: hand },
-      runId: `bench-${Date.now().toString(36)}`,
-      args: startArgs(),
-    };
+    const ctx: BenchContext = await benchContext(connection, server.address, stateDir, 'bench');
     const rounds: RoundResult[] = [];
     for (let round = 0; round < sizes.rounds; round += 1) {
       const order = variants.map((_, i) => variants[(i + round) % variants.length] as Variant);
@@ -87,8 +72,6 @@ async function main() {
     rmSync(stateDir, { recursive: true, force: true });
   }
 }
-
-const quiet = { log() {}, trace() {}, debug() {}, info() {}, warn() {}, error() {} };
 
 /** Memory per open workflow, history size and replay time of one variant. */
 async function measureMore(ctx: BenchContext, variant: Variant, rounds: RoundResult[]) {
