@@ -8,6 +8,7 @@ import { createRouter } from './router.js';
 export const delegationsRouter = createRouter()
   .openapi(routes.checkDelegation, handlers.checkDelegation)
   .openapi(routes.startDelegation, handlers.startDelegation)
+  .openapi(recordRoutes.listRuleSets, records.listRuleSets)
   .openapi(recordRoutes.getPlan, records.getPlan)
   .openapi(recordRoutes.startPlan, records.startPlan)
   .openapi(recordRoutes.adjustPlan, records.adjustPlan)

@@ -52,3 +52,19 @@ export const getPersonLedger: AppRouteHandler<typeof routes.getPersonLedger> = a
   const tripsLeft = limit === null ? null : Math.max(0, limit - entries.length);
   return c.json({ ruleSet, year, person, tripsPerKeyLeader: limit, tripsLeft, entries }, 200);
 };
+
+/** The known rule sets with their periods, limits and plan adjustment, for a user who acts in delegation approvals. */
+export const listRuleSets: AppRouteHandler<typeof routes.listRuleSets> = (c) => {
+  requireRole(c.var.principal.user, delegationRoles(), 'read the rule sets of delegations');
+  const ruleSets = Object.values(loadRuleSets(c.var.deps.config.ruleSetsDir)).map((rules) => ({
+    id: rules.id,
+    version: rules.version,
+    title: rules.title,
+    year: rules.year,
+    validFrom: rules.validFrom,
+    validTo: rules.validTo,
+    tripsPerKeyLeaderPerYear: rules.tripsPerKeyLeaderPerYear,
+    planAdjustment: rules.planAdjustment,
+  }));
+  return c.json({ ruleSets }, 200);
+};

@@ -167,3 +167,40 @@ export const getPersonLedger = createRoute({
     ...errorResponses(403, 404),
   },
 });
+
+/** `GET /api/delegations/rule-sets`. */
+export const listRuleSets = createRoute({
+  method: 'get',
+  path: '/api/delegations/rule-sets',
+  tags,
+  summary: 'The rule sets delegations are checked against',
+  description: `Every known rule set (shipped, or in DUYET_RULE_SETS_DIR) with the period of trips it governs, its limit of trips per key leader and how its plan may be adjusted. ${readers}`,
+  security: secured,
+  responses: {
+    200: jsonContent(
+      z
+        .object({
+          ruleSets: z.array(
+            z.object({
+              id: z.string(),
+              version: z.number(),
+              title: z.string(),
+              year: z.number(),
+              validFrom: z.string(),
+              validTo: z.string(),
+              tripsPerKeyLeaderPerYear: z.number(),
+              planAdjustment: z.object({
+                deadline: z.string().openapi({ description: 'adjustments are made before this day, not on it' }),
+                maxOutbound: z.number(),
+                maxInbound: z.number(),
+                times: z.number(),
+              }),
+            }),
+          ),
+        })
+        .openapi('RuleSets'),
+      'The rule sets',
+    ),
+    ...errorResponses(403),
+  },
+});

@@ -131,6 +131,10 @@ export function prepareDelegation(
           decided: f.severity === 'decided',
         })),
         travellers: travellers.map((m) => m.id),
+        // What the ledger's pages show of a trip beside its dates: who went, from which unit, where and how long.
+        organiser: { id: proposal.unit.id, name: proposal.unit.name },
+        people: travellers.map((m) => ({ id: m.id, name: m.name, position: m.position, unit: m.unit.name })),
+        countries: proposal.countries.map((c) => ({ country: c.country.name, days: c.days })),
         keyLeaders: keyLeaderIds(proposal),
         startDate: proposal.startDate,
         endDate: proposal.endDate,

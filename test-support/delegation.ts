@@ -12,7 +12,9 @@ export const delegationApprovals = [
 
 /** What a test's API gives: a request as a user, and a user's token. */
 interface Caller {
-  call(method: string, path: string, request?: ApiRequest): Promise<{ status: number; text: string }>;
+  // Tests read answers of many shapes.
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  call(method: string, path: string, request?: ApiRequest): Promise<{ status: number; text: string; json: any }>;
   token(userId: string): string;
 }
 
@@ -25,6 +27,15 @@ export async function approveDelegation(api: Caller, id: string): Promise<void> 
     });
     expect(decided.status, `${user} ${event}: ${decided.text}`).toBe(200);
   }
+}
+
+/** Starts a delegation as its organising unit over the API and approves it: its trips are then in the ledger. */
+export async function approvedDelegation(api: Caller, proposal: unknown): Promise<string> {
+  const started = await api.call('POST', '/api/delegations', { token: api.token('tran.mai'), body: proposal });
+  expect(started.status, started.text).toBe(201);
+  const id = started.json.workflowId as string;
+  await approveDelegation(api, id);
+  return id;
 }
 
 /** How many dossiers (process workflow ids, whatever their runs) a task queue holds, from Temporal visibility. */

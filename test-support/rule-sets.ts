@@ -18,3 +18,21 @@ export function laterRuleSetsDir(id: string = laterRuleSet): string {
   writeFileSync(join(dir, `${id}.json`), JSON.stringify(rules, null, 2));
   return dir;
 }
+
+/**
+ * A rule-sets folder holding the 2022 rules under the id given for trips in one year, with the plan's adjustment
+ * window moved to 15 May of that year: a test on a real clock that uses next year has its own plan and ledgers.
+ */
+export function yearRuleSetsDir(id: string, year: number): string {
+  const dir = mkdtempSync(join(tmpdir(), 'duyet-web-rules-'));
+  const rules = {
+    ...hanoi2022,
+    id,
+    year,
+    validFrom: `${year}-01-01`,
+    validTo: `${year}-12-31`,
+    planAdjustment: { ...hanoi2022.planAdjustment, deadline: `${year}-05-15` },
+  };
+  writeFileSync(join(dir, `${id}.json`), JSON.stringify(rules));
+  return dir;
+}

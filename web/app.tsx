@@ -16,6 +16,7 @@ import { supervisionRoutes } from './supervision.routes.js';
 import { calendarRoutes } from './calendar.routes.js';
 import { programmeRoutes } from './programmes.routes.js';
 import { delegationRoutes } from './delegation.routes.js';
+import { delegationRecordRoutes } from './delegation-records.routes.js';
 import { delegationScript } from './delegation-script.js';
 import { inboxRoutes, inboxRows } from './inbox.routes.js';
 import { MePage } from './pages/me.js';
@@ -133,5 +134,6 @@ export function webApp(deps: WebDeps): Hono<WebEnv> {
   app.route('/', calendarRoutes(deps));
   app.route('/', programmeRoutes(deps));
   app.route('/', delegationRoutes(deps));
+  app.route('/', delegationRecordRoutes(deps));
   return app;
 }

@@ -1,6 +1,7 @@
 import { Hono } from 'hono';
 import { proposalCodes } from '../client/delegation-labels.js';
-import { processById, processIds } from '../client/processes.js';
+import { DELEGATION, holdsAny, ledgerReaders, proposerRole } from '../client/delegation-roles.js';
+import { processIds } from '../client/processes.js';
 import { callApi, problemDetail, type WebContext, type WebDeps, type WebEnv } from './deps.js';
 import {
   delegationFieldsOf,
@@ -15,15 +16,9 @@ import type { CheckResult, PlanState } from './pages/delegation-check.js';
 import { DelegationPage } from './pages/delegation.js';
 import type { FieldErrors } from './start-form.js';
 
-const DELEGATION = 'delegation';
-
 /** Whether a user's roles may propose a delegation: the role of its first stage, the organising unit (pure but for the registry). */
-export function mayProposeDelegation(roles: readonly string[]): boolean {
-  if (!processIds().includes(DELEGATION)) return false;
-  const definition = processById(DELEGATION).compiled.definition;
-  const first = definition.stages[definition.initial]?.role;
-  return first !== undefined && roles.includes(first);
-}
+export const mayProposeDelegation = (roles: readonly string[]): boolean =>
+  processIds().includes(DELEGATION) && roles.includes(proposerRole());
 
 /** What the page shows beside the form. */
 interface Shown {
@@ -76,6 +71,7 @@ export function delegationRoutes(deps: WebDeps) {
         planYear={shown.planYear}
         refusal={shown.refusal}
         nameOf={(id) => users.find((u) => u.id === id)?.name ?? id}
+        mayReadLedger={holdsAny(c.get('session').user.roles, ledgerReaders())}
       />,
       shown.status ?? 200,
     );

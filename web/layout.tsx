@@ -1,4 +1,5 @@
 import type { Child } from 'hono/jsx';
+import { delegationRoles, holdsAny, ledgerReaders } from '../client/delegation-roles.js';
 import type { SessionUser } from './deps.js';
 import type { Lang, Messages } from './messages.js';
 
@@ -28,6 +29,12 @@ export function programmesLink(roles: readonly string[], m: Messages): string | 
   if (roles.some((role) => role.startsWith('focal-point@'))) return m.owedNav;
   return undefined;
 }
+
+/** The delegation records the roles may read: the ledger of trips (not the organising units) and the year's plan (pure). */
+const delegationLinks = (roles: readonly string[], m: Messages) => [
+  ...(holdsAny(roles, ledgerReaders()) ? [{ href: '/delegations/ledger', label: m.ledgerNav }] : []),
+  ...(holdsAny(roles, delegationRoles()) ? [{ href: '/delegations/plan', label: m.planNav }] : []),
+];
 
 /** The frame of every page: skip link, banner with navigation, the user and sign-out, main landmark, footer. */
 export function Layout(props: Frame & { title: string; children?: Child }) {
@@ -70,6 +77,11 @@ export function Layout(props: Frame & { title: string; children?: Child }) {
                     <a href="/programmes">{programmesLink(session.user.roles, m)}</a>
                   </li>
                 )}
+                {delegationLinks(session.user.roles, m).map((link) => (
+                  <li>
+                    <a href={link.href}>{link.label}</a>
+                  </li>
+                ))}
                 <li>
                   <a href="/me">{m.me}</a>
                 </li>

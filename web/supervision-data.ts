@@ -1,10 +1,10 @@
-import ExcelJS from 'exceljs';
 import { toPlainDate } from '../calendar/index.js';
 import { processById, processIds } from '../client/processes.js';
 import type { ProcessView } from '../machines/process.js';
 import { callApi, problemDetail, withinSeconds, type WebContext, type WebDeps } from './deps.js';
 import { dueText, formatDateTime, workingDaysUntil } from './format.js';
 import type { ListedRow } from './inbox.routes.js';
+import { csvOf, xlsxOf, type ExportColumn } from './table-export.js';
 
 /** A running dossier that is late or soon due, as the dashboard and its exports show it. */
 export interface SupervisedRow {
@@ -113,47 +113,22 @@ export async function supervision(
 }
 
 /** The columns of an export, with each one's value (pure). */
-function exportColumns(headers: Record<string, string>) {
+function exportColumns(headers: Record<string, string>): ExportColumn<SupervisedRow>[] {
   return [
-    { header: headers.dossier!, value: (r: SupervisedRow) => r.workflowId },
-    { header: headers.subject!, value: (r: SupervisedRow) => r.subject },
-    { header: headers.process!, value: (r: SupervisedRow) => r.processTitle },
-    { header: headers.stage!, value: (r: SupervisedRow) => r.stageTitle },
-    { header: headers.due!, value: (r: SupervisedRow) => formatDateTime(r.dueAt) },
-    { header: headers.dueText!, value: (r: SupervisedRow) => r.dueText },
-    { header: headers.escalation!, value: (r: SupervisedRow) => r.escalationLevel },
+    { header: headers.dossier!, value: (r) => r.workflowId },
+    { header: headers.subject!, value: (r) => r.subject, width: 60 },
+    { header: headers.process!, value: (r) => r.processTitle },
+    { header: headers.stage!, value: (r) => r.stageTitle },
+    { header: headers.due!, value: (r) => formatDateTime(r.dueAt) },
+    { header: headers.dueText!, value: (r) => r.dueText },
+    { header: headers.escalation!, value: (r) => r.escalationLevel },
   ];
 }
 
-/** A CSV field, quoted when it holds a separator, a quote or a line break; a leading formula sign is neutralised (pure). */
-const csvField = (value: string | number) => {
-  const text = String(value);
-  const safe = /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
-  return /[",\r\n;]/.test(safe) ? `"${safe.replaceAll('"', '""')}"` : safe;
-};
-
 /** The rows as CSV (UTF-8 with a byte order mark, so spreadsheet programs read Vietnamese right) (pure). */
-export function toCsv(rows: SupervisedRow[], headers: Record<string, string>): string {
-  const columns = exportColumns(headers);
-  const lines = [columns.map((c) => csvField(c.header)), ...rows.map((r) => columns.map((c) => csvField(c.value(r))))];
-  return `\uFEFF${lines.map((l) => l.join(',')).join('\r\n')}\r\n`;
-}
+export const toCsv = (rows: SupervisedRow[], headers: Record<string, string>): string =>
+  csvOf(exportColumns(headers), rows);
 
 /** The rows as an XLSX workbook of one sheet, late rows in red. */
-export async function toXlsx(
-  rows: SupervisedRow[],
-  headers: Record<string, string>,
-  sheet: string,
-): Promise<Uint8Array> {
-  const workbook = new ExcelJS.Workbook();
-  workbook.creator = 'duyet';
-  const ws = workbook.addWorksheet(sheet);
-  const columns = exportColumns(headers);
-  ws.columns = columns.map((c) => ({ header: c.header, width: c.header === headers.subject ? 60 : 22 }));
-  ws.getRow(1).font = { bold: true };
-  for (const r of rows) {
-    const added = ws.addRow(columns.map((c) => c.value(r)));
-    if (r.late) added.font = { color: { argb: 'FFA4161A' } };
-  }
-  return new Uint8Array(await workbook.xlsx.writeBuffer());
-}
+export const toXlsx = (rows: SupervisedRow[], headers: Record<string, string>, sheet: string): Promise<Uint8Array> =>
+  xlsxOf(exportColumns(headers), rows, sheet, (r) => r.late);

@@ -174,6 +174,20 @@ describe('POST /api/delegations over HTTP', () => {
     await approveDelegation(api, id);
     const dossier = await api.call('GET', `/api/dossiers/${id}`, { token: api.token('tran.mai') });
     expect(dossier.json).toMatchObject({ process: 'delegation', state: 'reporting' });
+    // What the ledger's pages show of the trip: who went, from which unit, where and for how long.
+    expect(dossier.json.facts).toMatchObject({
+      organiser: { id: 'so-du-lich', name: 'Sở Du lịch' },
+      countries: [
+        { country: 'Nhật Bản', days: 3 },
+        { country: 'Hàn Quốc', days: 2 },
+      ],
+    });
+    expect(dossier.json.facts.people[0]).toEqual({
+      id: leader,
+      name: 'Ngô Thị Thu Trang',
+      position: 'Giám đốc',
+      unit: 'Sở Du lịch',
+    });
     // Once visibility shows this start, it shows the refused ones too, had any started: there are none.
     while ((await dossierCount()) === 0) await new Promise((resolve) => setTimeout(resolve, 200));
     expect(await dossierCount()).toBe(1);
@@ -194,6 +208,25 @@ describe('POST /api/delegations over HTTP', () => {
       tripsLeft: 1,
       entries: [{ delegation: id, startDate: '2027-03-08', reportDueAt: '2027-03-22', reportFiledAt: null }],
     });
+  });
+});
+
+describe('GET /api/delegations/rule-sets over HTTP', () => {
+  it('lists the known rule sets with their periods, limits and plan adjustment to the delegation roles, 403 to others', async () => {
+    const res = await api.call('GET', '/api/delegations/rule-sets', { token: api.token('tran.mai') });
+    expect(res.status, res.text).toBe(200);
+    expect(res.json.ruleSets).toContainEqual(
+      expect.objectContaining({
+        id: RULES,
+        validFrom: '2023-01-01',
+        tripsPerKeyLeaderPerYear: 2,
+        planAdjustment: { deadline: '2022-05-15', maxOutbound: 7, maxInbound: 6, times: 1 },
+      }),
+    );
+    expect(res.json.ruleSets.map((r: { id: string }) => r.id)).toContain('hanoi-2022');
+    const other = await api.call('GET', '/api/delegations/rule-sets', { token: api.token('pham.minh') });
+    expect(other.status).toBe(403);
+    expect(other.json.detail).toContain('cannot read the rule sets of delegations');
   });
 });
 

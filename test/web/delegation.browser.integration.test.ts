@@ -1,32 +1,15 @@
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { hanoi2022 } from '../../delegation/rule-sets/hanoi-2022.js';
-import { approveDelegation, dossiersStarted } from '../../test-support/delegation.js';
+import { approvedDelegation, dossiersStarted } from '../../test-support/delegation.js';
+import { yearRuleSetsDir } from '../../test-support/rule-sets.js';
 import { checkPage, useWebStack } from '../../test-support/web.js';
 
 /** Next year: trips ahead of today, so no report is overdue and the year's plan and ledger are this file's own. */
 const YEAR = new Date().getUTCFullYear() + 1;
 const RULES = 'web-delegation';
 
-/** The 2022 rules under this file's own id for next year, so its plan and ledgers meet no other file's. */
-function ruleSetsDir(): string {
-  const dir = mkdtempSync(join(tmpdir(), 'duyet-web-rules-'));
-  const rules = {
-    ...hanoi2022,
-    id: RULES,
-    year: YEAR,
-    validFrom: `${YEAR}-01-01`,
-    validTo: `${YEAR}-12-31`,
-    planAdjustment: { ...hanoi2022.planAdjustment, deadline: `${YEAR}-05-15` },
-  };
-  writeFileSync(join(dir, `${RULES}.json`), JSON.stringify(rules));
-  return dir;
-}
-
-const web = useWebStack(['tran.mai'], { DUYET_RULE_SETS_DIR: ruleSetsDir() });
+const web = useWebStack(['tran.mai'], { DUYET_RULE_SETS_DIR: yearRuleSetsDir(RULES, YEAR) });
 const { api } = web;
 const example = (name: string) =>
   JSON.parse(readFileSync(new URL(`../../examples/${name}`, import.meta.url), 'utf8')) as Record<string, unknown>;
@@ -37,10 +20,7 @@ const dossierCount = () => dossiersStarted(api.temporal.client, api.temporal.con
 /** An earlier trip of the same leader, approved through the API, so the ledger holds one trip of hers this year. */
 async function approvedEarlierTrip(): Promise<void> {
   const proposal = { ...example('delegation-compliant.json'), startDate: `${YEAR}-03-09`, endDate: `${YEAR}-03-15` };
-  const started = await api.call('POST', '/api/delegations', { token: api.token('tran.mai'), body: proposal });
-  expect(started.status, started.text).toBe(201);
-  const id = started.json.workflowId as string;
-  await approveDelegation(api, id);
+  await approvedDelegation(api, proposal);
 }
 
 /** Waits until the live check shows (or no longer shows) a finding of the rule. */

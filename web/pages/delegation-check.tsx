@@ -102,11 +102,16 @@ function Findings(props: {
 }
 
 /** The trips of the year of each traveller, from the ledger, and what a key leader has left. */
-function Ledger(props: { t: DelegationText; travellers: CheckTraveller[] }) {
+function Ledger(props: { t: DelegationText; travellers: CheckTraveller[]; href?: string | undefined }) {
   const { t } = props;
   const year = props.travellers[0]?.year ?? 0;
   return (
     <div class="table-wrap">
+      {props.href && (
+        <p>
+          <a href={props.href}>{t.ledgerLink(year)}</a>
+        </p>
+      )}
       <table class="ledger">
         <caption>{t.ledger}</caption>
         <thead>
@@ -149,12 +154,16 @@ function PlanEntry(props: {
   plan: PlanState;
   item: PlanItem | undefined;
   nameOf: (id: string) => string;
+  href: string;
 }) {
   const { t, item } = props;
   const adjustment = props.plan.adjustments[0];
   return (
     <section aria-labelledby="plan-entry-h">
       <h3 id="plan-entry-h">{t.planEntry}</h3>
+      <p>
+        <a href={props.href}>{t.planLink(props.plan.year)}</a>
+      </p>
       {item && (
         <dl class="facts plan-entry">
           <dt>{t.item}</dt>
@@ -194,8 +203,12 @@ export function CheckSection(props: {
   justifications: Record<string, string>;
   errors: FieldErrors;
   nameOf: (id: string) => string;
+  /** Whether the user may open the ledger of the year (the organising units may not). */
+  mayReadLedger: boolean;
 }) {
-  const { t } = props;
+  const { t, check } = props;
+  const records = (page: 'ledger' | 'plan', year: number) =>
+    `/delegations/${page}?year=${year}${check ? `&rules=${encodeURIComponent(check.ruleSet.id)}` : ''}`;
   return (
     <section id="check" aria-labelledby="check-h" aria-live="polite">
       <h2 id="check-h">{t.checkTitle}</h2>
@@ -219,9 +232,23 @@ export function CheckSection(props: {
           errors={props.errors}
         />
       )}
-      {props.check && props.check.travellers.length > 0 && <Ledger t={t} travellers={props.check.travellers} />}
+      {props.check && props.check.travellers.length > 0 && (
+        <Ledger
+          t={t}
+          travellers={props.check.travellers}
+          href={props.mayReadLedger ? records('ledger', props.check.travellers[0]!.year) : undefined}
+        />
+      )}
       {props.plan === null && props.planYear !== undefined && <p class="muted">{t.planMissing(props.planYear)}</p>}
-      {props.plan && <PlanEntry t={t} plan={props.plan} item={props.planItem} nameOf={props.nameOf} />}
+      {props.plan && (
+        <PlanEntry
+          t={t}
+          plan={props.plan}
+          item={props.planItem}
+          nameOf={props.nameOf}
+          href={records('plan', props.plan.year)}
+        />
+      )}
     </section>
   );
 }

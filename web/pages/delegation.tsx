@@ -19,6 +19,8 @@ export interface DelegationPageProps extends Frame {
   planYear?: number | undefined;
   refusal?: string | undefined;
   nameOf: (id: string) => string;
+  /** Whether the user may open the ledger of the year (the organising units may not). */
+  mayReadLedger?: boolean;
 }
 
 /** A checkbox sending "1" when ticked. */
@@ -200,6 +202,7 @@ export function DelegationPage(props: DelegationPageProps) {
           justifications={fields.justifications}
           errors={errors}
           nameOf={props.nameOf}
+          mayReadLedger={props.mayReadLedger ?? false}
         />
         <div class="actions">
           <button type="submit" name="action" value="check">
