@@ -14,7 +14,8 @@ import type { AppRouteHandler } from './types.js';
 /** The role that imports programmes and reads any agency's dues. */
 const SECRETARIAT = 'secretariat';
 
-function requireSecretariat(user: User): void {
+/** Refuses (403) a user without the secretariat role: only the secretariat imports programmes. */
+export function requireSecretariat(user: User): void {
   if (!user.roles.includes(SECRETARIAT))
     throw new RequestError(`user "${user.id}" cannot import programmes: it takes role "${SECRETARIAT}"`, {
       kind: 'forbidden',

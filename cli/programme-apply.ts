@@ -4,15 +4,9 @@ import { withClient } from '../client/connect.js';
 import { decideAudited } from '../client/decide.js';
 import { actingUser } from './acting-user.js';
 import type { ConclusionItem } from '../client/conclusions-import.js';
+import { planOfConclusions } from '../client/conclusions-plan.js';
 import { RequestError } from '../client/errors.js';
-import {
-  applyProgramme,
-  planOfPreflight,
-  programmeIdOf,
-  taskWorkflowId,
-  type Applied,
-  type ProgrammePlan,
-} from '../client/programme-apply.js';
+import { applyProgramme, planOfPreflight, programmeIdOf, type Applied } from '../client/programme-apply.js';
 import { trackerCsv, trackerXlsx, xlsxTableAsCsv } from '../client/programme-export.js';
 import type { ProgrammePreflight } from '../client/programme-import.js';
 import { programmeTracker, type ProgrammeTracker } from '../client/programme-tracker.js';
@@ -80,49 +74,6 @@ export async function applyPreflight(
     return applyProgramme(client, config, plan, fileChange);
   });
   printApplied(applied, opts.json);
-}
-
-/**
- * The plan a notice of conclusions gives: its items that assign a known agency a deadline become tasks; the others
- * (notes, items without a deadline, items for a group of agencies) are listed as not started, with why (pure).
- */
-export function planOfConclusions(
-  id: string,
-  title: string,
-  items: ConclusionItem[],
-): { plan: ProgrammePlan; skipped: Array<{ number: string; reason: string }> } {
-  if (items.length === 0)
-    throw new RequestError('nothing was started: no numbered item found; expected items "1.", "2.", … in the notice');
-  const skipped: Array<{ number: string; reason: string }> = [];
-  const tasks: ProgrammePlan['tasks'] = [];
-  for (const item of items) {
-    const units = item.agencies.filter((a) => /^[a-z0-9-]+$/u.test(a));
-    if (item.kind === 'note') skipped.push({ number: item.number, reason: 'a note: it assigns nothing' });
-    else if (units.length === 0)
-      skipped.push({
-        number: item.number,
-        reason: `no agency of the directory named (${item.agencies.join(', ') || 'none'}): assign it by hand`,
-      });
-    else if (!item.dueAt) skipped.push({ number: item.number, reason: 'no deadline written: give it one by hand' });
-    else
-      tasks.push({
-        number: item.number,
-        workflowId: taskWorkflowId(id, item.number),
-        content: item.text,
-        lead: units[0]!,
-        leadText: units[0]!,
-        coordinators: units.slice(1),
-        coordinatorsText: '',
-        product: '',
-        time: item.deadlineText ?? '',
-        dueAt: item.dueAt,
-      });
-  }
-  if (tasks.length === 0)
-    throw new RequestError(
-      `nothing was started: no item assigns a known agency a deadline (${skipped.map((s) => `${s.number}: ${s.reason}`).join('; ')})`,
-    );
-  return { plan: { id, title, tasks }, skipped };
 }
 
 /** Starts the tasks of a notice of conclusions, and prints them with the items not started. */

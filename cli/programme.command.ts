@@ -3,7 +3,7 @@ import type { Command } from 'commander';
 import { formatVn, toPlainDate } from '../calendar/index.js';
 import { RequestError } from '../client/errors.js';
 import { importProgramme, type ProgrammePreflight } from '../client/programme-import.js';
-import { importConclusions } from '../client/conclusions-import.js';
+import { readConclusions } from '../client/conclusions-plan.js';
 import { loadCalendarTable } from '../client/calendar-tables.js';
 import { loadUnits } from '../directory/directory.js';
 import { loadConfig } from '../temporal.config.js';
@@ -154,13 +154,16 @@ export function registerProgrammeCommands(program: Command): void {
     .action(async (file: string, opts: ImportOptions & { year?: string }) => {
       checkImport(file);
       const text = readText(file);
-      const years = [...text.matchAll(/năm (\d{4})/gu)].map((m) => Number(m[1])).filter((y) => y >= 1900 && y <= 2200);
-      const year = opts.year === undefined ? Math.max(new Date().getUTCFullYear(), ...years) : Number(opts.year);
-      if (!Number.isInteger(year) || year < 1900 || year > 2200)
+      const year = opts.year === undefined ? undefined : Number(opts.year);
+      if (year !== undefined && (!Number.isInteger(year) || year < 1900 || year > 2200))
         throw new RequestError(`--year: expected a year between 1900 and 2200, such as 2023; got "${opts.year}"`);
       const config = loadConfig();
-      const table = loadCalendarTable(config.calendarDir, [...new Set([...years, year])].sort());
-      const items = importConclusions(text, loadUnits(opts.units ?? config.unitsFile), table);
+      const items = readConclusions(
+        text,
+        loadUnits(opts.units ?? config.unitsFile),
+        (years) => loadCalendarTable(config.calendarDir, years),
+        year,
+      );
       if (opts.apply) return applyConclusions(file, items, opts);
       if (opts.json) return print(items);
       for (const item of items)

@@ -130,3 +130,7 @@ export function correctionsOf(
   });
   return { edited: changed ? { tasks, obligations } : undefined, errors };
 }
+
+/** The status a page answers with for an API refusal: the API's own when it is one a page passes on (pure). */
+export const statusOf = (response: Response): 403 | 409 | 413 | 422 =>
+  ([403, 409, 413] as const).find((s) => s === response.status) ?? 422;

@@ -13,11 +13,13 @@ import {
   fieldOf,
   formatOf,
   shownValues,
+  statusOf,
   tableText,
   type FormBody,
   type TableFormat,
 } from './programme-import-form.js';
 import { programmeTextOf } from './programme-text.js';
+import { noticeStep } from './conclusions-import.routes.js';
 
 const PROGRAMME_ID = /^[a-z0-9]+(-[a-z0-9]+)*$/u;
 
@@ -76,6 +78,22 @@ export function programmeImportRoutes(deps: WebDeps) {
       };
       const uploaded = await tableOf(form);
       if (!uploaded) return upload(c, { ...state, errors: { file: t.errors.noFile } }, 422);
+      if (fieldOf(form, 'kind') === 'conclusions') {
+        const id = state.id || idFromName(uploaded.fileName);
+        if (!PROGRAMME_ID.test(id)) state.errors.id = t.errors.id;
+        const text = tableText(uploaded.table, 'text');
+        if (sizeOf({ id, title: state.title, text }) > limits.request)
+          return upload(c, { ...state, errors: { file: tooLarge(c, sizeOf(text)) } }, 413);
+        return noticeStep(deps, c, {
+          state: { ...state, id, kind: 'conclusions' },
+          fileName: uploaded.fileName,
+          table: uploaded.table,
+          text,
+          action: fieldOf(form, 'action'),
+          csrf,
+          refuse: (refusal, status) => upload(c, { ...state, kind: 'conclusions', refusal }, status),
+        });
+      }
       const text = tableText(uploaded.table, uploaded.format);
       const id = state.id || idFromName(uploaded.fileName);
       if (!PROGRAMME_ID.test(id)) state.errors.id = t.errors.id;
@@ -162,7 +180,3 @@ function idFromName(fileName: string): string {
     return '';
   }
 }
-
-/** The status a page answers with for an API refusal: the API's own when it is one a page passes on. */
-const statusOf = (response: Response): 403 | 409 | 413 | 422 =>
-  ([403, 409, 413] as const).find((s) => s === response.status) ?? 422;

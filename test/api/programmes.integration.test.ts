@@ -4,6 +4,7 @@ import { useApi } from '../../test-support/api.js';
 
 const api = useApi();
 const seed = readFileSync(new URL('../fixtures/seeds/programme-nq31-2014.txt', import.meta.url), 'utf8');
+const notice = readFileSync(new URL('../fixtures/seeds/conclusions-2023-07-14.txt', import.meta.url), 'utf8');
 const header = 'TT,Nội dung công việc,Cơ quan chủ trì,Cơ quan phối hợp,Sản phẩm,Thời gian';
 
 describe('programmes through the HTTP API', () => {
@@ -87,6 +88,35 @@ describe('programmes through the HTTP API', () => {
       ['bo-tu-phap', '2030-12-31T23:59:59+07:00'],
       ['bo-ngoai-giao', '2030-06-30T23:59:59+07:00'],
     ]);
+  });
+
+  it('reads a notice of conclusions, starts the items with an agency and a deadline once, and lists the others with why', async () => {
+    const secretariat = api.token('nguyen.thu');
+    const read = await api.call('POST', '/api/programmes/conclusions/preflight', {
+      token: secretariat,
+      body: { text: notice },
+    });
+    expect(read.status, read.text).toBe(200);
+    expect(read.json.items).toHaveLength(7);
+    expect(read.json.items[0].dueAt).toBe('2023-09-07T23:59:59+07:00');
+    expect(read.json.starts).toEqual(['7']);
+    expect(read.json.skipped.map((s: { why: string }) => s.why)).toContain('note');
+    const body = { id: 'tb-api', text: notice };
+    const started = await api.call('POST', '/api/programmes/conclusions', { token: secretariat, body });
+    expect(started.status, started.text).toBe(201);
+    expect(started.json.tasks).toEqual([{ number: '7', workflowId: 'tb-api.7', outcome: 'started' }]);
+    const again = await api.call('POST', '/api/programmes/conclusions', { token: secretariat, body });
+    expect(again.json.tasks.map((t: { outcome: string }) => t.outcome)).toEqual(['unchanged']);
+    const nothing = await api.call('POST', '/api/programmes/conclusions', {
+      token: secretariat,
+      body: { id: 'tb-none', text: '1. Ghi nhận báo cáo.' },
+    });
+    expect(nothing.status).toBe(422);
+    const refused = await api.call('POST', '/api/programmes/conclusions/preflight', {
+      token: api.token('ngoai-giao.dau-moi'),
+      body: { text: notice },
+    });
+    expect(refused.status).toBe(403);
   });
 
   it('starts nothing from a garbled table and answers 422 naming the problems; a reviewer may not import', async () => {

@@ -3,6 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { Hono } from 'hono';
 import { describe, expect, it } from 'vitest';
 import { buildCalendarTable } from '../../calendar/index.js';
+import { planOfConclusions, readConclusions, sortConclusions } from '../../client/conclusions-plan.js';
 import { correctPreflight } from '../../client/programme-corrections.js';
 import { importProgramme } from '../../client/programme-import.js';
 import { loadUnits } from '../../directory/directory.js';
@@ -10,6 +11,8 @@ import { webApp } from '../../web/app.js';
 
 const units = loadUnits(fileURLToPath(new URL('../../directory/units.json', import.meta.url)));
 const seed = readFileSync(new URL('../fixtures/seeds/programme-nq31-2014.txt', import.meta.url), 'utf8');
+const notice = readFileSync(new URL('../fixtures/seeds/conclusions-2023-07-14.txt', import.meta.url), 'utf8');
+const itemsOf = (text: string) => readConclusions(text, units, (years) => buildCalendarTable(years, []));
 
 /** A stand-in for the API: a secretariat session, and the preflight read by the real importer; apply records its body. */
 function fakeApi(applied: unknown[]) {
@@ -21,6 +24,18 @@ function fakeApi(applied: unknown[]) {
     const body = (await c.req.json()) as { text: string; format: 'text' | 'csv'; preflight?: unknown };
     const read = importProgramme(body.text, units, body.format);
     return c.json(body.preflight ? correctPreflight(read, body.preflight, units) : read);
+  });
+  app.post('/api/programmes/conclusions/preflight', async (c) => {
+    const items = itemsOf(((await c.req.json()) as { text: string }).text);
+    const { tasks, skipped } = sortConclusions('x', items);
+    return c.json({ items, starts: tasks.map((t) => t.number), skipped });
+  });
+  app.post('/api/programmes/conclusions', async (c) => {
+    const body = (await c.req.json()) as { id: string; text: string };
+    applied.push(body);
+    const { plan, skipped } = planOfConclusions(body.id, 'x', itemsOf(body.text));
+    const tasks = plan.tasks.map((t) => ({ number: t.number, workflowId: t.workflowId, outcome: 'started' }));
+    return c.json({ programme: { number: '', workflowId: body.id, outcome: 'started' }, tasks, skipped }, 201);
   });
   app.post('/api/programmes', async (c) => {
     const body = (await c.req.json()) as { id: string };
@@ -99,6 +114,24 @@ describe('the programme import pages', () => {
     expect(applied[0]).toMatchObject({ id: 'nq31-2014', format: 'text', preflight: { tasks: expect.any(Array) } });
     const again = await post(preflightForm(checked.text, {}, 'apply'));
     expect(again.text).toContain('Không khởi tạo gì thêm');
+  });
+
+  it('show a notice of conclusions item by item, which start and why the others do not, and start its tasks', async () => {
+    const { applied, post } = pages();
+    const upload = new FormData();
+    upload.set('file', new File([notice], 'tb-301-2023.txt', { type: 'text/plain' }));
+    upload.set('kind', 'conclusions');
+    upload.set('action', 'preflight');
+    const shown = await post(upload);
+    expect(shown.status).toBe(200);
+    expect(shown.text).toContain('7 mục, 1 mục sẽ khởi tạo thành nhiệm vụ');
+    expect(shown.text).toContain('<td data-label="Hạn">31/12/2023</td>');
+    expect(shown.text).toContain('không khởi tạo: mục ghi nhận, không giao việc');
+    expect(shown.text).toContain('Bộ Lao động - Thương binh và Xã hội');
+    const started = await post(preflightForm(shown.text, {}, 'apply'));
+    expect(started.text).toContain('Đã khởi tạo 1 nhiệm vụ.');
+    expect(started.text).toContain('4: không khởi tạo: mục ghi nhận, không giao việc');
+    expect(applied).toEqual([expect.objectContaining({ id: 'tb-301-2023' })]);
   });
 
   it('ask for a file, and refuse a table over the request limit beside the file field, starting nothing', async () => {

@@ -8,6 +8,8 @@ const { api, signIn } = web;
 
 /** Seed 003 (../shared/seeds/003_734129d0b2085a8c.txt), the action programme of Resolution 31/NQ-CP, as the fixtures keep it. */
 const seed = fileURLToPath(new URL('../fixtures/seeds/programme-nq31-2014.txt', import.meta.url));
+/** Seed 002, the notice of conclusions of 14 July 2023. */
+const notice = fileURLToPath(new URL('../fixtures/seeds/conclusions-2023-07-14.txt', import.meta.url));
 const id = `nq31-web-${Date.now().toString(36)}`;
 const subject = 'Chương trình hành động NQ 31/NQ-CP';
 
@@ -28,8 +30,13 @@ async function uploadSeed(page: Page, words: { file: string; id: string; title: 
   await submit(page, words.check);
 }
 
-const vi = { file: 'Tệp bảng nhiệm vụ', id: 'Mã chương trình', title: 'Tên chương trình', check: 'Đối chiếu' };
-const en = { file: 'Table file', id: 'Programme id', title: 'Programme title', check: 'Check the table' };
+const vi = {
+  file: 'Tệp bảng nhiệm vụ hoặc thông báo',
+  id: 'Mã chương trình',
+  title: 'Tên chương trình',
+  check: 'Đối chiếu',
+};
+const en = { file: 'Table or notice file', id: 'Programme id', title: 'Programme title', check: 'Check the table' };
 
 describe('programme pages in Debian Chromium over the real API, store and Temporal', () => {
   it('a secretariat imports seed 003, sees its 32 tasks and problems, corrects a due date and starts it; the tracker lists them', async () => {
@@ -82,6 +89,21 @@ describe('programme pages in Debian Chromium over the real API, store and Tempor
     expect(await page.locator('tr[id="task-1.2"] td').nth(4).textContent()).toBe('30/06/2016');
     expect(await page.locator('tr[id="task-1.3"] td').nth(4).textContent()).toBe('31/12/2016');
     await checkPage(page, 'programme-tracker');
+  });
+
+  it('a secretariat reads a notice of conclusions item by item and starts the one it can', async () => {
+    const page = await signIn('nguyen.thu');
+    await page.goto(`${web.base()}/programmes/import`);
+    await page.getByLabel('Tệp bảng nhiệm vụ hoặc thông báo').setInputFiles(notice);
+    await page.getByLabel('Loại văn bản').selectOption('conclusions');
+    await page.getByLabel('Mã chương trình', { exact: true }).fill(`tb-${id}`);
+    await submit(page, 'Đối chiếu');
+    expect(await page.getByRole('status').textContent()).toContain('7 mục, 1 mục sẽ khởi tạo thành nhiệm vụ');
+    expect(await page.locator('tr[id="item-7"]').textContent()).toContain('31/12/2023');
+    await checkPage(page, 'conclusions-preflight');
+    await submit(page, 'Khởi tạo các nhiệm vụ');
+    expect(await page.getByRole('status').textContent()).toBe('Đã khởi tạo 1 nhiệm vụ.');
+    await checkPage(page, 'conclusions-started');
   });
 
   it('on a phone in English, the same table starts nothing again, and a changed one shows what differs', async () => {

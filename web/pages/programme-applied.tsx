@@ -1,3 +1,4 @@
+import type { SkippedItem } from '../../client/conclusions-plan.js';
 import type { Applied } from '../../client/programme-apply.js';
 import { formatDate } from '../format.js';
 import { Layout, type Frame } from '../layout.js';
@@ -14,7 +15,12 @@ const shown = (value: unknown): string =>
  * What a start did: the tasks started, or that nothing new was started when the same table came again; for a changed
  * table, each task that differs field by field (running and in the file), and the tasks it added or no longer lists.
  */
-export function AppliedPage(props: Frame & { t: ProgrammeText; result: { programme: Applied; tasks: Applied[] } }) {
+export function AppliedPage(
+  props: Frame & {
+    t: ProgrammeText;
+    result: { programme: Applied; tasks: Applied[]; skipped?: SkippedItem[] };
+  },
+) {
   const { t, result } = props;
   const id = result.programme.workflowId;
   const counts = new Map<string, number>();
@@ -68,6 +74,16 @@ export function AppliedPage(props: Frame & { t: ProgrammeText; result: { program
               <li>{`${task.number}: ${t.outcome[task.outcome]}`}</li>
             ))}
         </ul>
+      )}
+      {result.skipped && result.skipped.length > 0 && (
+        <section aria-labelledby="skipped-h">
+          <h2 id="skipped-h">{t.notStarted}</h2>
+          <ul>
+            {result.skipped.map((s) => (
+              <li>{`${s.number}: ${t.why[s.why] ?? s.reason}`}</li>
+            ))}
+          </ul>
+        </section>
       )}
       <p class="actions">
         <a href={`/programmes/${encodeURIComponent(id)}`}>{t.tracker}</a>

@@ -13,6 +13,8 @@ export interface UploadState {
   id: string;
   title: string;
   format: string;
+  /** "conclusions" for a notice of conclusions, else a programme's table. */
+  kind?: string | undefined;
   errors: Record<string, string>;
   refusal?: string | undefined;
 }
@@ -50,6 +52,15 @@ export function UploadPage(props: Frame & { t: ProgrammeText; state: UploadState
           hint={t.fileHint(props.limit)}
           error={state.errors.file}
           required
+        />
+        <Select
+          name="kind"
+          label={t.kind}
+          value={state.kind ?? ''}
+          options={[
+            { value: '', label: t.kindTable },
+            { value: 'conclusions', label: t.kindNotice },
+          ]}
         />
         <Select
           name="format"

@@ -1,0 +1,33 @@
+import { loadCalendarTable } from '../client/calendar-tables.js';
+import { planOfConclusions, readConclusions, sortConclusions } from '../client/conclusions-plan.js';
+import { applyProgramme } from '../client/programme-apply.js';
+import { loadUnits } from '../directory/directory.js';
+import type { DuyetConfig } from '../temporal.config.js';
+import { requireSecretariat } from './programmes.handlers.js';
+import type * as routes from './programmes.conclusions.routes.js';
+import type { AppRouteHandler } from './types.js';
+
+/** The items of a notice, read against the configured units and calendar. */
+const itemsOf = (config: DuyetConfig, text: string) =>
+  readConclusions(text, loadUnits(config.unitsFile), (years) => loadCalendarTable(config.calendarDir, years));
+
+/** Reads a notice and answers with its items, the ones that would start and the others with why. */
+export const preflight: AppRouteHandler<typeof routes.preflight> = async (c) => {
+  requireSecretariat(c.var.principal.user);
+  const items = itemsOf(c.var.deps.config, c.req.valid('json').text);
+  const { tasks, skipped } = sortConclusions('preflight', items);
+  return c.json({ items: items as never[], starts: tasks.map((t) => t.number), skipped }, 200);
+};
+
+/** Starts the tasks of a notice; a notice with nothing to start starts nothing (422). */
+export const apply: AppRouteHandler<typeof routes.apply> = async (c) => {
+  requireSecretariat(c.var.principal.user);
+  const { client, config } = c.var.deps;
+  const body = c.req.valid('json');
+  const { plan, skipped } = planOfConclusions(
+    body.id,
+    body.title ?? `Thông báo kết luận ${body.id}`,
+    itemsOf(config, body.text),
+  );
+  return c.json({ ...(await applyProgramme(client, config, plan)), skipped } as never, 201);
+};
