@@ -224,7 +224,7 @@ function Obligations(props: { p: PreflightProps }) {
                     error={state.errors[fieldNames.obligation(o.item)]}
                   />
                 ) : (
-                  t.yearly
+                  t.recurring[o.every]
                 )}
               </td>
             </tr>
