@@ -59,7 +59,8 @@ export const apply: AppRouteHandler<typeof routes.apply> = async (c) => {
     body.title ?? `Chương trình ${body.id}`,
     await preflightOf(config, body.text, body.format, body.preflight),
   );
-  return c.json((await applyProgramme(client, config, plan)) as never, 201);
+  const { id, roles } = c.var.principal.user;
+  return c.json((await applyProgramme(client, config, plan, undefined, { id, roles })) as never, 201);
 };
 
 /** The programmes, newest first, from visibility: any signed-in user may list them, as any may read a tracker. */

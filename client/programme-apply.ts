@@ -6,6 +6,7 @@ import { RequestError } from './errors.js';
 import type { ProgrammePreflight } from './programme-import.js';
 import { REVIEWS, type ReviewMilestone } from './programme-obligations.js';
 import { startDossier } from './start.js';
+import { decideUpdate } from '../workflows/process.messages.js';
 
 /** A task as a programme holds it in its facts, and as its task workflow is started. */
 export interface ProgrammeTaskEntry {
@@ -75,7 +76,19 @@ export interface Applied {
   changes?: Array<{ field: string; before: unknown; after: unknown }>;
   /** For a changed task: the change request that moves it to the file's version; the running task is not altered. */
   changeRequest?: ChangeRequest;
+  /** For an added task: whether it joined the programme's list, or why it could not (a programme started before it could). */
+  joined?: boolean;
+  refusal?: string;
 }
+
+/** Who adds the tasks a changed file adds to the programme's list: the user importing, with the secretariat's role. */
+export interface Importer {
+  id: string;
+  roles: string[];
+}
+
+/** The importer when no signed-in user imports (the CLI on the embedded default): the secretariat. */
+export const DEFAULT_IMPORTER: Importer = { id: 'duyet-import', roles: ['secretariat'] };
 
 /** Files a task's change request through the task's own decision path, as the user the face acts for. */
 export type FileChangeRequest = (workflowId: string, comment: string) => Promise<void>;
@@ -207,6 +220,33 @@ export const taskInput = (programmeId: string, task: ProgrammeTaskEntry) => ({
   facts: { ...task, programme: programmeId },
 });
 
+/**
+ * Adds tasks to a running programme's list (ADD_TASKS), under an Update id made of their numbers so a retry or a second
+ * import adds them once; a programme that cannot take it (started before it could, or closed) is reported, not failed.
+ */
+async function joinProgramme(
+  client: Client,
+  programmeId: string,
+  entries: ProgrammeTaskEntry[],
+  importer: Importer,
+): Promise<Pick<Applied, 'joined' | 'refusal'>> {
+  const decision = {
+    type: 'ADD_TASKS',
+    actor: importer.id,
+    roles: importer.roles,
+    comment: `Thêm nhiệm vụ / tasks added: ${entries.map((e) => e.number).join(', ')}`.slice(0, 2000),
+    entries: entries as unknown as Array<Record<string, unknown>>,
+  };
+  const updateId = `add-tasks:${entries.map((e) => `${e.number}@${e.dueAt}`).join(',')}`.slice(0, 1000);
+  try {
+    await client.workflow.getHandle(programmeId).executeUpdate(decideUpdate, { args: [decision], updateId });
+    return { joined: true };
+  } catch (err) {
+    const cause = (err as { cause?: { message?: string } }).cause?.message ?? (err as Error).message;
+    return { joined: false, refusal: cause };
+  }
+}
+
 /** Whether a workflow with this id exists (running or closed). */
 async function exists(client: Client, workflowId: string): Promise<boolean> {
   try {
@@ -230,6 +270,7 @@ export async function applyProgramme(
   config: DuyetConfig,
   plan: ProgrammePlan,
   fileChange?: FileChangeRequest,
+  importer: Importer = DEFAULT_IMPORTER,
 ): Promise<{ programme: Applied; tasks: Applied[] }> {
   const known = (await exists(client, plan.id))
     ? ((await status(client, plan.id)).facts.tasks as ProgrammeTaskEntry[])
@@ -247,8 +288,10 @@ export async function applyProgramme(
     programme = { number: '', workflowId: plan.id, outcome: same ? 'unchanged' : 'changed' };
   }
   const tasks: Applied[] = [];
+  const joining: ProgrammeTaskEntry[] = [];
   for (const task of plan.tasks) {
     const before = known?.find((t) => t.number === task.number);
+    if (known && !before) joining.push(task);
     if (!(await exists(client, task.workflowId))) {
       await startDossier(client, config, {
         process: 'task',
@@ -256,6 +299,11 @@ export async function applyProgramme(
         input: taskInput(plan.id, task),
       });
       tasks.push({ number: task.number, workflowId: task.workflowId, outcome: known && !before ? 'added' : 'started' });
+      continue;
+    }
+    if (known && !before) {
+      // Started by an earlier import whose programme did not take it: it joins now.
+      tasks.push({ number: task.number, workflowId: task.workflowId, outcome: 'added' });
       continue;
     }
     const running = before ? await status(client, task.workflowId) : null;
@@ -276,6 +324,10 @@ export async function applyProgramme(
       }
     }
     tasks.push({ number: task.number, workflowId: task.workflowId, outcome: 'changed', changes, changeRequest });
+  }
+  if (joining.length > 0) {
+    const joined = await joinProgramme(client, plan.id, joining, importer);
+    for (const t of tasks.filter((a) => a.outcome === 'added')) Object.assign(t, joined);
   }
   // A task the file no longer lists keeps running: stopping it is the authority's decision (WITHDRAW).
   for (const gone of known?.filter((t) => !plan.tasks.some((n) => n.number === t.number)) ?? [])

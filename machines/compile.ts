@@ -68,6 +68,7 @@ function decisionEdges(
             { type: 'clearAssignee' },
             ...(definition.stages[branch.to]?.milestone === stage.milestone ? [] : complete),
             ...moves,
+            ...(branch.appends ? [{ type: 'appendFacts' as const, params: { fact: branch.appends } }] : []),
           ],
         });
       }

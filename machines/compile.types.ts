@@ -29,6 +29,7 @@ export interface ActionParams extends ObligationActionParams {
   extendMilestone: undefined;
   reassign: { stage: string };
   clearAssignee: undefined;
+  appendFacts: { fact: string };
   recordDelivery: undefined;
   /** Effects: returned by transition() and carried out by the workflow through activities. */
   notify: NotifyParams;

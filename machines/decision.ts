@@ -14,6 +14,8 @@ export interface DecisionInput {
   assignee?: { id: string; roles: string[] } | undefined;
   /** The files a decision carries (a product on SUBMIT, a report), by SHA-256; the face checked each is stored. */
   files?: string[] | undefined;
+  /** The entries a decision that appends to a fact's list adds (e.g. a programme's tasks added by a changed file). */
+  entries?: Array<Record<string, unknown>> | undefined;
 }
 
 /** A decision whose fields were checked, with its roles filled in. */
@@ -29,7 +31,11 @@ const decisionKeys = new Set([
   'dueAt',
   'assignee',
   'files',
+  'entries',
 ]);
+
+/** At most this many entries on one decision. */
+export const MAX_DECISION_ENTRIES = 500;
 /** At most this many files on one decision. */
 export const MAX_DECISION_FILES = 20;
 const isText = (value: unknown): value is string => typeof value === 'string';
@@ -83,6 +89,15 @@ export function parseDecision(raw: unknown): Result<Decision> {
       (isTextList(d.files) && d.files.length <= MAX_DECISION_FILES && d.files.every((f) => /^[0-9a-f]{64}$/.test(f))),
     'files',
     `expected at most ${MAX_DECISION_FILES} files, each the SHA-256 of a stored file (64 lowercase hex digits)`,
+  );
+  expect(
+    d.entries === undefined ||
+      (Array.isArray(d.entries) &&
+        d.entries.length > 0 &&
+        d.entries.length <= MAX_DECISION_ENTRIES &&
+        d.entries.every((e) => typeof e === 'object' && e !== null && !Array.isArray(e))),
+    'entries',
+    `expected from 1 to ${MAX_DECISION_ENTRIES} entries, each an object`,
   );
   if (problems.length > 0) return { success: false, error: `invalid decision:\n${problems.join('\n')}` };
   const decision = d as unknown as DecisionInput;

@@ -45,6 +45,8 @@ export const Branch = z.strictObject({
   when: Condition.optional(),
   /** A milestone this decision gives a new due instant (the decision then carries `dueAt`), its ladder armed again. */
   moves: Id.optional(),
+  /** A fact holding a list that this decision adds to (the decision then carries `entries`); an entry already in it is skipped. */
+  appends: Id.optional(),
 });
 export type Branch = z.infer<typeof Branch>;
 

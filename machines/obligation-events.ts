@@ -55,6 +55,12 @@ export function obligationEventFor<D extends string>(
     return { success: true, data: { ...person, type, unit: mine?.split('@')[1] ?? '' } };
   }
   const branches = stage.on[decision.type];
+  const appends = branches && !('revise' in branches) ? branches.find((b) => b.appends)?.appends : undefined;
+  if (appends !== undefined) {
+    if (!decision.entries?.length)
+      return { success: false, error: `${decision.type} adds to "${appends}": give the entries to add (entries)` };
+    return { success: true, data: { ...person, type, entries: decision.entries } };
+  }
   const moves = branches && !('revise' in branches) ? branches.find((b) => b.moves)?.moves : undefined;
   if (moves === undefined) return undefined;
   if (!decision.dueAt)

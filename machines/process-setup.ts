@@ -3,6 +3,7 @@ import { dueAfter, isOpen, withDue, workingDaysLeft } from './clock.js';
 import type { ActionParams, EscalateParams, GuardParams } from './compile.types.js';
 import { evaluateCondition } from './conditions.js';
 import type { ProcessDefinition } from './definition.schema.js';
+import { appendFacts } from './fact-lists.js';
 import { afterMove, definitionOf, obligationActions, obligationGuards, reopen } from './obligations.js';
 import {
   DEADLINE_REACHED,
@@ -163,6 +164,9 @@ export function processSetup(definition: ProcessDefinition) {
         assignee: { id: eventOf(event, REASSIGN).assignee, stage: params.stage },
       })),
       clearAssignee: assign({ assignee: null }),
+      appendFacts: assign(({ context, event }, params: ActionParams['appendFacts']) =>
+        appendFacts(context, event, params.fact),
+      ),
       recordDelivery: assign(({ context, event }) => {
         const delivered = eventOf(event, ESCALATION_DELIVERED);
         return { escalations: [...context.escalations, { ...delivered.delivery, at: delivered.at }] };

@@ -16,6 +16,8 @@ export interface DecisionRecord {
   milestone?: string;
   /** The files the decision carries (a product, a report), by the SHA-256 of their content in the file store. */
   files?: string[];
+  /** A decision that added entries to a fact's list: the fact, and the entries it added. */
+  added?: { fact: string; entries: unknown[] };
 }
 
 /** A milestone with its due instant and whether it was met or missed. */
@@ -118,6 +120,8 @@ export interface DecisionEvent<D extends string = string> extends ByPerson {
   unit?: string;
   /** The files it carries, by SHA-256 (the face checked each is in the file store). */
   files?: string[];
+  /** The entries a decision that appends to a fact's list adds to it. */
+  entries?: Array<Record<string, unknown>>;
 }
 
 /** Records a milestone beside the main line as met. */

@@ -1,6 +1,7 @@
 import type { ProcessDefinitionInput } from '../definition.schema.js';
 import { delegation } from './delegation.definition.js';
 import { programmeV1 } from './programme-v1.definition.js';
+import { programmeV2 } from './programme-v2.definition.js';
 import { programme } from './programme.definition.js';
 import { reviewPipeline } from './review-pipeline.definition.js';
 import { taskV1 } from './task-v1.definition.js';
@@ -19,4 +20,9 @@ export const definitions: Record<string, ProcessDefinitionInput> = {
  * versions kept for workflows started on them. To change a definition, give it a new version and keep the old one
  * here (in a file of its own), so workflows started on it go on with the definition they started with.
  */
-export const shippedVersions: ProcessDefinitionInput[] = [...Object.values(definitions), taskV1, programmeV1];
+export const shippedVersions: ProcessDefinitionInput[] = [
+  ...Object.values(definitions),
+  taskV1,
+  programmeV1,
+  programmeV2,
+];

@@ -11,10 +11,11 @@ const ladder: Rung[] = [
  * document sets a date for them, and a yearly report on the whole to the authority that assigned it.
  * Version 2: a half-yearly and a quarterly report as well, for a body that writes them ("định kỳ hàng quý báo cáo");
  * each runs to the due instant the start gives it (none when that is the start itself).
+ * Version 3: the secretariat adds the tasks a changed table adds (ADD_TASKS), so they join the programme's list.
  */
 export const programme = {
   id: 'programme',
-  version: 2,
+  version: 3,
   title: { vi: 'Chương trình hành động / Thông báo kết luận', en: 'Programme of tasks' },
   roles: {
     secretariat: { vi: 'Cơ quan thường trực theo dõi chương trình', en: 'Secretariat' },
@@ -26,7 +27,7 @@ export const programme = {
       title: { vi: 'Đang thực hiện', en: 'Under way' },
       role: 'secretariat',
       milestone: 'programmeEnd',
-      on: { CLOSE: 'closed' },
+      on: { CLOSE: 'closed', ADD_TASKS: { to: 'running', appends: 'tasks' } },
     },
   },
   outcomes: {

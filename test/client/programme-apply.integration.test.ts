@@ -89,7 +89,13 @@ describe('importing a programme with --apply on a real Temporal server', () => {
           then: { event: 'APPROVE_CHANGE', by: 'authority', dueAt: '2031-12-31T23:59:59+07:00' },
         },
       },
-      { number: '1.2', workflowId: 'small-apply.1.2', outcome: 'added' },
+      { number: '1.2', workflowId: 'small-apply.1.2', outcome: 'added', joined: true },
+    ]);
+    // The added task joined the programme's list, audited in its history; a second import adds it no more.
+    const programme = await status(server.client, 'small-apply');
+    expect((programme.facts.tasks as Array<{ number: string }>).map((t) => t.number)).toEqual(['1.1', '1.2']);
+    expect(programme.history.map((h) => [h.event, h.actor, h.added?.entries.length])).toEqual([
+      ['ADD_TASKS', 'duyet-import', 1],
     ]);
     // The running task is as it was: same stage, same due date, no decision.
     const untouched = await status(server.client, 'small-apply.1.1');
@@ -139,7 +145,9 @@ describe('importing a programme with --apply on a real Temporal server', () => {
     const tracker = await programmeTracker(server.client, 'small-apply');
     expect(tracker.tasks.map((t) => [t.number, t.status, t.dueAt])).toEqual([
       ['1.1', 'running', '2031-12-31T23:59:59+07:00'],
+      ['1.2', 'running', '2031-12-31T23:59:59+07:00'],
     ]);
+    expect((await status(server.client, 'small-apply')).history.map((h) => h.event)).toEqual(['ADD_TASKS']);
   });
 
   it('starts nothing, not even the programme, from a garbled table', async () => {

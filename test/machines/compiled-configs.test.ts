@@ -14,6 +14,7 @@ const recorded: Record<string, string> = {
   'task@2': '1694291efcaf31',
   'programme@1': '066d60a1a2c919',
   'programme@2': '105ae2d7eafac2',
+  'programme@3': '14141cfe407338',
 };
 
 /** The compiled config as JSON: functions (an occurrence's escalation params, read from the event) by their place. */

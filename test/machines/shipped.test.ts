@@ -12,6 +12,7 @@ const recorded: Record<string, string> = {
   'task@2': '18c893515a6de8',
   'programme@1': '1f9ca2e87a0c24',
   'programme@2': '1b5b0903bce05d',
+  'programme@3': '0504f1efe49f54',
 };
 
 describe('shipped definitions by reference', () => {

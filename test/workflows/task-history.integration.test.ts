@@ -77,9 +77,21 @@ describe('a programme workflow on a real Temporal server', () => {
     const plan = planOfPreflight(id, 'Chương trình thử', importProgramme(csv, units, 'csv'));
     await applyProgramme(server.client, server.config, plan);
     await decide(server.client, server.config, { workflowId: id, event: 'REPORT_YEAR', as: 'nguyen.thu' });
+    // A changed table adds task 1.3: it starts and joins the programme, once however often the table is imported.
+    const grown = `${csv}\n1.3,Tổng kết,Bộ Ngoại giao,,Báo cáo tổng kết,2028`;
+    const plan3 = planOfPreflight(id, 'Chương trình thử', importProgramme(grown, units, 'csv'));
+    const added = await applyProgramme(server.client, server.config, plan3);
+    expect(added.tasks.map((t) => [t.number, t.outcome, t.joined])).toEqual([
+      ['1.1', 'unchanged', undefined],
+      ['1.2', 'unchanged', undefined],
+      ['1.3', 'added', true],
+    ]);
+    const again = await applyProgramme(server.client, server.config, plan3);
+    expect(again.tasks.map((t) => t.outcome)).toEqual(['unchanged', 'unchanged', 'unchanged']);
     const programme = await status(server.client, id);
-    expect(programme.history.map((h) => h.event)).toEqual(['REPORT_YEAR']);
-    expect((programme.facts.tasks as ProgrammeTaskEntry[]).map((t) => t.number)).toEqual(['1.1', '1.2']);
+    expect(programme.history.map((h) => h.event)).toEqual(['REPORT_YEAR', 'ADD_TASKS']);
+    expect(programme.history[1]!.added).toEqual({ fact: 'tasks', entries: [plan3.tasks[2]] });
+    expect((programme.facts.tasks as ProgrammeTaskEntry[]).map((t) => t.number)).toEqual(['1.1', '1.2', '1.3']);
     expect(await replayAndKeep(server.client, id, 'programme-lifecycle')).toBe(1);
   });
 
