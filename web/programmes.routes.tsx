@@ -7,6 +7,15 @@ import { ProgrammeListPage, type ListedProgramme } from './pages/programme-list.
 import { programmeTextOf } from './programme-text.js';
 import { programmeImportRoutes } from './programme-import.routes.js';
 
+/** A unit's name in the page's language, from the directory; its id when the directory does not know it. */
+function unitNamer(deps: WebDeps, lang: 'vi' | 'en'): (id: string) => string {
+  const byId = new Map((deps.units?.() ?? []).map((u) => [u.id, u]));
+  return (id) => {
+    const unit = byId.get(id);
+    return unit ? ((lang === 'en' ? unit.en : undefined) ?? unit.name) : id;
+  };
+}
+
 /** The programme pages: the list, the tracker, and what the user's agency owes, read through the API. */
 export function programmeRoutes(deps: WebDeps) {
   const app = new Hono<WebEnv>();
@@ -32,7 +41,13 @@ export function programmeRoutes(deps: WebDeps) {
   app.get('/programmes/:id', async (c) => {
     const response = await callApi(deps, c, `/api/programmes/${encodeURIComponent(c.req.param('id'))}`);
     if (response.status !== 200) return c.text(await problemDetail(response), response.status as 404);
-    return c.html(<TrackerPage {...frameOf(c)} tracker={(await response.json()) as ProgrammeTracker} />);
+    return c.html(
+      <TrackerPage
+        {...frameOf(c)}
+        tracker={(await response.json()) as ProgrammeTracker}
+        unitName={unitNamer(deps, c.get('lang'))}
+      />,
+    );
   });
   app.get('/programmes/:id/owed', async (c) => {
     const unit = c.req.query('unit');
@@ -40,7 +55,14 @@ export function programmeRoutes(deps: WebDeps) {
     const response = await callApi(deps, c, `/api/programmes/${encodeURIComponent(c.req.param('id'))}/owed${query}`);
     if (response.status !== 200) return c.text(await problemDetail(response), response.status as 404);
     const owed = (await response.json()) as { subject: string; agencies: AgencyDue[] };
-    return c.html(<OwedPage {...frameOf(c)} subject={owed.subject} agencies={owed.agencies} />);
+    return c.html(
+      <OwedPage
+        {...frameOf(c)}
+        subject={owed.subject}
+        agencies={owed.agencies}
+        unitName={unitNamer(deps, c.get('lang'))}
+      />,
+    );
   });
   return app;
 }

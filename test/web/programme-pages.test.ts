@@ -63,6 +63,17 @@ const app = webApp({
   calendar: (years) => buildCalendarTable(years, []),
   oidc: false,
   directory: () => [],
+  // One unit the directory knows; the other is shown by its id.
+  units: () => [
+    {
+      id: 'bo-ngoai-giao',
+      name: 'Bộ Ngoại giao',
+      en: 'Ministry of Foreign Affairs',
+      kind: 'central-agency',
+      shortNames: [],
+      spellings: [],
+    },
+  ],
   now: () => new Date('2026-11-23T03:00:00.000Z'),
 });
 const get = async (path: string) => {
@@ -79,6 +90,9 @@ describe('the programme pages', () => {
     expect(page.text).toContain('<td>31/12/2014</td>');
     expect(page.text).toContain('<td>4344</td>');
     expect(page.text).toContain('Theo cơ quan');
+    expect(page.text).toContain('<td>Bộ Ngoại giao</td><td>bo-cong-thuong</td>');
+    const english = await get('/programmes/nq31?lang=en');
+    expect(english.text).toContain('<td>Ministry of Foreign Affairs</td>');
   });
 
   it('show an agency what it owes, the late items marked', async () => {
@@ -88,6 +102,7 @@ describe('the programme pages', () => {
     expect(page.text).toContain('Nhiệm vụ 1.1 · product · Hạn 31/12/2014 (chậm)');
     const english = await get('/programmes/nq31/owed?lang=en');
     expect(english.text).toContain('What my agency owes');
+    expect(page.text).toContain('<h2>Bộ Ngoại giao · ');
   });
 
   it('list the programmes, each with what the focal point’s agency owes in it, linked from the navigation', async () => {

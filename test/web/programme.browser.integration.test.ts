@@ -157,7 +157,7 @@ describe('programme pages in Debian Chromium over the real API, store and Tempor
     expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe(`Việc cơ quan tôi còn nợ: ${subject}`);
     const owed = page.locator('main section');
     expect(await owed.count()).toBe(1);
-    expect(await owed.locator('h2').textContent()).toMatch(/^bo-ngoai-giao · Còn nợ \d+ · Chậm \d+$/u);
+    expect(await owed.locator('h2').textContent()).toMatch(/^Bộ Ngoại giao · Còn nợ \d+ · Chậm \d+$/u);
     expect(await owed.locator('li').allTextContents()).toContain('Nhiệm vụ 1.1 · product · Hạn 31/12/2014 (chậm)');
     expect(await overflowOf(page)).toBeLessThanOrEqual(0);
     await checkPage(page, 'programme-owed-phone');

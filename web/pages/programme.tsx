@@ -47,7 +47,8 @@ const words = {
 } as const;
 
 /** The tracker page: every task with its lead, due date, status, last report and lateness, then each agency. */
-export function TrackerPage(props: Frame & { tracker: ProgrammeTracker }) {
+export function TrackerPage(props: Frame & { tracker: ProgrammeTracker; unitName?: (id: string) => string }) {
+  const name = props.unitName ?? ((id: string) => id);
   const w = words[props.lang];
   const { tracker } = props;
   return (
@@ -69,8 +70,8 @@ export function TrackerPage(props: Frame & { tracker: ProgrammeTracker }) {
                   <a href={`/dossiers/${encodeURIComponent(t.workflowId)}`}>{t.number}</a>
                 </td>
                 <td>{t.content}</td>
-                <td>{t.lead}</td>
-                <td>{t.coordinators.join(', ')}</td>
+                <td>{name(t.lead)}</td>
+                <td>{t.coordinators.map(name).join(', ')}</td>
                 <td>{date(t.dueAt)}</td>
                 <td>{t.state ?? t.status}</td>
                 <td>{t.lastReport ? `${date(t.lastReport.at)} ${t.lastReport.event}` : '—'}</td>
@@ -81,12 +82,12 @@ export function TrackerPage(props: Frame & { tracker: ProgrammeTracker }) {
         </table>
       </div>
       <h2>{w.agencies}</h2>
-      <AgencyTable lang={props.lang} agencies={tracker.agencies} />
+      <AgencyTable lang={props.lang} agencies={tracker.agencies} name={name} />
     </Layout>
   );
 }
 
-function AgencyTable(props: { lang: Frame['lang']; agencies: AgencyDue[] }) {
+function AgencyTable(props: { lang: Frame['lang']; agencies: AgencyDue[]; name: (id: string) => string }) {
   const w = words[props.lang];
   return (
     <div class="table-wrap">
@@ -101,7 +102,7 @@ function AgencyTable(props: { lang: Frame['lang']; agencies: AgencyDue[] }) {
         <tbody>
           {props.agencies.map((a) => (
             <tr>
-              <td>{a.unit}</td>
+              <td>{props.name(a.unit)}</td>
               <td>{a.owes.length}</td>
               <td>{a.late}</td>
             </tr>
@@ -113,13 +114,14 @@ function AgencyTable(props: { lang: Frame['lang']; agencies: AgencyDue[] }) {
 }
 
 /** "What we owe": for each of the user's agencies, every task and report still due, the late ones marked. */
-export function OwedPage(props: Frame & { subject: string; agencies: AgencyDue[] }) {
+export function OwedPage(props: Frame & { subject: string; agencies: AgencyDue[]; unitName?: (id: string) => string }) {
+  const name = props.unitName ?? ((id: string) => id);
   const w = words[props.lang];
   return (
     <Layout {...props} title={`${w.owed}: ${props.subject}`}>
       {props.agencies.map((a) => (
         <section>
-          <h2>{`${a.unit} · ${w.owes} ${a.owes.length} · ${w.lateCount} ${a.late}`}</h2>
+          <h2>{`${name(a.unit)} · ${w.owes} ${a.owes.length} · ${w.lateCount} ${a.late}`}</h2>
           {a.owes.length === 0 ? (
             <p>{w.nothing}</p>
           ) : (
