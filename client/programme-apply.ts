@@ -1,8 +1,9 @@
 import type { Client } from '@temporalio/client';
 import type { DuyetConfig } from '../temporal.config.js';
-import { formatVn, toPlainDate } from '../calendar/index.js';
 import { status } from './dossiers.js';
 import { RequestError } from './errors.js';
+import type { ChangeRequest, TaskChange } from './programme-changes.js';
+import { changeRequestOf, taskChanges } from './programme-changes.js';
 import type { ProgrammePreflight } from './programme-import.js';
 import { REVIEWS, type ReviewMilestone } from './programme-obligations.js';
 import { startDossier } from './start.js';
@@ -54,26 +55,13 @@ export function programmeStartInput(plan: ProgrammePlan, at: string) {
   };
 }
 
-/** The change request a changed task needs before the file's version holds: the lead asks, the authority decides. */
-export interface ChangeRequest {
-  /** The lead's request, through the task's existing change path: who files it and what it says. */
-  event: 'REQUEST_CHANGE';
-  by: string;
-  comment: string;
-  /** The authority's approval that moves the due date (recorded by the secretariat on its behalf, or by itself). */
-  then: { event: 'APPROVE_CHANGE'; by: string; dueAt: string | null };
-  /** Whether this import filed the request, or why it could not. */
-  filed?: boolean;
-  refusal?: string;
-}
-
 /** What `--apply` did with one task (or the programme): started, found as it is, or found different. */
 export interface Applied {
   number: string;
   workflowId: string;
   outcome: 'started' | 'unchanged' | 'changed' | 'added' | 'removed';
   /** For a changed task: each field that differs, as recorded and as the file now says. */
-  changes?: Array<{ field: string; before: unknown; after: unknown }>;
+  changes?: TaskChange[];
   /** For a changed task: the change request that moves it to the file's version; the running task is not altered. */
   changeRequest?: ChangeRequest;
   /** For an added task: whether it joined the programme's list, or why it could not (a programme started before it could). */
@@ -159,55 +147,6 @@ export function planOfPreflight(id: string, title: string, preflight: ProgrammeP
         dueAt: t.dueAt!,
       };
     }),
-  };
-}
-
-const COMPARED = ['content', 'lead', 'coordinators', 'product', 'time', 'dueAt'] as const;
-
-/**
- * The fields of a task that differ between what was recorded and what the file says now; the due date is compared
- * with the task's product as it runs, when known, so a change already approved is no longer reported (pure).
- */
-export function taskChanges(
-  before: ProgrammeTaskEntry,
-  after: ProgrammeTaskEntry,
-  runningDueAt?: string | null,
-): NonNullable<Applied['changes']> {
-  const current = { ...before, ...(runningDueAt ? { dueAt: runningDueAt } : {}) };
-  return COMPARED.filter((f) => JSON.stringify(current[f]) !== JSON.stringify(after[f])).map((field) => ({
-    field,
-    before: current[field],
-    after: after[field],
-  }));
-}
-
-const shown = (value: unknown): string =>
-  typeof value === 'string' && /^\d{4}-\d{2}-\d{2}T/u.test(value)
-    ? formatVn(toPlainDate(value))
-    : Array.isArray(value)
-      ? value.join(', ') || '—'
-      : String(value || '—');
-
-/** The change request a changed task needs: the differences as its comment, the new due date for the approval (pure). */
-export function changeRequestOf(
-  programmeId: string,
-  task: ProgrammeTaskEntry,
-  changes: NonNullable<Applied['changes']>,
-): ChangeRequest {
-  const lines = changes.map((c) => `${c.field}: ${shown(c.before)} → ${shown(c.after)}`);
-  return {
-    event: 'REQUEST_CHANGE',
-    by: `focal-point@${task.lead}`,
-    comment:
-      `Chương trình ${programmeId} đã sửa nhiệm vụ ${task.number} / the programme changed task ${task.number}: ${lines.join('; ')}`.slice(
-        0,
-        2000,
-      ),
-    then: {
-      event: 'APPROVE_CHANGE',
-      by: 'authority',
-      dueAt: changes.some((c) => c.field === 'dueAt') ? task.dueAt : null,
-    },
   };
 }
 

@@ -4,7 +4,7 @@ import { callApi, problemDetail, type WebContext, type WebDeps } from './deps.js
 import { frameOf } from './frame.js';
 import { NoticePage, type NoticePreflight } from './pages/conclusions-import.js';
 import { AppliedPage } from './pages/programme-applied.js';
-import type { UploadState } from './pages/programme-import.js';
+import type { UploadState } from './pages/programme-upload.js';
 import { statusOf } from './programme-import-form.js';
 import { programmeTextOf } from './programme-text.js';
 

@@ -7,7 +7,8 @@ import type { ProgrammePreflight } from '../client/programme-import.js';
 import { callApi, problemDetail, type WebContext, type WebDeps, type WebEnv } from './deps.js';
 import { frameOf } from './frame.js';
 import { AppliedPage } from './pages/programme-applied.js';
-import { PreflightPage, UploadPage, type UploadState } from './pages/programme-import.js';
+import { PreflightPage } from './pages/programme-import.js';
+import { UploadPage, type UploadState } from './pages/programme-upload.js';
 import {
   correctionsOf,
   fieldOf,

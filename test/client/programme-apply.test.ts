@@ -1,13 +1,8 @@
 import { readFileSync } from 'node:fs';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
-import {
-  planOfPreflight,
-  programmeIdOf,
-  programmeStartInput,
-  taskChanges,
-  taskInput,
-} from '../../client/programme-apply.js';
+import { planOfPreflight, programmeIdOf, programmeStartInput, taskInput } from '../../client/programme-apply.js';
+import { taskChanges } from '../../client/programme-changes.js';
 import { trackerCsv, trackerXlsx, xlsxTableAsCsv } from '../../client/programme-export.js';
 import { importProgramme } from '../../client/programme-import.js';
 import { agencyDues, trackedTask, type ProgrammeTracker } from '../../client/programme-tracker.js';

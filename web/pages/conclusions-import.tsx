@@ -5,7 +5,7 @@ import { formatDate } from '../format.js';
 import { Layout, type Frame } from '../layout.js';
 import type { ProgrammeText } from '../programme-text.js';
 import { Field } from './fields.js';
-import type { UploadState } from './programme-import.js';
+import type { UploadState } from './programme-upload.js';
 
 /** A notice's preflight as the API answers it. */
 export interface NoticePreflight {
