@@ -48,20 +48,30 @@ export interface ProgrammeTracker {
 const REPORTS = new Set(['SUBMIT', 'REPORT_PROGRESS', 'REPORT_YEAR', 'REPORT_HALF_YEAR', 'REPORT_QUARTER']);
 const DAY = 86_400_000;
 
+/** What a task's row takes from its entry in the programme, whatever its status comes from (pure). */
+const entryColumns = (entry: ProgrammeTaskEntry) => ({
+  number: entry.number,
+  workflowId: entry.workflowId,
+  content: entry.content,
+  lead: entry.lead,
+  coordinators: entry.coordinators,
+});
+
+/** Whole days since the earliest late item owed, 0 when none is late (pure). */
+function daysLateOf(owed: ReadonlyArray<{ dueAt: string; late: boolean }>, now: number): number {
+  const lateSince = owed.filter((o) => o.late).map((o) => Date.parse(o.dueAt));
+  return lateSince.length > 0 ? Math.floor((now - Math.min(...lateSince)) / DAY) : 0;
+}
+
 /** A task's row, from its entry in the programme and its status (or none when it was not started) (pure). */
 export function trackedTask(entry: ProgrammeTaskEntry, view: DossierStatus | null, at: string): TrackedTask {
   const now = Date.parse(at);
   const open = view?.status === 'running' ? view.milestones.filter((m) => m.completedAt === null && m.dueAt) : [];
   const owed = open.map((m) => ({ milestone: m.id, dueAt: m.dueAt!, late: Date.parse(m.dueAt!) < now }));
   const product = view?.milestones.find((m) => m.id === 'product');
-  const lateSince = owed.filter((o) => o.late).map((o) => Date.parse(o.dueAt));
   const last = [...(view?.history ?? [])].reverse().find((h: DecisionRecord) => REPORTS.has(h.event));
   return {
-    number: entry.number,
-    workflowId: entry.workflowId,
-    content: entry.content,
-    lead: entry.lead,
-    coordinators: entry.coordinators,
+    ...entryColumns(entry),
     dueAt: product?.dueAt ?? entry.dueAt,
     status: view?.status ?? 'not started',
     state: view?.state ?? null,
@@ -73,7 +83,7 @@ export function trackedTask(entry: ProgrammeTaskEntry, view: DossierStatus | nul
           milestone: (last as { milestone?: string }).milestone ?? null,
         }
       : null,
-    daysLate: lateSince.length > 0 ? Math.floor((now - Math.min(...lateSince)) / DAY) : 0,
+    daysLate: daysLateOf(owed, now),
     owed,
   };
 }
@@ -140,18 +150,13 @@ export function listedTask(entry: ProgrammeTaskEntry, row: TaskRow | null, at: s
     ...(awaited && row?.stage === 'working' ? [{ milestone: 'product', dueAt: awaited }] : []),
     ...(report ? [{ milestone: report.reportOwed!, dueAt: vnInstant(report.reportDueAt!) }] : []),
   ].map((o) => ({ ...o, late: Date.parse(o.dueAt) < now }));
-  const lateSince = owed.filter((o) => o.late).map((o) => Date.parse(o.dueAt));
   return {
-    number: entry.number,
-    workflowId: entry.workflowId,
-    content: entry.content,
-    lead: entry.lead,
-    coordinators: entry.coordinators,
+    ...entryColumns(entry),
     dueAt: row?.stage === 'working' && row.dueAt ? vnInstant(row.dueAt) : entry.dueAt,
     status: row?.status ?? 'not started',
     state: row?.stage ?? null,
     lastReport: row?.reports.lastReport ?? null,
-    daysLate: lateSince.length > 0 ? Math.floor((now - Math.min(...lateSince)) / DAY) : 0,
+    daysLate: daysLateOf(owed, now),
     owed,
   };
 }
