@@ -52,6 +52,12 @@ export class ProcessRun {
    * kept timer) replay through the helpers, whose extra steps ordered their commands.
    */
   readonly inline = this.keepsTimer && patched('decision-loop-inline');
+  /**
+   * Whether the run continues as new at the first point the server suggests it where the loop holds no command: after
+   * each notification sent and before each wait. Runs recorded before it looked only after a wait a decision or a
+   * deadline ended, which a dossier decided while its notifications were still being sent could miss for long.
+   */
+  readonly continuesWhenFree = this.inline && patched('continue-as-new-when-free');
   private readonly timer = new DeadlineTimer();
   /** How the last inline wait ended: true for a change, false for its deadline (see {@link ProcessRun.woke}). */
   private wokeBy: () => boolean = () => true;
@@ -133,6 +139,11 @@ export class ProcessRun {
       const deliveries = await notify(notification);
       this.delivered(notification, deliveries);
     }
+  }
+
+  /** Whether the loop should continue as new now (see {@link continuesWhenFree}): a finished run sends all first. */
+  continuing(): boolean {
+    return this.continuesWhenFree && this.active && workflowInfo().continueAsNewSuggested;
   }
 
   /** The oldest queued notification, taken off the queue to be sent; undefined when none is queued. */

@@ -44,12 +44,18 @@ export async function processWorkflow(args: ProcessWorkflowInput): Promise<Proce
   const desk = new DecisionDesk(run, args.applied);
   setHandler(decideUpdate, (decision) => desk.decide(decision), { validator: (decision) => desk.validate(decision) });
 
+  const continueAsNewNow = async () => {
+    await condition(allHandlersFinished);
+    await continueAsNew<typeof processWorkflow>({ ...args, ...run.carryOver(), applied: desk.carryOver() });
+  };
   for (;;) {
     // Runs that loop inline await the SDK's own promises, with no async helper between (see ProcessRun.inline).
     if (run.inline) {
-      for (let notification = run.nextNotification(); notification; notification = run.nextNotification())
+      for (let notification; !run.continuing() && (notification = run.nextNotification());)
         run.delivered(notification, await run.send(notification));
     } else await run.deliverOutbox();
+    // The notifications not yet sent go with the state to the next run.
+    if (run.continuing()) await continueAsNewNow();
     if (!run.active) break;
     const deadline = run.nextDeadline();
     let woke: boolean;
@@ -58,10 +64,7 @@ export async function processWorkflow(args: ProcessWorkflowInput): Promise<Proce
       woke = run.woke();
     } else woke = await run.waitForDecisionOrDeadline(deadline);
     if (!woke && deadline) await run.takeDeadline(deadline);
-    if (workflowInfo().continueAsNewSuggested) {
-      await condition(allHandlersFinished);
-      await continueAsNew<typeof processWorkflow>({ ...args, ...run.carryOver(), applied: desk.carryOver() });
-    }
+    if (!run.continuesWhenFree && workflowInfo().continueAsNewSuggested) await continueAsNewNow();
   }
   await condition(allHandlersFinished);
   return run.view();

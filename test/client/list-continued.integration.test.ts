@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { decide, list, startDossier } from '../../client/dossiers.js';
 import { useWorkerAndClient } from '../../test-support/cli.js';
 import { futureExample } from '../../test-support/future-example.js';
+import { replayAndKeep } from '../../test-support/replay.js';
 
 describe('listing dossiers whose run continued as new, on a real Temporal server', () => {
   const server = useWorkerAndClient();
@@ -14,7 +15,8 @@ describe('listing dossiers whose run continued as new, on a real Temporal server
     await startDossier(server.client, config, { process: 'review-pipeline', input: futureExample(), workflowId });
     const firstRun = await runOf(workflowId);
     await decide(server.client, config, { workflowId, event: 'SUBMIT', as: 'nguyen.thu' });
-    // Revision loops until the run continues as new: the test server suggests it at 60 events.
+    // Revision loops until the run continues as new: the test server suggests it at 60 events, which the run heeds
+    // at its next free point even when each decision comes before the last one's notifications are sent.
     for (let round = 0; round < 30 && (await runOf(workflowId)) === firstRun; round++) {
       await decide(server.client, config, { workflowId, event: 'REQUEST_REVISION', as: 'pham.minh' });
       await decide(server.client, config, { workflowId, event: 'SUBMIT', as: 'nguyen.thu' });
@@ -34,5 +36,9 @@ describe('listing dossiers whose run continued as new, on a real Temporal server
     expect(rows).toHaveLength(1);
     expect(Date.parse(rows[0]!.startedAt)).toBeGreaterThan(first.startTime.getTime());
     expect(rows[0]!.stage).toBe('pmReview');
+    // Each decision arrived while the last one's notifications were still being sent: the run continued between sends.
+    expect(await replayAndKeep(server.client, workflowId, 'review-pipeline-continued-while-sending')).toBeGreaterThan(
+      1,
+    );
   });
 });
