@@ -35,12 +35,17 @@ const now = () => new Date().toISOString();
 /** One run of a process workflow: the machine's snapshot, the notifications still to send, and what moves them. */
 export class ProcessRun {
   readonly workflowId = workflowInfo().workflowId;
+  /**
+   * Runs started on this code record one marker that stands for every change below; each marker is an event in every
+   * run's history. Histories recorded before it replay with the markers they have, looked at one by one.
+   */
+  private readonly current = patched('process-run-2026-11');
   /** Histories recorded before the assignee search attribute existed replay without it. */
-  private readonly withAssignee = patched('assignee-search-attribute');
+  private readonly withAssignee = this.current || patched('assignee-search-attribute');
   /** Histories recorded before the workflow upserted only the search attributes that changed replay with all of them. */
-  private readonly changesOnly = patched('search-attribute-changes-only');
+  private readonly changesOnly = this.current || patched('search-attribute-changes-only');
   /** Histories recorded before the workflow kept its deadline timer across decisions replay with a timer per wait. */
-  private readonly keepsTimer = patched('deadline-timer-kept');
+  private readonly keepsTimer = this.current || patched('deadline-timer-kept');
   /**
    * A process with reports (a task, a programme) upserts the report it owes next and the last it took; histories
    * recorded before it did, and processes without reports, replay without them.
@@ -51,13 +56,13 @@ export class ProcessRun {
    * promises (each adds promises the SDK tracks, at every replay too); histories recorded before it (or before the
    * kept timer) replay through the helpers, whose extra steps ordered their commands.
    */
-  readonly inline = this.keepsTimer && patched('decision-loop-inline');
+  readonly inline = this.current || (this.keepsTimer && patched('decision-loop-inline'));
   /**
    * Whether the run continues as new at the first point the server suggests it where the loop holds no command: after
    * each notification sent and before each wait. Runs recorded before it looked only after a wait a decision or a
    * deadline ended, which a dossier decided while its notifications were still being sent could miss for long.
    */
-  readonly continuesWhenFree = this.inline && patched('continue-as-new-when-free');
+  readonly continuesWhenFree = this.current || (this.inline && patched('continue-as-new-when-free'));
   private readonly timer = new DeadlineTimer();
   /** How the last inline wait ended: true for a change, false for its deadline (see {@link ProcessRun.woke}). */
   private wokeBy: () => boolean = () => true;
@@ -69,7 +74,7 @@ export class ProcessRun {
     pending: Notification[],
   ) {
     this.outbox = [...pending];
-    this.withReports = hasReports(process.definition) && patched('report-search-attributes');
+    this.withReports = hasReports(process.definition) && (this.current || patched('report-search-attributes'));
   }
 
   /** Restores the state carried over by continueAsNew, or starts the machine on the dossier; then publishes it. */

@@ -178,3 +178,27 @@ export async function replayTime(codePath: string, history: History, times: numb
 }
 
 export { percentile };
+
+/**
+ * Replay time of each variant's long history, in `rounds` rounds that take the variants in turn (the first one
+ * rotating), so drift on the machine (a collector, another process) falls on both alike: the median per variant of
+ * each round's time per replay (three replays a round after one that warms up).
+ */
+export async function replayRounds<V extends string>(
+  entries: Array<{ variant: V; codePath: string; history: History }>,
+  rounds: number,
+): Promise<Map<V, { replayMs: number; replayEvents: number }>> {
+  const times = new Map<V, number[]>(entries.map((e) => [e.variant, []]));
+  for (let round = 0; round < rounds; round += 1) {
+    for (let i = 0; i < entries.length; i += 1) {
+      const { variant, codePath, history } = entries[(i + round) % entries.length]!;
+      times.get(variant)!.push((await replayTime(codePath, history, 3)).msPerReplay);
+    }
+  }
+  return new Map(
+    entries.map((e) => [
+      e.variant,
+      { replayMs: median(times.get(e.variant)!), replayEvents: e.history.events?.length ?? 0 },
+    ]),
+  );
+}

@@ -30,6 +30,7 @@ describe('replay of recorded histories', () => {
         'review-pipeline-inline-loop.run2',
         'review-pipeline-idempotent-inline.run2',
         'review-pipeline-continued-while-sending.run2',
+        'review-pipeline-one-marker.run2',
         'delegation-by-reference.run1',
         'delegation-in-plan.run1',
         'delegation-ledger.run1',

@@ -65,7 +65,9 @@ describe('a task workflow from start to acceptance on a real Temporal server', (
       before: '2028-12-31T23:59:59+07:00',
       after: '2029-12-31T23:59:59+07:00',
     });
-    expect(await replayAndKeep(server.client, workflowId, 'task-lifecycle')).toBe(1);
+    // The test server suggests continue-as-new at 60 events, which the task passes on its way: the record above
+    // crossed runs intact, and every run replays.
+    expect(await replayAndKeep(server.client, workflowId, 'task-lifecycle')).toBeGreaterThan(1);
   });
 });
 
