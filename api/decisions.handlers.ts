@@ -44,6 +44,7 @@ export const postDecision: AppRouteHandler<typeof routes.postDecision> = async (
     dueAt: body.due === undefined ? undefined : resolveDue(config, body.due),
     to: body.to,
     files: body.files,
+    facts: body.facts,
     fileStore: fileStoreOf(c.var.deps),
   });
   return c.json(decided, 200);

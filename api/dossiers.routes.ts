@@ -128,6 +128,17 @@ export const DecisionBody = strictBody({
     .optional()
     .openapi({ description: 'EXTEND: the new due instant (ISO 8601, dd/mm/yyyy or a phrase)' }),
   to: z.string().min(1).optional().openapi({ description: 'REASSIGN: the user the stage goes to' }),
+  facts: z
+    .record(
+      z.string().regex(/^[a-z][a-zA-Z0-9-]*$/, 'expected a fact id such as "content"'),
+      z.string().max(4000, 'expected at most 4000 characters'),
+    )
+    .optional()
+    .openapi({
+      description:
+        "a decision that changes facts (a task's APPROVE_CHANGE): their new values, e.g. content, product, time",
+      example: { product: 'Nghị quyết của Chính phủ' },
+    }),
 }).openapi('Decision');
 
 /** `POST /api/dossiers/{id}/decisions`. */

@@ -113,6 +113,15 @@ program
     'a stored file the decision carries (a product on SUBMIT), by the SHA-256 its upload answered; repeat for more',
     (value: string, files: string[] = []) => [...files, value],
   )
+  .option(
+    '--set <fact=text>',
+    'with a decision that changes facts (a task\'s APPROVE_CHANGE): a new value, e.g. --set product="Nghị quyết"; repeat for more',
+    (value: string, facts: Record<string, string> = {}) => {
+      const at = value.indexOf('=');
+      if (at < 1) throw new RequestError(`--set: expected fact=text (e.g. product="Nghị quyết"), got "${value}"`);
+      return { ...facts, [value.slice(0, at)]: value.slice(at + 1) };
+    },
+  )
   .action(
     async (
       workflowId: string,
@@ -125,9 +134,10 @@ program
         due?: string;
         to?: string;
         file?: string[];
+        set?: Record<string, string>;
       },
     ) => {
-      const { due, file, ...rest } = opts;
+      const { due, file, set, ...rest } = opts;
       actingUser(loadConfig(), rest.as);
       const request = {
         workflowId,
@@ -135,6 +145,7 @@ program
         ...rest,
         ...(due ? { dueAt: dueArg(due) } : {}),
         ...(file ? { files: file } : {}),
+        ...(set ? { facts: set } : {}),
       };
       const view = await withClient((client, config) => decideAudited(client, config, request));
       print({

@@ -33,12 +33,18 @@ function printApplied(result: { programme: Applied; tasks: Applied[] }, json: bo
     );
     write(`${task.workflowId}\t${task.outcome}${changes.length > 0 ? `\t${changes.join('; ')}` : ''}`);
     const request = task.changeRequest;
-    if (request)
+    if (request) {
+      const then = `${request.then.event} by ${request.then.by}${request.then.dueAt ? ` --due ${request.then.dueAt}` : ''}${Object.entries(
+        request.then.facts,
+      )
+        .map(([fact, text]) => ` --set ${fact}=${JSON.stringify(text)}`)
+        .join('')}`;
       write(
         request.filed
-          ? `\tđã gửi đề nghị điều chỉnh / change requested; then ${request.then.event} by ${request.then.by}${request.then.dueAt ? ` --due ${request.then.dueAt}` : ''}`
-          : `\tcần đề nghị điều chỉnh / needs a change request: duyet decide ${task.workflowId} REQUEST_CHANGE --as <${request.by}> --comment "…", then ${request.then.event} by ${request.then.by}${request.then.dueAt ? ` --due ${request.then.dueAt}` : ''}${request.refusal ? ` (not filed: ${request.refusal})` : ''}`,
+          ? `\tđã gửi đề nghị điều chỉnh / change requested; then ${then}`
+          : `\tcần đề nghị điều chỉnh / needs a change request: duyet decide ${task.workflowId} REQUEST_CHANGE --as <${request.by}> --comment "…", then ${then}${request.refusal ? ` (not filed: ${request.refusal})` : ''}`,
       );
+    }
   }
   const counts = new Map<string, number>();
   for (const task of result.tasks) counts.set(task.outcome, (counts.get(task.outcome) ?? 0) + 1);

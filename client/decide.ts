@@ -25,6 +25,8 @@ export interface DecideRequest {
   to?: string | undefined;
   /** The files the decision carries (a product on SUBMIT), by SHA-256: each must be in the file store. */
   files?: string[] | undefined;
+  /** A decision that changes facts (a task's change approved): their new values as text, by fact id. */
+  facts?: Record<string, string> | undefined;
   /** The file store they are checked in; the folder `files` under the state dir when absent. */
   fileStore?: FileStore | undefined;
   /** The dossier as the face already described it, so it is not described again. */
@@ -82,6 +84,7 @@ function decisionOf(config: DuyetConfig, request: DecideRequest) {
     ...(request.dueAt ? { dueAt: request.dueAt } : {}),
     ...(assignee ? { assignee: { id: assignee.id, roles: assignee.roles } } : {}),
     ...(request.files && request.files.length > 0 ? { files: request.files } : {}),
+    ...(request.facts && Object.keys(request.facts).length > 0 ? { facts: request.facts } : {}),
   };
   checkSize('request', decision, 'the decision');
   return decision;

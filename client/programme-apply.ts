@@ -246,8 +246,8 @@ export async function applyProgramme(
       continue;
     }
     const running = before ? await status(client, task.workflowId) : null;
-    const product = running?.milestones.find((m) => m.id === 'product')?.dueAt;
-    const changes = before ? taskChanges(before, task, product) : [];
+    const dueAt = running?.milestones.find((m) => m.id === 'product')?.dueAt;
+    const changes = before ? taskChanges(before, task, { dueAt, facts: running?.facts }) : [];
     if (changes.length === 0) {
       tasks.push({ number: task.number, workflowId: task.workflowId, outcome: 'unchanged' });
       continue;

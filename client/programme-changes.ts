@@ -17,25 +17,44 @@ export interface ChangeRequest {
   event: 'REQUEST_CHANGE';
   by: string;
   comment: string;
-  /** The authority's approval that moves the due date (recorded by the secretariat on its behalf, or by itself). */
-  then: { event: 'APPROVE_CHANGE'; by: string; dueAt: string | null };
+  /**
+   * The authority's approval (recorded by the secretariat on its behalf, or by itself): the new due date, and the new
+   * content, product or time as written, which a task of version 3 takes.
+   */
+  then: { event: 'APPROVE_CHANGE'; by: string; dueAt: string | null; facts: Partial<Record<SetFact, string>> };
   /** Whether this import filed the request, or why it could not. */
   filed?: boolean;
   refusal?: string;
 }
 
 const COMPARED = ['content', 'lead', 'coordinators', 'product', 'time', 'dueAt'] as const;
+/** The facts an approved change gives new values on a task of version 3. */
+const SET_FACTS = ['content', 'product', 'time'] as const;
+type SetFact = (typeof SET_FACTS)[number];
+
+/** What a running task holds now, where a change approved may have moved it from what the programme recorded. */
+export interface RunningTask {
+  /** Its product's due instant. */
+  dueAt?: string | null | undefined;
+  /** Its facts (content, product, time as written, ...). */
+  facts?: Record<string, unknown> | undefined;
+}
 
 /**
- * The fields of a task that differ between what was recorded and what the file says now; the due date is compared
- * with the task's product as it runs, when known, so a change already approved is no longer reported (pure).
+ * The fields of a task that differ between what was recorded and what the file says now, compared with the task as it
+ * runs when known (its due date, and its content, product and time as a change approved left them), so a change
+ * already approved is no longer reported (pure).
  */
 export function taskChanges(
   before: ProgrammeTaskEntry,
   after: ProgrammeTaskEntry,
-  runningDueAt?: string | null,
+  running?: RunningTask,
 ): TaskChange[] {
-  const current = { ...before, ...(runningDueAt ? { dueAt: runningDueAt } : {}) };
+  const current: ProgrammeTaskEntry = { ...before, ...(running?.dueAt ? { dueAt: running.dueAt } : {}) };
+  for (const fact of SET_FACTS) {
+    const value = running?.facts?.[fact];
+    if (typeof value === 'string') current[fact] = value;
+  }
   return COMPARED.filter((f) => JSON.stringify(current[f]) !== JSON.stringify(after[f])).map((field) => ({
     field,
     before: current[field],
@@ -65,6 +84,9 @@ export function changeRequestOf(programmeId: string, task: ProgrammeTaskEntry, c
       event: 'APPROVE_CHANGE',
       by: 'authority',
       dueAt: changes.some((c) => c.field === 'dueAt') ? task.dueAt : null,
+      facts: Object.fromEntries(
+        SET_FACTS.filter((f) => changes.some((c) => c.field === f)).map((f) => [f, String(task[f] ?? '')]),
+      ),
     },
   };
 }

@@ -61,7 +61,9 @@ function decisionEdges(
         branches.push({
           target: branch.to,
           ...(branch.when ? { guard: { type: 'isConditionMet', params: { condition: branch.when } } } : {}),
-          ...(branch.moves ? { guard: { type: 'isMoveValid', params: { milestone: branch.moves } } } : {}),
+          ...(branch.moves
+            ? { guard: { type: branch.sets ? 'isChangeValid' : 'isMoveValid', params: { milestone: branch.moves } } }
+            : {}),
           // Moving between stages the same milestone bounds (a change asked for while at work) does not meet it.
           actions: [
             record(id, branch.to),
@@ -69,6 +71,7 @@ function decisionEdges(
             ...(definition.stages[branch.to]?.milestone === stage.milestone ? [] : complete),
             ...moves,
             ...(branch.appends ? [{ type: 'appendFacts' as const, params: { fact: branch.appends } }] : []),
+            ...(branch.sets ? [{ type: 'setFacts' as const, params: { facts: branch.sets } }] : []),
           ],
         });
       }

@@ -30,6 +30,7 @@ export interface ActionParams extends ObligationActionParams {
   reassign: { stage: string };
   clearAssignee: undefined;
   appendFacts: { fact: string };
+  setFacts: { facts: string[] };
   recordDelivery: undefined;
   /** Effects: returned by transition() and carried out by the workflow through activities. */
   notify: NotifyParams;

@@ -16,6 +16,8 @@ export interface DecisionInput {
   files?: string[] | undefined;
   /** The entries a decision that appends to a fact's list adds (e.g. a programme's tasks added by a changed file). */
   entries?: Array<Record<string, unknown>> | undefined;
+  /** The new values of facts held as text, for a decision that changes them (a task's content approved anew). */
+  facts?: Record<string, string> | undefined;
 }
 
 /** A decision whose fields were checked, with its roles filled in. */
@@ -32,10 +34,14 @@ const decisionKeys = new Set([
   'assignee',
   'files',
   'entries',
+  'facts',
 ]);
 
 /** At most this many entries on one decision. */
 export const MAX_DECISION_ENTRIES = 500;
+/** At most this many facts changed by one decision, each at most this many characters. */
+export const MAX_DECISION_FACTS = 20;
+export const MAX_FACT_TEXT = 4000;
 /** At most this many files on one decision. */
 export const MAX_DECISION_FILES = 20;
 const isText = (value: unknown): value is string => typeof value === 'string';
@@ -98,6 +104,20 @@ export function parseDecision(raw: unknown): Result<Decision> {
         d.entries.every((e) => typeof e === 'object' && e !== null && !Array.isArray(e))),
     'entries',
     `expected from 1 to ${MAX_DECISION_ENTRIES} entries, each an object`,
+  );
+  const facts = d.facts as Record<string, unknown> | undefined;
+  expect(
+    facts === undefined ||
+      (typeof facts === 'object' &&
+        facts !== null &&
+        !Array.isArray(facts) &&
+        Object.keys(facts).length > 0 &&
+        Object.keys(facts).length <= MAX_DECISION_FACTS &&
+        Object.entries(facts).every(
+          ([k, v]) => /^[a-z][a-zA-Z0-9-]*$/.test(k) && isText(v) && v.length <= MAX_FACT_TEXT,
+        )),
+    'facts',
+    `expected from 1 to ${MAX_DECISION_FACTS} facts, each a fact id with its new text of at most ${MAX_FACT_TEXT} characters`,
   );
   if (problems.length > 0) return { success: false, error: `invalid decision:\n${problems.join('\n')}` };
   const decision = d as unknown as DecisionInput;

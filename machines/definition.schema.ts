@@ -47,6 +47,12 @@ export const Branch = z.strictObject({
   moves: Id.optional(),
   /** A fact holding a list that this decision adds to (the decision then carries `entries`); an entry already in it is skipped. */
   appends: Id.optional(),
+  /**
+   * Facts held as text that this decision may give new values (the decision then carries `facts`, some of them); its
+   * history record keeps each one changed, before and after. With `moves`, the decision gives a new due instant, new
+   * values, or both.
+   */
+  sets: z.array(Id).min(1).optional(),
 });
 export type Branch = z.infer<typeof Branch>;
 

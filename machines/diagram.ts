@@ -19,6 +19,7 @@ function describeGuard(guard: unknown): string {
   const { type, params } = guard as { type: string; params?: Record<string, unknown> };
   if (type === 'isReturningTo') return ` [revision from ${String(params?.stage)}]`;
   if (type === 'isMoveValid') return ` [moves ${String(params?.milestone)} to the new due date]`;
+  if (type === 'isChangeValid') return ` [moves ${String(params?.milestone)} or changes the facts it may]`;
   if (type === 'isConditionMet') return ` [${describeCondition(params?.condition as Condition)}]`;
   return ` [${type}]`;
 }

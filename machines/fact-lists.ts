@@ -1,6 +1,23 @@
 import type { ProcessContext, ProcessEvent } from './process.types.js';
 
 /**
+ * The context after a decision that gives facts new values: each one it may change (`allowed`) that differs is set,
+ * and the decision's history record keeps it before and after (pure).
+ */
+export function setFacts(context: ProcessContext, event: ProcessEvent, allowed: string[]): Partial<ProcessContext> {
+  const given = 'facts' in event ? (event.facts ?? {}) : {};
+  const changed = allowed
+    .filter((fact) => fact in given && context.facts[fact] !== given[fact])
+    .map((fact) => ({ fact, before: context.facts[fact] ?? null, after: given[fact]! }));
+  if (changed.length === 0) return {};
+  const last = context.history.at(-1);
+  return {
+    facts: { ...context.facts, ...Object.fromEntries(changed.map((c) => [c.fact, c.after])) },
+    history: last ? [...context.history.slice(0, -1), { ...last, changed }] : context.history,
+  };
+}
+
+/**
  * The context after a decision that adds entries to a fact's list: the entries not already in it (compared as JSON)
  * are appended, and the decision's history record keeps what it added (pure).
  */

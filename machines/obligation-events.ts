@@ -61,7 +61,36 @@ export function obligationEventFor<D extends string>(
       return { success: false, error: `${decision.type} adds to "${appends}": give the entries to add (entries)` };
     return { success: true, data: { ...person, type, entries: decision.entries } };
   }
+  const sets = branches && !('revise' in branches) ? branches.find((b) => b.sets)?.sets : undefined;
+  if (decision.facts !== undefined && sets === undefined)
+    return { success: false, error: `${decision.type} changes no facts here: send it without facts` };
   const moves = branches && !('revise' in branches) ? branches.find((b) => b.moves)?.moves : undefined;
+  if (sets !== undefined) {
+    const stray = Object.keys(decision.facts ?? {}).filter((fact) => !sets.includes(fact));
+    if (stray.length > 0)
+      return {
+        success: false,
+        error: `${decision.type} may change only ${sets.join(', ')}; got ${stray.join(', ')}`,
+      };
+    if (!decision.facts && !decision.dueAt)
+      return {
+        success: false,
+        error: `${decision.type} changes the task: give ${moves ? `the new due instant of "${moves}" (dueAt), ` : ''}new values for ${sets.join(', ')} (facts)${moves ? ', or both' : ''}`,
+      };
+    if (decision.dueAt && !moves)
+      return { success: false, error: `${decision.type} moves no milestone here: send it without dueAt` };
+    if (decision.dueAt && Date.parse(decision.dueAt) <= Date.parse(person.at))
+      return { success: false, error: `${decision.type} needs a due instant in the future, got ${decision.dueAt}` };
+    return {
+      success: true,
+      data: {
+        ...person,
+        type,
+        ...(decision.dueAt ? { dueAt: decision.dueAt } : {}),
+        ...(decision.facts ? { facts: decision.facts } : {}),
+      },
+    };
+  }
   if (moves === undefined) return undefined;
   if (!decision.dueAt)
     return { success: false, error: `${decision.type} moves milestone "${moves}": give its new due instant (dueAt)` };

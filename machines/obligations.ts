@@ -26,6 +26,7 @@ export interface ObligationGuardParams {
   isOccurrenceRungDue: EscalateParams;
   isOccurrenceReportable: { milestone: string };
   isMoveValid: { milestone: string };
+  isChangeValid: { milestone: string };
 }
 
 type Change = Partial<ProcessContext>;
@@ -137,5 +138,10 @@ export const obligationGuards = {
       Date.parse(dueAt) > Date.parse(event.at) &&
       context.milestones.some((m) => m.id === params.milestone && m.completedAt === null)
     );
+  },
+  /** A decision that moves a milestone or changes facts: a valid move, or new values with no due instant. */
+  isChangeValid: (context: ProcessContext, event: ProcessEvent, params: { milestone: string }) => {
+    if ('dueAt' in event && event.dueAt !== undefined) return obligationGuards.isMoveValid(context, event, params);
+    return 'facts' in event && event.facts !== undefined && Object.keys(event.facts).length > 0;
   },
 };

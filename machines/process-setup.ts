@@ -3,7 +3,7 @@ import { dueAfter, isOpen, withDue, workingDaysLeft } from './clock.js';
 import type { ActionParams, EscalateParams, GuardParams } from './compile.types.js';
 import { evaluateCondition } from './conditions.js';
 import type { ProcessDefinition } from './definition.schema.js';
-import { appendFacts } from './fact-lists.js';
+import { appendFacts, setFacts } from './fact-lists.js';
 import { afterMove, definitionOf, obligationActions, obligationGuards, reopen } from './obligations.js';
 import {
   DEADLINE_REACHED,
@@ -167,6 +167,9 @@ export function processSetup(definition: ProcessDefinition) {
       appendFacts: assign(({ context, event }, params: ActionParams['appendFacts']) =>
         appendFacts(context, event, params.fact),
       ),
+      setFacts: assign(({ context, event }, params: ActionParams['setFacts']) =>
+        setFacts(context, event, params.facts),
+      ),
       recordDelivery: assign(({ context, event }) => {
         const delivered = eventOf(event, ESCALATION_DELIVERED);
         return { escalations: [...context.escalations, { ...delivered.delivery, at: delivered.at }] };
@@ -212,6 +215,8 @@ export function processSetup(definition: ProcessDefinition) {
         obligationGuards.isOccurrenceReportable(context, event, params),
       isMoveValid: ({ context, event }, params: GuardParams['isMoveValid']) =>
         obligationGuards.isMoveValid(context, event, params),
+      isChangeValid: ({ context, event }, params: GuardParams['isChangeValid']) =>
+        obligationGuards.isChangeValid(context, event, params),
       isRungDue: ({ context, event }, params: GuardParams['isRungDue']) => {
         const deadline = eventOf(event, DEADLINE_REACHED);
         return (

@@ -18,6 +18,8 @@ export interface DecisionRecord {
   files?: string[];
   /** A decision that added entries to a fact's list: the fact, and the entries it added. */
   added?: { fact: string; entries: unknown[] };
+  /** A decision that gave facts new values: each fact changed, before and after. */
+  changed?: Array<{ fact: string; before: unknown; after: string }>;
 }
 
 /** A milestone with its due instant and whether it was met or missed. */
@@ -122,6 +124,8 @@ export interface DecisionEvent<D extends string = string> extends ByPerson {
   files?: string[];
   /** The entries a decision that appends to a fact's list adds to it. */
   entries?: Array<Record<string, unknown>>;
+  /** The new values a decision that changes facts gives them. */
+  facts?: Record<string, string>;
 }
 
 /** Records a milestone beside the main line as met. */

@@ -5,6 +5,7 @@ import { programmeV2 } from './programme-v2.definition.js';
 import { programme } from './programme.definition.js';
 import { reviewPipeline } from './review-pipeline.definition.js';
 import { taskV1 } from './task-v1.definition.js';
+import { taskV2 } from './task-v2.definition.js';
 import { task } from './task.definition.js';
 
 /** The process definitions duyet ships, by id: the version a new start runs. */
@@ -23,6 +24,7 @@ export const definitions: Record<string, ProcessDefinitionInput> = {
 export const shippedVersions: ProcessDefinitionInput[] = [
   ...Object.values(definitions),
   taskV1,
+  taskV2,
   programmeV1,
   programmeV2,
 ];

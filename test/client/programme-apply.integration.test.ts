@@ -1,3 +1,4 @@
+import { replayAndKeep } from '../../test-support/replay.js';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { decide, status } from '../../client/dossiers.js';
@@ -86,7 +87,12 @@ describe('importing a programme with --apply on a real Temporal server', () => {
           by: 'focal-point@bo-ngoai-giao',
           comment:
             'Chương trình small-apply đã sửa nhiệm vụ 1.1 / the programme changed task 1.1: time: 2030 → 2030 - 2031; dueAt: 31/12/2030 → 31/12/2031',
-          then: { event: 'APPROVE_CHANGE', by: 'authority', dueAt: '2031-12-31T23:59:59+07:00' },
+          then: {
+            event: 'APPROVE_CHANGE',
+            by: 'authority',
+            dueAt: '2031-12-31T23:59:59+07:00',
+            facts: { time: '2030 - 2031' },
+          },
         },
       },
       { number: '1.2', workflowId: 'small-apply.1.2', outcome: 'added', joined: true },
@@ -120,7 +126,7 @@ describe('importing a programme with --apply on a real Temporal server', () => {
     });
     expect((await status(server.client, 'small-apply.1.1')).state).toBe('working');
 
-    // The lead files it through the import, the authority approves the new date: the due date no longer differs.
+    // The lead files it through the import, the authority approves the new date and time as written: nothing differs.
     const filed = await applyProgramme(server.client, server.config, changedPlan, (workflowId, comment) =>
       decide(server.client, server.config, {
         workflowId,
@@ -136,10 +142,19 @@ describe('importing a programme with --apply on a real Temporal server', () => {
       event: 'APPROVE_CHANGE',
       as: 'vu.giao',
       dueAt: filed.tasks[0]!.changeRequest!.then.dueAt!,
+      facts: filed.tasks[0]!.changeRequest!.then.facts,
+    });
+    const approved = await status(server.client, 'small-apply.1.1');
+    expect(approved.facts.time).toBe('2030 - 2031');
+    expect(approved.history.at(-1)).toMatchObject({
+      event: 'APPROVE_CHANGE',
+      actor: 'vu.giao',
+      change: { milestone: 'product', before: '2030-12-31T23:59:59+07:00', after: '2031-12-31T23:59:59+07:00' },
+      changed: [{ fact: 'time', before: '2030', after: '2030 - 2031' }],
     });
     const after = await applyProgramme(server.client, server.config, changedPlan);
     expect(after.tasks.map((t) => [t.number, t.outcome, t.changes?.map((c) => c.field)])).toEqual([
-      ['1.1', 'changed', ['time']],
+      ['1.1', 'unchanged', undefined],
       ['1.2', 'unchanged', undefined],
     ]);
     const tracker = await programmeTracker(server.client, 'small-apply');
@@ -148,6 +163,7 @@ describe('importing a programme with --apply on a real Temporal server', () => {
       ['1.2', 'running', '2031-12-31T23:59:59+07:00'],
     ]);
     expect((await status(server.client, 'small-apply')).history.map((h) => h.event)).toEqual(['ADD_TASKS']);
+    expect(await replayAndKeep(server.client, 'small-apply.1.1', 'task-v3-change-approved')).toBe(1);
   });
 
   it('starts nothing, not even the programme, from a garbled table', async () => {

@@ -12,6 +12,7 @@ const recorded: Record<string, string> = {
   'delegation@2': '1d0fadcc711110',
   'task@1': '1694291efcaf31',
   'task@2': '1694291efcaf31',
+  'task@3': '0a451e88f9491e',
   'programme@1': '066d60a1a2c919',
   'programme@2': '105ae2d7eafac2',
   'programme@3': '14141cfe407338',

@@ -28,9 +28,9 @@ describe('Mermaid diagram', () => {
 describe('Mermaid diagram of the task process', () => {
   const lines = toMermaid(taskProcess.machine, recurringIn(taskProcess.definition)).split('\n');
 
-  it('draws the change request, its approval moving the due date, and the product returned for revision', () => {
+  it('draws the change request, its approval moving the due date or changing the task, and the product returned for revision', () => {
     expect(lines).toContain('  working --> changeReview: REQUEST_CHANGE');
-    expect(lines).toContain('  changeReview --> working: APPROVE_CHANGE [moves product to the new due date]');
+    expect(lines).toContain('  changeReview --> working: APPROVE_CHANGE [moves product or changes the facts it may]');
     expect(lines).toContain('  authorityReview --> working: RETURN');
   });
 

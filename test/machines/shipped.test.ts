@@ -10,6 +10,7 @@ const recorded: Record<string, string> = {
   'delegation@2': '1cfeb9e76b22aa',
   'task@1': '0838457bf00202',
   'task@2': '18c893515a6de8',
+  'task@3': '1427cfb6fe959a',
   'programme@1': '1f9ca2e87a0c24',
   'programme@2': '1b5b0903bce05d',
   'programme@3': '0504f1efe49f54',

@@ -40,6 +40,7 @@ describe('replay of recorded histories', () => {
         'programme-v1-report-attributes.run1',
         'programme-v2-lifecycle.run1',
         'programme-v3-added-task.run1',
+        'task-v3-change-approved.run1',
       ]),
     );
     expect(names.filter((n) => n.endsWith('.run2')).length).toBeGreaterThanOrEqual(2);
