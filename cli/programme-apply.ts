@@ -6,7 +6,15 @@ import { actingUser } from './acting-user.js';
 import type { ConclusionItem } from '../client/conclusions-import.js';
 import { planOfConclusions } from '../client/conclusions-plan.js';
 import { RequestError } from '../client/errors.js';
-import { applyProgramme, planOfPreflight, programmeIdOf, type Applied } from '../client/programme-apply.js';
+import {
+  applyProgramme,
+  planOfPreflight,
+  programmeIdOf,
+  type Applied,
+  type Importer,
+} from '../client/programme-apply.js';
+import { findUser, loadDirectory } from '../directory/directory.js';
+import { loadConfig, type DuyetConfig } from '../temporal.config.js';
 import { trackerCsv, trackerXlsx, xlsxTableAsCsv } from '../client/programme-export.js';
 import type { ProgrammePreflight } from '../client/programme-import.js';
 import { programmeTracker, type ProgrammeTracker } from '../client/programme-tracker.js';
@@ -53,12 +61,13 @@ function printApplied(result: { programme: Applied; tasks: Applied[] }, json: bo
 
 /**
  * Starts the programme a preflight describes, under the id given or made from the file's name; with
- * `requestChanges`, files the change request of each changed task as the `--as` user (the lead's focal point).
+ * `requestChanges`, files the change request of each changed task as the `--as` user (the lead's focal point); the
+ * tasks a changed file adds join the programme as the `--by` user (a secretariat member), else as the built-in importer.
  */
 export async function applyPreflight(
   file: string,
   preflight: ProgrammePreflight,
-  opts: { id?: string; title?: string; json?: boolean; requestChanges?: boolean; as?: string },
+  opts: { id?: string; title?: string; json?: boolean; requestChanges?: boolean; as?: string; by?: string },
 ): Promise<void> {
   const id = programmeIdOf(opts.id ?? basename(file));
   if (opts.requestChanges && !opts.as)
@@ -66,6 +75,8 @@ export async function applyPreflight(
       '--request-changes files each change request as a user: give --as <user>, the lead agency’s focal point',
     );
   const plan = planOfPreflight(id, opts.title ?? `Chương trình ${id}`, preflight);
+  // Checked before anything is sent, so an unknown user starts nothing.
+  const importer = opts.by ? importerOf(loadConfig(), opts.by) : undefined;
   const applied = await withClient((client, config) => {
     const fileChange = opts.requestChanges
       ? async (workflowId: string, comment: string) => {
@@ -77,9 +88,20 @@ export async function applyPreflight(
           });
         }
       : undefined;
-    return applyProgramme(client, config, plan, fileChange);
+    return applyProgramme(client, config, plan, fileChange, importer);
   });
   printApplied(applied, opts.json);
+}
+
+/** The directory user `--by` names, as the importer whose roles the programme checks; unknown users are refused. */
+function importerOf(config: DuyetConfig, id: string): Importer {
+  try {
+    const user = findUser(loadDirectory(config.directoryFile), actingUser(config, id));
+    return { id: user.id, roles: user.roles };
+  } catch (err) {
+    if (err instanceof RequestError) throw err;
+    throw new RequestError(`--by: ${(err as Error).message}`, { cause: err });
+  }
 }
 
 /** Starts the tasks of a notice of conclusions, and prints them with the items not started. */

@@ -24,6 +24,7 @@ interface ImportOptions {
   preflight?: string;
   requestChanges?: boolean;
   as?: string;
+  by?: string;
 }
 
 /** Refuses files too large, before anything is read. */
@@ -120,6 +121,10 @@ export function registerProgrammeCommands(program: Command): void {
       'with --apply on a changed file: file the change request (REQUEST_CHANGE) of each changed task as --as; without it the changes are only reported, and no running task is altered either way',
     )
     .option('--as <user>', 'with --request-changes: the user filing the requests (the lead agency’s focal point)')
+    .option(
+      '--by <user>',
+      'with --apply: the secretariat user, from the directory, who adds the tasks a changed file adds to the programme (ADD_TASKS; default: the built-in importer, "duyet-import")',
+    )
     .action(async (file: string, opts: ImportOptions) => {
       checkImport(file);
       const format = opts.format ?? (/\.csv$/iu.test(file) ? 'csv' : /\.xlsx$/iu.test(file) ? 'xlsx' : 'text');

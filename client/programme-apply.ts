@@ -1,7 +1,9 @@
 import type { Client } from '@temporalio/client';
 import type { DuyetConfig } from '../temporal.config.js';
 import { status } from './dossiers.js';
+import { addressOf } from './dossier-execution.js';
 import { RequestError } from './errors.js';
+import { mapFailures } from './failures.js';
 import type { ChangeRequest, TaskChange } from './programme-changes.js';
 import { changeRequestOf, taskChanges } from './programme-changes.js';
 import type { ProgrammePreflight } from './programme-import.js';
@@ -161,9 +163,11 @@ export const taskInput = (programmeId: string, task: ProgrammeTaskEntry) => ({
 
 /**
  * Adds tasks to a running programme's list (ADD_TASKS), under an Update id made of their numbers so a retry or a second
- * import adds them once; a programme that cannot take it (started before it could, or closed) is reported, not failed.
+ * import adds them once; a programme that refuses it (started before it could take it, closed, or the importer without
+ * the role) is reported, not failed. Temporal out of reach, or anything unexpected, fails the import: the tasks it
+ * started are there, and importing again adds them to the list.
  */
-async function joinProgramme(
+export async function joinProgramme(
   client: Client,
   programmeId: string,
   entries: ProgrammeTaskEntry[],
@@ -178,11 +182,13 @@ async function joinProgramme(
   };
   const updateId = `add-tasks:${entries.map((e) => `${e.number}@${e.dueAt}`).join(',')}`.slice(0, 1000);
   try {
-    await client.workflow.getHandle(programmeId).executeUpdate(decideUpdate, { args: [decision], updateId });
+    await mapFailures({ address: addressOf(client) }, () =>
+      client.workflow.getHandle(programmeId).executeUpdate(decideUpdate, { args: [decision], updateId }),
+    );
     return { joined: true };
   } catch (err) {
-    const cause = (err as { cause?: { message?: string } }).cause?.message ?? (err as Error).message;
-    return { joined: false, refusal: cause };
+    if (err instanceof RequestError && err.kind !== 'unavailable') return { joined: false, refusal: err.message };
+    throw err;
   }
 }
 

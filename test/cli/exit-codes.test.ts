@@ -33,6 +33,10 @@ describe('exit codes of refusals made before anything is sent', () => {
       ['programme', 'import', table, '--preflight', corrected, '--apply', '--id', 'never-started'],
       'nothing was started: the corrected preflight has 1 fault(s):\n✖ task 1.1: dueAt: "sớm nhất"',
     ],
+    [
+      ['programme', 'import', table, '--apply', '--id', 'never-started', '--by', 'nobody.here'],
+      '--by: unknown user "nobody.here"; the directory has:',
+    ],
   ])('exits 2 (invalid) for duyet %j, naming what was expected', async (args, message) => {
     const result = await duyet(env, ...args);
     expect([result.code, result.stderr]).toEqual([exitCodes.invalid, expect.stringContaining(message)]);
