@@ -4,9 +4,27 @@ import { strictBody } from './schemas.js';
 
 const tags = ['Programmes'];
 
-/** A notice of conclusions as uploaded: its plain text. */
+/** Corrections to a notice's items: per item by its number, its due date, its units (lead first) and task or note. */
+const Corrections = z
+  .array(
+    z.looseObject({
+      number: z.string().openapi({ example: '1' }),
+      dueAt: z.string().nullable().optional().openapi({ description: 'an ISO instant, a day dd/mm/yyyy or a phrase' }),
+      agencies: z.array(z.string()).optional().openapi({ description: 'unit ids of the directory, the lead first' }),
+      kind: z.enum(['task', 'note']).optional(),
+    }),
+  )
+  .max(500)
+  .optional()
+  .openapi({
+    description:
+      'corrections judged against the notice read afresh; any fault refuses them all (422) and starts nothing',
+  });
+
+/** A notice of conclusions as uploaded: its plain text, and the corrections made to its items. */
 export const NoticeBody = strictBody({
   text: z.string().min(1).openapi({ description: 'the notice of conclusions, plain text' }),
+  corrections: Corrections,
 }).openapi('ConclusionsNotice');
 
 /** A notice of conclusions and the id and title its tasks start under. */
@@ -17,6 +35,7 @@ export const NoticeApplyBody = strictBody({
     .openapi({ example: 'tb-301-2023' }),
   title: z.string().trim().min(1).max(500).optional(),
   text: z.string().min(1),
+  corrections: Corrections,
 }).openapi('ConclusionsApply');
 
 const Skipped = z
@@ -38,11 +57,12 @@ export const preflight = createRoute({
           items: z.array(z.looseObject({})),
           starts: z.array(z.string()).openapi({ description: 'the numbers of the items that would start as tasks' }),
           skipped: z.array(Skipped),
+          corrections: z.array(z.looseObject({})).openapi({ description: '{item, field, before, after}' }),
         })
         .openapi('ConclusionsPreflight'),
-      '{items: [{number, text, agencies, deadlineText, dueAt, periodicReport, kind}], starts, skipped}',
+      '{items: [{number, text, agencies, deadlineText, dueAt, periodicReport, kind}], starts, skipped, corrections}',
     ),
-    ...bodyErrorResponses(403),
+    ...bodyErrorResponses(403, 422),
   },
 });
 

@@ -25,7 +25,7 @@ const isRecord = (value: unknown): value is Record<string, unknown> =>
  * A corrected due date: an ISO instant with its offset, a day written dd/mm/yyyy (due at its end), or a deadline
  * phrase ("Quý III/2014", "Trước ngày 15/5/2022"); or the message saying what was expected (pure).
  */
-function dueOf(value: unknown, where: string): { dueAt: string } | { error: string } {
+export function dueOf(value: unknown, where: string): { dueAt: string } | { error: string } {
   const expected = `expected an ISO instant with offset ("2015-06-30T23:59:59+07:00"), a day "30/06/2015" or a deadline phrase ("Quý II/2015")`;
   if (typeof value !== 'string' || value.trim() === '') return { error: `${where}: ${expected}` };
   if (isoInstant.test(value) && !Number.isNaN(Date.parse(value))) return { dueAt: value };

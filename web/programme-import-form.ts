@@ -55,14 +55,14 @@ export function shownValues(preflight: ProgrammePreflight, units: readonly Unit[
 }
 
 /** Whether a due date as a person writes it can be read: a real day dd/mm/yyyy or a deadline phrase (pure). */
-function readableDue(text: string): boolean {
+export function readableDue(text: string): boolean {
   const day = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/u.exec(text);
   if (day) return isPlainDate(`${day[3]}-${day[2]!.padStart(2, '0')}-${day[1]!.padStart(2, '0')}`);
   return resolvePeriodDeadline(text).success;
 }
 
 /** The unit a typed name or id stands for, or the message to show beside the field (pure). */
-function unitOf(text: string, index: UnitIndex, t: ProgrammeText): { unit: string } | { error: string } {
+export function unitOf(text: string, index: UnitIndex, t: ProgrammeText): { unit: string } | { error: string } {
   if (index.units.length === 0) return { unit: text };
   const found = index.resolve(text);
   if (found.success) return { unit: found.data.id };

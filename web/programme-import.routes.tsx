@@ -91,6 +91,7 @@ export function programmeImportRoutes(deps: WebDeps) {
           table: uploaded.table,
           text,
           action: fieldOf(form, 'action'),
+          form,
           csrf,
           refuse: (refusal, status) => upload(c, { ...state, kind: 'conclusions', refusal }, status),
         });

@@ -125,7 +125,7 @@ describe('the programme import pages', () => {
     const shown = await post(upload);
     expect(shown.status).toBe(200);
     expect(shown.text).toContain('7 mục, 1 mục sẽ khởi tạo thành nhiệm vụ');
-    expect(shown.text).toContain('<td data-label="Hạn">31/12/2023</td>');
+    expect(shown.text).toContain('<input id="f-due-7" name="due.7" type="text" value="31/12/2023"/>');
     expect(shown.text).toContain('không khởi tạo: mục ghi nhận, không giao việc');
     expect(shown.text).toContain('Bộ Lao động - Thương binh và Xã hội');
     const started = await post(preflightForm(shown.text, {}, 'apply'));

@@ -91,19 +91,64 @@ describe('programme pages in Debian Chromium over the real API, store and Tempor
     await checkPage(page, 'programme-tracker');
   });
 
-  it('a secretariat reads a notice of conclusions item by item and starts the one it can', async () => {
+  it('a secretariat reads a notice of conclusions item by item, corrects it, and starts the one it can', async () => {
     const page = await signIn('nguyen.thu');
+    const noticeId = `tb-${id}`;
     await page.goto(`${web.base()}/programmes/import`);
     await page.getByLabel('Tệp bảng nhiệm vụ hoặc thông báo').setInputFiles(notice);
     await page.getByLabel('Loại văn bản').selectOption('conclusions');
-    await page.getByLabel('Mã chương trình', { exact: true }).fill(`tb-${id}`);
+    await page.getByLabel('Mã chương trình', { exact: true }).fill(noticeId);
     await submit(page, 'Đối chiếu');
     expect(await page.getByRole('status').textContent()).toContain('7 mục, 1 mục sẽ khởi tạo thành nhiệm vụ');
-    expect(await page.locator('tr[id="item-7"]').textContent()).toContain('31/12/2023');
+    const due7 = page.getByLabel('Hạn của mục 7', { exact: true });
+    expect(await due7.inputValue()).toBe('31/12/2023');
+    expect(await page.getByLabel('Đơn vị chủ trì của mục 7').inputValue()).toBe('Bộ Lao động - Thương binh và Xã hội');
+    expect(await page.getByLabel('Mục 7 là').inputValue()).toBe('task');
     await checkPage(page, 'conclusions-preflight');
+
+    // A date that is no day gets its message beside the field, and nothing starts.
+    await due7.fill('31/13/2023');
+    await submit(page, 'Khởi tạo các nhiệm vụ');
+    expect(await page.locator('#f-due-7-err').textContent()).toContain('Cần ngày dạng dd/mm/yyyy');
+    expect(await page.getByLabel('Hạn của mục 7', { exact: true }).getAttribute('aria-invalid')).toBe('true');
+    expect(await page.getByLabel('Hạn của mục 7', { exact: true }).inputValue()).toBe('31/13/2023');
+    expect((await api.call('GET', `/api/programmes/${noticeId}`, { token: api.token('nguyen.thu') })).status).toBe(404);
+    await checkPage(page, 'conclusions-refused');
+
+    await page.getByLabel('Hạn của mục 7', { exact: true }).fill('30/11/2023');
+    await submit(page, 'Kiểm tra lại sau khi sửa');
+    expect(await page.locator('section[aria-labelledby="corrections-h"]').textContent()).toContain(
+      '7 · hạn: 31/12/2023 → 30/11/2023',
+    );
+    expect(await page.getByLabel('Hạn của mục 7', { exact: true }).inputValue()).toBe('30/11/2023');
     await submit(page, 'Khởi tạo các nhiệm vụ');
     expect(await page.getByRole('status').textContent()).toBe('Đã khởi tạo 1 nhiệm vụ.');
     await checkPage(page, 'conclusions-started');
+
+    await page.goto(`${web.base()}/programmes/${noticeId}`);
+    expect(await page.locator('tr[id="task-7"] td').nth(4).textContent()).toBe('30/11/2023');
+    const tracker = await api.call('GET', `/api/programmes/${noticeId}`, { token: api.token('nguyen.thu') });
+    expect(tracker.json.tasks.map((t: { dueAt: string }) => t.dueAt)).toEqual(['2023-11-30T23:59:59+07:00']);
+  });
+
+  it('on a phone in English, a notice’s item gets another lead unit and becomes a note', async () => {
+    const page = await signIn('nguyen.thu', 390);
+    await page.goto(`${web.base()}/programmes/import?lang=en`);
+    await page.getByLabel(en.file).setInputFiles(notice);
+    await page.getByLabel('Kind of document').selectOption('conclusions');
+    await page.getByLabel(en.id, { exact: true }).fill(`tb-en-${id}`);
+    await submit(page, en.check);
+    await page.getByLabel('Lead unit of item 7').fill('Bộ Ngoại giaoo');
+    await submit(page, 'Check again after correcting');
+    expect(await page.locator('#f-lead-7-err').textContent()).toContain('"Bộ Ngoại giaoo"');
+    await page.getByLabel('Lead unit of item 7').fill('Bộ Ngoại giao');
+    await page.getByLabel('Item 1 is').selectOption('note');
+    await submit(page, 'Check again after correcting');
+    const corrected = await page.locator('section[aria-labelledby="corrections-h"] li').allTextContents();
+    expect(corrected).toContain('7 · units: Bộ Lao động - Thương binh và Xã hội → Bộ Ngoại giao');
+    expect(await overflowOf(page)).toBeLessThanOrEqual(0);
+    await checkPage(page, 'conclusions-corrected-phone-en');
+    expect((await api.call('GET', `/api/programmes/tb-en-${id}`, { token: api.token('nguyen.thu') })).status).toBe(404);
   });
 
   it('on a phone in English, the same table starts nothing again, and a changed one shows what differs', async () => {

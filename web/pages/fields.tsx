@@ -53,6 +53,8 @@ export function Field(
     accept?: string;
     multiline?: number;
     inputmode?: 'numeric' | 'text';
+    /** The id of a datalist the input suggests from. */
+    list?: string;
   },
 ) {
   const common = { ...describedAttributes(props), required: props.required };
@@ -69,6 +71,7 @@ export function Field(
           value={props.type === 'file' ? undefined : props.value}
           accept={props.accept}
           inputmode={props.inputmode}
+          list={props.list}
         />
       )}
     </FieldFrame>
