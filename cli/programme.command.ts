@@ -3,6 +3,7 @@ import type { Command } from 'commander';
 import { formatVn, toPlainDate } from '../calendar/index.js';
 import { RequestError } from '../client/errors.js';
 import { importProgramme, type ProgrammePreflight } from '../client/programme-import.js';
+import { correctConclusions } from '../client/conclusions-corrections.js';
 import { readConclusions } from '../client/conclusions-plan.js';
 import { loadCalendarTable } from '../client/calendar-tables.js';
 import { loadUnits } from '../directory/directory.js';
@@ -156,6 +157,10 @@ export function registerProgrammeCommands(program: Command): void {
     )
     .option('--id <id>', 'the notice id (default: made from the file name)')
     .option('--title <title>', 'the title (default: "Thông báo kết luận <id>")')
+    .option(
+      '--preflight <file>',
+      'the items of this notice as --json printed them (all, or only the corrected ones), with dueAt (dd/mm/yyyy, a phrase or an instant), agencies (unit ids, the lead first) or kind ("task" or "note") corrected; checked against the notice, a bad edit starts nothing',
+    )
     .action(async (file: string, opts: ImportOptions & { year?: string }) => {
       checkImport(file);
       const text = readText(file);
@@ -163,12 +168,10 @@ export function registerProgrammeCommands(program: Command): void {
       if (year !== undefined && (!Number.isInteger(year) || year < 1900 || year > 2200))
         throw new RequestError(`--year: expected a year between 1900 and 2200, such as 2023; got "${opts.year}"`);
       const config = loadConfig();
-      const items = readConclusions(
-        text,
-        loadUnits(opts.units ?? config.unitsFile),
-        (years) => loadCalendarTable(config.calendarDir, years),
-        year,
-      );
+      const units = loadUnits(opts.units ?? config.unitsFile);
+      const read = readConclusions(text, units, (years) => loadCalendarTable(config.calendarDir, years), year);
+      // Corrections are judged against the notice read afresh; any fault refuses them all before anything starts.
+      const items = opts.preflight ? correctConclusions(read, readJson(opts.preflight), units).items : read;
       if (opts.apply) return applyConclusions(file, items, opts);
       if (opts.json) return print(items);
       for (const item of items)

@@ -119,6 +119,53 @@ describe('programmes through the HTTP API', () => {
     expect(refused.status).toBe(403);
   });
 
+  it('starts a notice as corrected: a bad correction is refused as a problem naming what was expected, starting nothing', async () => {
+    const secretariat = api.token('nguyen.thu');
+    const bad = await api.call('POST', '/api/programmes/conclusions', {
+      token: secretariat,
+      body: {
+        id: 'tb-corrected-api',
+        text: notice,
+        corrections: [
+          { number: '7', dueAt: '31/13/2023' },
+          { number: '1', agencies: ['bo-ngoai-giaoo'] },
+        ],
+      },
+    });
+    expect(bad.status).toBe(422);
+    expect(bad.type).toContain('application/problem+json');
+    expect(bad.json.detail).toContain('item 7: dueAt: "31/13/2023" is not a real day');
+    expect(bad.json.detail).toContain('item 1: agencies: "bo-ngoai-giaoo" is no unit of the directory');
+    expect((await api.call('GET', '/api/programmes/tb-corrected-api', { token: secretariat })).status).toBe(404);
+
+    const corrections = [
+      { number: '1', agencies: ['bo-ngoai-giao'] },
+      { number: '7', dueAt: '30/11/2023' },
+    ];
+    const read = await api.call('POST', '/api/programmes/conclusions/preflight', {
+      token: secretariat,
+      body: { text: notice, corrections },
+    });
+    expect(read.status, read.text).toBe(200);
+    expect(read.json.starts).toEqual(['1', '7']);
+    expect(read.json.corrections).toContainEqual({
+      item: '7',
+      field: 'dueAt',
+      before: '2023-12-31T23:59:59+07:00',
+      after: '2023-11-30T23:59:59+07:00',
+    });
+    const started = await api.call('POST', '/api/programmes/conclusions', {
+      token: secretariat,
+      body: { id: 'tb-corrected-api', text: notice, corrections },
+    });
+    expect(started.status, started.text).toBe(201);
+    const tracker = await api.call('GET', '/api/programmes/tb-corrected-api', { token: secretariat });
+    expect(tracker.json.tasks.map((t: { lead: string; dueAt: string }) => [t.lead, t.dueAt])).toEqual([
+      ['bo-ngoai-giao', '2023-09-07T23:59:59+07:00'],
+      ['bo-lao-dong-thuong-binh-va-xa-hoi', '2023-11-30T23:59:59+07:00'],
+    ]);
+  });
+
   it('starts nothing from a garbled table and answers 422 naming the problems; a reviewer may not import', async () => {
     const garbled = [header, '1.1,Quán triệt,Bộ Ngoại giao,,Lớp,2014', '1.2,Chiến lược,Bộ Ngoại giao,,Dự thảo,??'];
     const res = await api.call('POST', '/api/programmes', {
