@@ -15,6 +15,9 @@ export interface ItemCorrection {
 const isRecord = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
 
+/** What an item may be: a task to start, or a note that assigns nothing. */
+const KINDS: ReadonlyArray<ConclusionItem['kind']> = ['task', 'note'];
+
 /** Fields a correction may not change: they are the notice's own words, corrected in the notice. */
 const FIXED = ['text', 'deadlineText', 'periodicReport'] as const;
 
@@ -59,11 +62,11 @@ export function correctConclusions(
         );
     let next = item;
     if (e.kind !== undefined && e.kind !== item.kind) {
-      if (e.kind !== 'task' && e.kind !== 'note')
+      if (!KINDS.includes(e.kind as ConclusionItem['kind']))
         faults.push(`item ${item.number}: kind: expected "task" or "note", got ${JSON.stringify(e.kind)}`);
       else {
         corrections.push({ item: item.number, field: 'kind', before: item.kind, after: e.kind });
-        next = { ...next, kind: e.kind };
+        next = { ...next, kind: e.kind as ConclusionItem['kind'] };
       }
     }
     if (e.dueAt !== undefined && e.dueAt !== item.dueAt) {
@@ -94,7 +97,7 @@ export function correctConclusions(
         }
       }
     }
-    if (next.kind === 'task' && next !== item && next.agencies.filter((a) => ids.has(a)).length === 0)
+    if (next.kind !== 'note' && next !== item && next.agencies.filter((a) => ids.has(a)).length === 0)
       faults.push(`item ${item.number}: agencies: a task needs a lead unit of the directory; or make the item a note`);
     return next;
   });
