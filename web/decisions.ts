@@ -7,7 +7,19 @@ export interface DecisionOption {
   onBehalfOf: string | null;
   /** Ends the process (REJECT, WITHDRAW, the last APPROVE): the form asks for a confirmation. */
   final: boolean;
-  kind: 'plain' | 'extend' | 'reassign';
+  kind: 'plain' | 'extend' | 'reassign' | 'change';
+  /** A change (kind 'change'): the milestone it may move, or null. */
+  moves?: string | null;
+  /** A change (kind 'change'): the facts it may give new values, as text. */
+  sets?: string[];
+}
+
+/** What a decision's branches may change: the milestone one moves and the facts one sets (pure). */
+function changeOf(to: unknown): Pick<DecisionOption, 'kind' | 'moves' | 'sets'> {
+  const branches = Array.isArray(to) ? (to as Array<{ moves?: string; sets?: string[] }>) : [];
+  const moves = branches.find((b) => b.moves)?.moves ?? null;
+  const sets = branches.find((b) => b.sets)?.sets ?? [];
+  return moves || sets.length > 0 ? { kind: 'change', moves, sets } : { kind: 'plain' };
 }
 
 const EXTEND = 'EXTEND';
@@ -37,9 +49,9 @@ export function decisionsFor(
   for (const [event, to] of Object.entries(stage.on)) {
     if (allowed.size > 0 && !allowed.has(event)) continue;
     const final = endsProcess(definition, to);
-    if (roles.includes(stage.role)) options.push({ event, onBehalfOf: null, final, kind: 'plain' });
+    if (roles.includes(stage.role)) options.push({ event, onBehalfOf: null, final, ...changeOf(to) });
     else if (stage.recordedBy.some((r) => roles.includes(r)))
-      options.push({ event, onBehalfOf: stage.role, final, kind: 'plain' });
+      options.push({ event, onBehalfOf: stage.role, final, ...changeOf(to) });
   }
   for (const [event, anytime] of Object.entries(definition.anytime)) {
     if (roles.includes(anytime.role) && !options.some((o) => o.event === event))

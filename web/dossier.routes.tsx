@@ -176,6 +176,16 @@ async function attachNewDraft(deps: WebDeps, c: WebContext, id: string, form: Fo
 }
 
 /** The dossier page, its decision forms, its draft files (upload and download), all through the API. */
+/** The facts a change form gives new values (fields `fact.ID`), leaving out those left empty (pure). */
+function factsOf(form: FormBody): { facts?: Record<string, string> } {
+  const facts = Object.fromEntries(
+    Object.entries(form)
+      .filter((e): e is [string, string] => e[0].startsWith('fact.') && typeof e[1] === 'string' && e[1].trim() !== '')
+      .map(([name, text]) => [name.slice('fact.'.length), text.trim()]),
+  );
+  return Object.keys(facts).length > 0 ? { facts } : {};
+}
+
 export function dossierRoutes(deps: WebDeps) {
   const app = new Hono<WebEnv>();
   app.get('/dossiers/:id', (c) => {
@@ -205,8 +215,9 @@ export function dossierRoutes(deps: WebDeps) {
       comment: field('comment'),
       onBehalfOf: field('onBehalfOf'),
       milestone: field('milestone'),
-      due: field('due'),
+      due: field('due') || undefined,
       to: field('to'),
+      ...factsOf(form),
     };
     const response = await callApi(deps, c, `/api/dossiers/${encodeURIComponent(id)}/decisions`, {
       method: 'POST',

@@ -78,6 +78,13 @@ const vi = {
   error: 'Có lỗi xảy ra',
   self: 'chính mình',
   newDue: 'Hạn mới (ngày dd/mm/yyyy hoặc cụm từ, ví dụ "Cuối tháng 10 năm 2027")',
+  newDueOptional: 'Hạn mới, nếu thay đổi (ngày dd/mm/yyyy hoặc cụm từ)',
+  newFact: (fact: string) =>
+    ({ content: 'Nội dung mới', product: 'Sản phẩm mới', time: 'Thời gian mới (như văn bản ghi)' })[fact] ??
+    `${fact} mới`,
+  keepsIfEmpty: (current: string) => `Để trống nếu giữ nguyên. Hiện nay: ${current || '—'}`,
+  changedFact: (fact: string) => ({ content: 'Nội dung', product: 'Sản phẩm', time: 'Thời gian' })[fact] ?? fact,
+  dueMoved: 'Hạn',
   reassignTo: 'Giao cho',
   pending: 'đang chờ',
   met: 'đã hoàn thành',
@@ -183,6 +190,12 @@ const en: Messages = {
   error: 'Something went wrong',
   self: 'myself',
   newDue: 'New due date (dd/mm/yyyy or a phrase, e.g. "Cuối tháng 10 năm 2027")',
+  newDueOptional: 'New due date, if it changes (dd/mm/yyyy or a phrase)',
+  newFact: (fact: string) =>
+    ({ content: 'New content', product: 'New product', time: 'New time (as written)' })[fact] ?? `New ${fact}`,
+  keepsIfEmpty: (current: string) => `Leave empty to keep it. Now: ${current || '—'}`,
+  changedFact: (fact: string) => ({ content: 'Content', product: 'Product', time: 'Time' })[fact] ?? fact,
+  dueMoved: 'Due date',
   reassignTo: 'Give to',
   pending: 'pending',
   met: 'met',

@@ -24,6 +24,7 @@ th, td { text-align: left; padding: 6px 8px; border-bottom: 1px solid var(--line
 th { background: var(--bg); }
 .late { color: var(--late); font-weight: 600; }
 .muted { color: var(--muted); }
+.change { display: block; color: var(--muted); }
 form.filters, form.stack { display: flex; flex-wrap: wrap; gap: 8px 16px; align-items: flex-end; margin-bottom: 16px; }
 form.stack { flex-direction: column; align-items: stretch; max-width: 420px; }
 label { max-width: 100%; min-width: 0; display: flex; flex-direction: column; gap: 2px; font-weight: 600; }

@@ -145,7 +145,15 @@ export function History(props: {
               </td>
               <td>{eventName(m, h.event)}</td>
               <td>{`${props.titleOf(h.from)} → ${props.titleOf(h.to)}`}</td>
-              <td class="comment">{h.comment ?? ''}</td>
+              <td class="comment">
+                {h.comment ?? ''}
+                {h.change && (
+                  <span class="change">{`${m.dueMoved}: ${h.change.before ? formatDate(h.change.before) : '—'} → ${formatDate(h.change.after)}`}</span>
+                )}
+                {h.changed?.map((c) => (
+                  <span class="change">{`${m.changedFact(c.fact)}: ${typeof c.before === 'string' ? c.before : '—'} → ${c.after}`}</span>
+                ))}
+              </td>
             </tr>
           ))}
         </tbody>

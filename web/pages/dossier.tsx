@@ -40,6 +40,10 @@ export interface DossierPageProps extends Frame {
 const roleName = (p: { definition: ProcessDefinition; lang: Lang }, role: string) =>
   p.definition.roles[role]?.[p.lang] ?? role;
 
+/** A fact as text for a hint (pure). */
+const factText = (value: unknown): string =>
+  typeof value === 'string' ? value : value == null ? '' : JSON.stringify(value);
+
 /** One decision's form: a comment box, on whose behalf, the new due date or person, a confirmation if final. */
 function DecisionForm(props: {
   m: Messages;
@@ -92,6 +96,25 @@ function DecisionForm(props: {
           <button type="submit" name="preview" value="1">
             {m.preview}
           </button>
+        </>
+      )}
+      {option.kind === 'change' && (
+        <>
+          {option.moves && (
+            <Field
+              name="due"
+              label={option.sets?.length ? m.newDueOptional : m.newDue}
+              required={!option.sets?.length}
+            />
+          )}
+          {option.sets?.map((fact) => (
+            <Field
+              name={`fact.${fact}`}
+              label={m.newFact(fact)}
+              hint={m.keepsIfEmpty(factText(props.p.view.facts[fact]))}
+              multiline={2}
+            />
+          ))}
         </>
       )}
       {option.kind === 'reassign' && (
