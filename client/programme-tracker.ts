@@ -72,6 +72,8 @@ export function trackedTask(entry: ProgrammeTaskEntry, view: DossierStatus | nul
   const last = [...(view?.history ?? [])].reverse().find((h: DecisionRecord) => REPORTS.has(h.event));
   return {
     ...entryColumns(entry),
+    // A change approved may have given the task new content (task version 3): the task says it now.
+    ...(typeof view?.facts.content === 'string' ? { content: view.facts.content } : {}),
     dueAt: product?.dueAt ?? entry.dueAt,
     status: view?.status ?? 'not started',
     state: view?.state ?? null,

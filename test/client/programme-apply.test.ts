@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { planOfPreflight, programmeIdOf, programmeStartInput, taskInput } from '../../client/programme-apply.js';
-import { taskChanges } from '../../client/programme-changes.js';
+import { changeRequestOf, taskChanges } from '../../client/programme-changes.js';
 import { trackerCsv, trackerXlsx, xlsxTableAsCsv } from '../../client/programme-export.js';
 import { importProgramme } from '../../client/programme-import.js';
 import { agencyDues, trackedTask, type ProgrammeTracker } from '../../client/programme-tracker.js';
@@ -116,6 +116,24 @@ describe('starting a programme from its preflight', () => {
     expect(taskChanges(before, { ...before })).toEqual([]);
   });
 
+  it('compares a changed file with the task as it runs, so a change approved is reported no more', () => {
+    const before = plan.tasks[0]!;
+    const file = { ...before, product: 'Nghị quyết', time: '2014 - 2015', dueAt: '2015-12-31T23:59:59+07:00' };
+    const running = { dueAt: file.dueAt, facts: { ...before, product: 'Nghị quyết', time: '2014 - 2015' } };
+    expect(taskChanges(before, file, running)).toEqual([]);
+    expect(taskChanges(before, file, { dueAt: before.dueAt, facts: { ...before, product: 'Nghị quyết' } })).toEqual([
+      { field: 'time', before: '2014', after: '2014 - 2015' },
+      { field: 'dueAt', before: '2014-12-31T23:59:59+07:00', after: '2015-12-31T23:59:59+07:00' },
+    ]);
+    const request = changeRequestOf('p', file, taskChanges(before, file));
+    expect(request.then).toEqual({
+      event: 'APPROVE_CHANGE',
+      by: 'authority',
+      dueAt: '2015-12-31T23:59:59+07:00',
+      facts: { product: 'Nghị quyết', time: '2014 - 2015' },
+    });
+  });
+
   it('makes programme ids of file names', () => {
     expect(programmeIdOf('003_Chương trình NQ31.txt')).toBe('003-chuong-trinh-nq31');
     expect(() => programmeIdOf('---')).toThrow('give --id');
@@ -151,6 +169,12 @@ describe('the tracker and its exports', () => {
     ]);
     expect(tracker.agencies).toEqual([{ unit: 'bo-ngoai-giao', owes: expect.any(Array), late: 1 }]);
     expect(tracker.tasks[1]!.status).toBe('not started');
+  });
+
+  it('shows the content a running task holds, which a change approved may have given it', () => {
+    const changed = { ...view, facts: { ...view.facts, content: 'Nội dung đã điều chỉnh' } };
+    expect(trackedTask(entry, changed, at).content).toBe('Nội dung đã điều chỉnh');
+    expect(trackedTask(entry, null, at).content).toBe(entry.content);
   });
 
   it('writes CSV with a Vietnamese header and dates as dd/mm/yyyy', () => {
