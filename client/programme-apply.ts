@@ -33,12 +33,12 @@ export interface ProgrammePlan {
   tasks: ProgrammeTaskEntry[];
   /** The programme's own obligations with due instants (e.g. the agencies' own programmes). */
   obligations?: Record<string, string>;
-  /** The reports on the whole the body writes besides the yearly one: half-yearly, quarterly. */
+  /** The reports on the whole the body writes besides the yearly one: half-yearly, quarterly, monthly. */
   reviews?: ReviewMilestone[];
 }
 
 /** The programme's reports that recur only when the body writes them; the yearly one always does. */
-const WRITTEN_ONLY: ReviewMilestone[] = [REVIEWS.halfYear, REVIEWS.quarter];
+const WRITTEN_ONLY: ReviewMilestone[] = [REVIEWS.halfYear, REVIEWS.quarter, REVIEWS.month];
 
 /**
  * A programme's start input: it ends with its last task, its dated obligations, and each report the body writes

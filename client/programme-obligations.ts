@@ -8,8 +8,8 @@ export interface ProgrammeObligation {
   text: string;
   /**
    * The milestone of the programme it sets: `agencyProgrammes` (each agency drafts its own programme by a date), a
-   * recurring report on the whole as written (`yearlyReview`, `halfYearlyReview`, `quarterlyReview`), or null when the
-   * programme has none for it (a monthly report).
+   * recurring report on the whole as written (`yearlyReview`, `halfYearlyReview`, `quarterlyReview`, `monthlyReview`),
+   * or null when it sets neither.
    */
   milestone: 'agencyProgrammes' | ReviewMilestone | null;
   /** The deadline phrase as written ("trong tháng 6 năm 2014"), the last instant still on time, and how it was read. */
@@ -21,7 +21,12 @@ export interface ProgrammeObligation {
 }
 
 /** The programme's recurring reports on the whole, by how often they recur. */
-export const REVIEWS = { year: 'yearlyReview', halfYear: 'halfYearlyReview', quarter: 'quarterlyReview' } as const;
+export const REVIEWS = {
+  year: 'yearlyReview',
+  halfYear: 'halfYearlyReview',
+  quarter: 'quarterlyReview',
+  month: 'monthlyReview',
+} as const;
 /** A programme milestone of a recurring report on the whole. */
 export type ReviewMilestone = (typeof REVIEWS)[keyof typeof REVIEWS];
 
@@ -85,13 +90,7 @@ export function programmeObligations(
     const dueAt = read?.success ? read.data.dueAt : null;
     const lowered = body.toLowerCase();
     const milestone =
-      every !== null
-        ? every === 'month'
-          ? null
-          : REVIEWS[every]
-        : dueAt && OWN_PROGRAMME.test(lowered)
-          ? 'agencyProgrammes'
-          : null;
+      every !== null ? REVIEWS[every] : dueAt && OWN_PROGRAMME.test(lowered) ? 'agencyProgrammes' : null;
     obligations.push({
       item,
       text: body,

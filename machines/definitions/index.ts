@@ -2,6 +2,7 @@ import type { ProcessDefinitionInput } from '../definition.schema.js';
 import { delegation } from './delegation.definition.js';
 import { programmeV1 } from './programme-v1.definition.js';
 import { programmeV2 } from './programme-v2.definition.js';
+import { programmeV3 } from './programme-v3.definition.js';
 import { programme } from './programme.definition.js';
 import { reviewPipeline } from './review-pipeline.definition.js';
 import { taskV1 } from './task-v1.definition.js';
@@ -27,4 +28,5 @@ export const shippedVersions: ProcessDefinitionInput[] = [
   taskV2,
   programmeV1,
   programmeV2,
+  programmeV3,
 ];

@@ -12,10 +12,11 @@ const ladder: Rung[] = [
  * Version 2: a half-yearly and a quarterly report as well, for a body that writes them ("định kỳ hàng quý báo cáo");
  * each runs to the due instant the start gives it (none when that is the start itself).
  * Version 3: the secretariat adds the tasks a changed table adds (ADD_TASKS), so they join the programme's list.
+ * Version 4: a monthly report as well, for a body that writes one ("báo cáo hàng tháng").
  */
 export const programme = {
   id: 'programme',
-  version: 3,
+  version: 4,
   title: { vi: 'Chương trình hành động / Thông báo kết luận', en: 'Programme of tasks' },
   roles: {
     secretariat: { vi: 'Cơ quan thường trực theo dõi chương trình', en: 'Secretariat' },
@@ -59,6 +60,12 @@ export const programme = {
       title: { vi: 'Báo cáo hằng quý tình hình thực hiện', en: 'Quarterly report on the programme' },
       escalation: ladder,
       recurs: { every: 'quarter', report: { event: 'REPORT_QUARTER', role: 'secretariat' } },
+    },
+    {
+      id: 'monthlyReview',
+      title: { vi: 'Báo cáo hằng tháng tình hình thực hiện', en: 'Monthly report on the programme' },
+      escalation: ladder,
+      recurs: { every: 'month', report: { event: 'REPORT_MONTH', role: 'secretariat' } },
     },
   ],
 } satisfies ProcessDefinitionInput;

@@ -96,19 +96,20 @@ describe('the obligations in the body of an action programme', () => {
     expect(obligations[0]!.explanation).toBe('Trong tháng 06/2014 nghĩa là chậm nhất hết ngày 30/06/2014');
   });
 
-  it('keeps a quarterly or half-yearly report on the whole as the recurrence written', () => {
-    // Seed 003's item 2 ("định kỳ hàng năm báo cáo Thủ tướng"), written quarterly or every six months instead.
+  it('keeps a monthly, quarterly or half-yearly report on the whole as the recurrence written', () => {
+    // Seed 003's item 2 ("định kỳ hàng năm báo cáo Thủ tướng"), written monthly, quarterly or every six months
+    // instead: no seed writes a monthly report, so the real line has its period swapped to "hàng tháng".
     const written: Array<[string, string, string]> = [
       ['định kỳ hàng quý báo cáo', 'quarter', 'quarterlyReview'],
       ['định kỳ 6 tháng báo cáo', 'halfYear', 'halfYearlyReview'],
       ['định kỳ hàng năm báo cáo', 'year', 'yearlyReview'],
-      ['định kỳ hàng tháng báo cáo', 'month', 'none'],
+      ['định kỳ hàng tháng báo cáo', 'month', 'monthlyReview'],
     ];
     for (const [phrase, every, milestone] of written) {
       const body = seed('programme-nq31-2014.txt').replace('định kỳ hàng năm báo cáo', phrase);
       const { obligations, problems } = programmeObligations(body);
       expect(problems).toEqual([]);
-      expect(obligations[1]).toMatchObject({ item: '2', every, milestone: milestone === 'none' ? null : milestone });
+      expect(obligations[1]).toMatchObject({ item: '2', every, milestone });
     }
   });
 

@@ -16,6 +16,7 @@ const recorded: Record<string, string> = {
   'programme@1': '066d60a1a2c919',
   'programme@2': '105ae2d7eafac2',
   'programme@3': '14141cfe407338',
+  'programme@4': '0912d20309605c',
 };
 
 /** The compiled config as JSON: functions (an occurrence's escalation params, read from the event) by their place. */

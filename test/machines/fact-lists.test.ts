@@ -15,7 +15,12 @@ function startProgramme() {
     programmeProcess.definition,
     {
       subject: 'Chương trình thử',
-      milestones: { programmeEnd: '2028-12-31T23:59:59+07:00', halfYearlyReview: at, quarterlyReview: at },
+      milestones: {
+        programmeEnd: '2028-12-31T23:59:59+07:00',
+        halfYearlyReview: at,
+        quarterlyReview: at,
+        monthlyReview: at,
+      },
       facts: { tasks: [task('1.1')] },
     },
     at,

@@ -14,6 +14,7 @@ const recorded: Record<string, string> = {
   'programme@1': '1f9ca2e87a0c24',
   'programme@2': '1b5b0903bce05d',
   'programme@3': '0504f1efe49f54',
+  'programme@4': '025ef6a380e687',
 };
 
 describe('shipped definitions by reference', () => {
