@@ -100,13 +100,15 @@ export function prepareDelegation(
     );
   }
   const travellers = [proposal.leader, ...proposal.members];
-  const where = proposal.direction === 'out' ? proposal.countries.map((c) => c.country.name).join(', ') : 'đoàn vào';
+  const countries = proposal.countries.map((c) => c.country.name).join(', ');
+  // An outbound trip is named by where it goes; an inbound one by its guests' countries, when they are given.
+  const where = proposal.direction === 'out' ? ` (${countries})` : countries ? ` (khách ${countries})` : '';
   return {
     proposal,
     rules,
     findings,
     input: {
-      subject: `Đoàn ${proposal.direction === 'out' ? 'ra' : 'vào'} ${proposal.unit.name} (${where}), ${proposal.startDate} – ${proposal.endDate}`,
+      subject: `Đoàn ${proposal.direction === 'out' ? 'ra' : 'vào'} ${proposal.unit.name}${where}, ${proposal.startDate} – ${proposal.endDate}`,
       documents: [{ kind: 'proposal', title: `Tờ trình của ${proposal.unit.name}` }],
       milestones: proposal.direction === 'out' ? { tripReport: endOfDay(reportDueDate(proposal.endDate, rules)) } : {},
       facts: {

@@ -1,4 +1,4 @@
-import type { FundingSource, Purpose, UnitKind } from './codes.js';
+import type { FundingSource, InboundCriterion, Purpose, UnitKind } from './codes.js';
 
 type Label = { vi: string; en: string };
 
@@ -46,4 +46,22 @@ export const fundingLabels: Record<FundingSource, Label> = {
   'foreign-loan': { vi: 'vốn vay nước ngoài', en: 'foreign loans' },
   sponsorship: { vi: 'nguồn tài trợ khác', en: 'other sponsorship' },
   other: { vi: 'nguồn khác', en: 'another source' },
+};
+
+/** How the plan names each criterion an inbound delegation is invited by, in Vietnamese and English. */
+export const inboundCriterionLabels: Record<InboundCriterion, Label> = {
+  'rotating-exchange': { vi: 'trao đổi đoàn luân phiên giữa các địa phương', en: 'a rotating exchange between cities' },
+  anniversary: {
+    vi: 'kỷ niệm năm tròn, năm chẵn thiết lập quan hệ hợp tác',
+    en: 'a round anniversary of the cooperation',
+  },
+  'leader-invitation': {
+    vi: 'lãnh đạo Thành phố đã mời hoặc phía bạn đã thông báo kế hoạch thăm',
+    en: "an invitation by the city's leaders, or a visit the partner announced",
+  },
+  'city-hosted-event': {
+    vi: 'dự sự kiện do Thành phố chủ trì đăng cai',
+    en: 'an event the city hosts',
+  },
+  'central-instruction': { vi: 'theo chỉ đạo của Trung ương', en: 'an instruction from the central level' },
 };

@@ -14,6 +14,10 @@ export interface PersonFields {
 
 /** What the delegation form holds, as typed, so a refused form comes back as it was sent. */
 export interface DelegationFields {
+  /** Outbound (đoàn ra) or inbound (đoàn vào). */
+  direction: 'out' | 'in';
+  /** The criteria an inbound delegation is invited by, as ticked. */
+  criteria: string[];
   unitName: string;
   unitKind: string;
   purpose: string;
@@ -62,6 +66,8 @@ export function delegationFieldsOf(
   if (Object.keys(form).length === 0) {
     const blank = person({}, 'leader', defaults.unitName);
     return {
+      direction: 'out',
+      criteria: [],
       ...defaults,
       purpose: '',
       inPlan: true,
@@ -85,6 +91,8 @@ export function delegationFieldsOf(
     if (name.startsWith('justifications.') && first(value).trim() !== '')
       justifications[name.slice('justifications.'.length)] = first(value);
   return {
+    direction: first(form.direction) === 'in' ? 'in' : 'out',
+    criteria: all(form.criteria),
     unitName,
     unitKind: first(form['unit.kind']),
     purpose: first(form.purpose),
@@ -135,8 +143,9 @@ export interface BuiltProposal {
 }
 
 /**
- * The outbound proposal a filled form stands for, or a message beside each field the form itself can judge (dates
- * written dd/mm/yyyy, whole days); the rest is judged by the API. Blank member and country rows are left out (pure).
+ * The proposal a filled form stands for, outbound or inbound, or a message beside each field the form itself can judge
+ * (dates written dd/mm/yyyy, whole days, an inbound delegation's criteria); the rest is judged by the API. Blank member
+ * and country rows are left out, and an outbound form's ticked criteria with them (pure).
  */
 export function proposalOf(
   fields: DelegationFields,
@@ -158,13 +167,15 @@ export function proposalOf(
     if (!/^\d+$/.test(days.trim()) || Number(days) < 1) errors[`countries.${i}.days`] = t.badDays;
     return { country: country.trim(), days: Number(days) };
   });
+  const inbound = fields.direction === 'in';
+  if (inbound && fields.criteria.length === 0) errors.criteria = t.needCriteria;
   if (Object.keys(errors).length > 0) return { success: false, errors };
   const memberRows = fields.members.flatMap((m, i) => (isBlank(m) ? [] : [i]));
   const funding = fields.funding.map((source) =>
     source === 'other' ? { source, description: fields.fundingOther.trim() || undefined } : source,
   );
   const proposal: Record<string, unknown> = {
-    direction: 'out',
+    direction: fields.direction,
     unit: { name: fields.unitName.trim(), kind: fields.unitKind },
     purpose: fields.purpose,
     plan: { inPlan: fields.inPlan, ...(planItemText ? { item: planItemText } : {}) },
@@ -174,6 +185,7 @@ export function proposalOf(
     countries,
     ...dates,
     funding,
+    ...(inbound ? { inbound: { criteria: fields.criteria } } : {}),
     ...(Object.keys(fields.justifications).length > 0 ? { justifications: fields.justifications } : {}),
   };
   return { success: true, built: { proposal, rowOf: { members: memberRows, countries: countryRows } } };
@@ -195,6 +207,7 @@ export function issueErrors(
       const row = rowOf[parts[0]][Number(parts[1])];
       fields[`${parts[0]}.${row}.${parts.slice(2).join('.')}`] ??= message;
     } else if (parts[0] === 'funding') fields.funding ??= message;
+    else if (parts[0] === 'inbound') fields.criteria ??= message;
     else if (/^(leader\.\w+|unit\.(name|kind)|purpose|plan\.item|startDate|endDate)$/.test(path))
       fields[path] ??= message;
     else other.push(`${path}: ${message}`);

@@ -1,8 +1,25 @@
 import type { Lang } from './messages.js';
 
 const vi = {
-  title: 'Đề xuất đoàn ra',
-  link: 'Đề xuất đoàn ra (đi công tác nước ngoài)',
+  title: 'Đề xuất đoàn ra, đoàn vào',
+  link: 'Đề xuất đoàn ra, đoàn vào (đi công tác nước ngoài, đón đoàn nước ngoài)',
+  direction: 'Loại đoàn',
+  out: 'Đoàn ra (đi công tác nước ngoài)',
+  in: 'Đoàn vào (đón đoàn nước ngoài)',
+  criteria: 'Tiêu chí mời, đón đoàn vào',
+  criteriaHint: 'Theo Kế hoạch, đoàn vào được mời, đón theo ít nhất một tiêu chí sau.',
+  needCriteria: 'Cần chọn ít nhất một tiêu chí mời, đón đoàn vào.',
+  /** What the fields mean for an inbound delegation. */
+  inbound: {
+    purpose: 'Mục đích đón đoàn',
+    dates: 'Thời gian đoàn làm việc',
+    startDate: 'Ngày đoàn đến (dd/mm/yyyy)',
+    endDate: 'Ngày đoàn rời đi (dd/mm/yyyy)',
+    countries: 'Nước của đoàn khách (nếu cần ghi)',
+    days: 'Số ngày đoàn làm việc',
+    travellers: 'Cán bộ chủ trì, tham gia đón tiếp',
+    leader: 'Người chủ trì đón tiếp',
+  },
   intro:
     'Điền đề xuất của đơn vị, bấm "Kiểm tra" để đối chiếu với quy định của năm và sổ theo dõi chuyến đi, rồi bấm "Khởi tạo". ' +
     'Không có gì được khởi tạo khi còn lỗi hoặc còn quy định không thể vượt.',
@@ -11,13 +28,13 @@ const vi = {
   unitKind: 'Loại đơn vị',
   purpose: 'Mục đích chuyến đi',
   plan: 'Kế hoạch năm',
-  inPlan: 'Có trong kế hoạch đoàn ra đã được phê duyệt',
+  inPlan: 'Có trong kế hoạch đoàn ra, đoàn vào đã được phê duyệt',
   urgent: 'Đoàn đột xuất (quan trọng, cấp thiết)',
   planItem: 'Mục trong kế hoạch',
   planItemNone: '— chọn mục —',
-  planItemHint: 'Các mục đoàn ra của kế hoạch năm của chuyến đi; hiện ra sau lần kiểm tra đầu tiên.',
+  planItemHint: 'Các mục cùng loại đoàn trong kế hoạch năm của chuyến đi; hiện ra sau lần kiểm tra đầu tiên.',
   planEntry: 'Mục kế hoạch đã chọn',
-  planMissing: (year: number) => `Chưa có kế hoạch đoàn ra năm ${year} trong hệ thống.`,
+  planMissing: (year: number) => `Chưa có kế hoạch đoàn ra, đoàn vào năm ${year} trong hệ thống.`,
   planAdjusted: (at: string, by: string, reason: string) => `Kế hoạch đã điều chỉnh ngày ${at} (${by}): ${reason}`,
   planNotAdjusted: 'Kế hoạch chưa điều chỉnh lần nào.',
   planLink: (year: number) => `Xem kế hoạch năm ${year}`,
@@ -87,8 +104,24 @@ const vi = {
 export type DelegationText = typeof vi;
 
 const en: DelegationText = {
-  title: 'Propose an outbound delegation',
-  link: 'Propose an outbound delegation (official trip abroad)',
+  title: 'Propose a delegation',
+  link: 'Propose a delegation (an official trip abroad, or foreign guests received)',
+  direction: 'Kind of delegation',
+  out: 'Outbound (an official trip abroad)',
+  in: 'Inbound (foreign guests received)',
+  criteria: 'Why the guests are invited',
+  criteriaHint: 'By the plan, an inbound delegation is invited for at least one of these reasons.',
+  needCriteria: 'Tick at least one reason the guests are invited for.',
+  inbound: {
+    purpose: 'Purpose of the visit',
+    dates: 'Dates of the visit',
+    startDate: 'Arrival (dd/mm/yyyy)',
+    endDate: 'Departure (dd/mm/yyyy)',
+    countries: 'The guests’ countries (if to be recorded)',
+    days: 'Days of the visit',
+    travellers: 'Hosts',
+    leader: 'Leading host',
+  },
   intro:
     'Fill in your unit’s proposal, press "Check" to hold it against the year’s rules and the ledger of trips, then press "Start". ' +
     'Nothing starts while an error or a rule that cannot be waived stands.',
@@ -97,13 +130,13 @@ const en: DelegationText = {
   unitKind: 'Kind of unit',
   purpose: 'Purpose of the trip',
   plan: 'Annual plan',
-  inPlan: 'In the approved plan of outbound delegations',
+  inPlan: 'In the approved plan of delegations',
   urgent: 'Urgent trip (important and pressing)',
   planItem: 'Plan item',
   planItemNone: '— choose an item —',
-  planItemHint: 'The outbound items of the plan of the trip’s year; shown after the first check.',
+  planItemHint: 'The items of this kind in the plan of the trip’s year; shown after the first check.',
   planEntry: 'The chosen plan item',
-  planMissing: (year) => `No plan of outbound delegations for ${year} is recorded.`,
+  planMissing: (year) => `No plan of delegations for ${year} is recorded.`,
   planAdjusted: (at, by, reason) => `The plan was adjusted on ${at} (${by}): ${reason}`,
   planNotAdjusted: 'The plan has not been adjusted.',
   planLink: (year: number) => `See the plan of ${year}`,

@@ -41,7 +41,7 @@ async function planOf(deps: WebDeps, c: WebContext, ruleSet: string, year: numbe
   return response.status === 200 ? ((await response.json()) as PlanState) : undefined;
 }
 
-/** The outbound delegation form: the proposal, its live check against the rules and the ledger, and its start. */
+/** The delegation form, outbound or inbound: the proposal, its live check against the rules and the ledger, and its start. */
 export function delegationRoutes(deps: WebDeps) {
   const app = new Hono<WebEnv>();
 
@@ -92,7 +92,8 @@ export function delegationRoutes(deps: WebDeps) {
     const fields = delegationFieldsOf(form, defaultsFor(c), add);
     if (add) return render(c, fields);
     const built = proposalOf(fields, undefined, t);
-    if (!built.success) return render(c, fields, { errors: built.errors, status: 422 });
+    // A live check leaves the fields unmarked: a field being filled in is not yet wrong.
+    if (!built.success) return render(c, fields, live ? { status: 422 } : { errors: built.errors, status: 422 });
     const csrf = typeof form._csrf === 'string' ? form._csrf : '';
     const { proposal, rowOf } = built.built;
     const answer = await callApi(deps, c, '/api/delegations/check', { method: 'POST', json: proposal, csrf });

@@ -60,6 +60,25 @@ describe('the delegation form', () => {
     expect(built.built.rowOf).toEqual({ members: [1], countries: [1] });
   });
 
+  it('builds an inbound proposal with the criteria its guests are invited by, and only then sends them', () => {
+    const inbound = { ...sent, direction: 'in', criteria: ['anniversary', 'city-hosted-event'] };
+    const built = proposalOf(delegationFieldsOf(inbound, defaults), undefined, vi);
+    expect(built.success).toBe(true);
+    if (!built.success) return;
+    expect(built.built.proposal).toMatchObject({
+      direction: 'in',
+      inbound: { criteria: ['anniversary', 'city-hosted-event'] },
+    });
+    const outbound = proposalOf(delegationFieldsOf({ ...inbound, direction: 'out' }, defaults), undefined, vi);
+    expect(outbound.success && outbound.built.proposal).toMatchObject({ direction: 'out' });
+    expect(outbound.success && 'inbound' in outbound.built.proposal).toBe(false);
+  });
+
+  it('asks an inbound proposal for at least one criterion before sending anything', () => {
+    const built = proposalOf(delegationFieldsOf({ ...sent, direction: 'in' }, defaults), undefined, vi);
+    expect(built).toEqual({ success: false, errors: { criteria: vi.needCriteria } });
+  });
+
   it('puts a message beside a wrong date and wrong days, and sends nothing', () => {
     const built = proposalOf(
       delegationFieldsOf({ ...sent, startDate: '31/02/2027', endDate: '', 'countries.1.days': 'bốn' }, defaults),
@@ -79,7 +98,8 @@ describe('the delegation form', () => {
         { path: 'countries.0.country', message: 'unknown country' },
         { path: 'leader.name', message: 'expected the person’s full name' },
         { path: 'funding.1', message: 'expected a description' },
-        { path: 'inbound', message: 'expected no inbound criteria' },
+        { path: 'inbound.criteria', message: 'expected at least one inbound criterion' },
+        { path: 'competentAuthorityDecision', message: 'expected true or false' },
       ],
       { members: [1], countries: [1] },
     );
@@ -89,8 +109,9 @@ describe('the delegation form', () => {
         'countries.1.country': 'unknown country',
         'leader.name': 'expected the person’s full name',
         funding: 'expected a description',
+        criteria: 'expected at least one inbound criterion',
       },
-      other: ['inbound: expected no inbound criteria'],
+      other: ['competentAuthorityDecision: expected true or false'],
     });
   });
 
@@ -100,5 +121,6 @@ describe('the delegation form', () => {
     const blank = delegationFieldsOf({}, defaults);
     expect(blank.leader.unit).toBe('Sở Du lịch');
     expect(blank.funding).toEqual(['state-budget']);
+    expect(blank.direction).toBe('out');
   });
 });

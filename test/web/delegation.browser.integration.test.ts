@@ -46,7 +46,7 @@ async function pressStart(page: Page): Promise<number> {
   return (await answer).status();
 }
 
-describe('the outbound delegation form in Debian Chromium over the real API, store and Temporal', () => {
+describe('the delegation form in Debian Chromium over the real API, store and Temporal', () => {
   it('checks a proposal live, asks a justification for its exception, refuses a blocking finding, and starts once both are settled', async () => {
     const plan = await api.call('POST', `/api/delegations/plans/${RULES}/${YEAR}`, {
       token: api.token('le.minh'),
@@ -58,7 +58,7 @@ describe('the outbound delegation form in Debian Chromium over the real API, sto
     const page = await web.signIn('tran.mai');
     await page.getByRole('link', { name: 'Khởi tạo hồ sơ' }).click();
     await page.getByRole('link', { name: /^Đề xuất đoàn ra/ }).click();
-    expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('Đề xuất đoàn ra');
+    expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('Đề xuất đoàn ra, đoàn vào');
     expect(await page.locator('#f-unit-name').inputValue()).toBe('Sở Du lịch');
     await checkPage(page, 'delegation-new');
 
@@ -140,7 +140,58 @@ describe('the outbound delegation form in Debian Chromium over the real API, sto
     expect(await dossierCount()).toBe(2);
 
     await page.goto(`${web.base()}/delegations/new?lang=en`);
-    expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('Propose an outbound delegation');
+    expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('Propose a delegation');
     await checkPage(page, 'delegation-new-en');
+  });
+
+  it('takes an inbound delegation: its wording follows the choice, it asks why the guests are invited, and starts with the reasons', async () => {
+    const before = await dossierCount();
+    const page = await web.signIn('tran.mai');
+    await page.goto(`${web.base()}/delegations/new`);
+    expect(await page.locator('#inbound-criteria').isHidden()).toBe(true);
+    await page.getByLabel('Đoàn vào (đón đoàn nước ngoài)').check();
+    // The live check redraws the parts worded for the direction: the reasons to invite, the hosts, the dates.
+    await expect.poll(() => page.locator('#inbound-criteria').isVisible(), { timeout: 15_000 }).toBe(true);
+    expect(await page.locator('#travellers legend').first().textContent()).toBe('Cán bộ chủ trì, tham gia đón tiếp');
+    expect(await page.locator('label[for="f-startDate"]').textContent()).toBe('Ngày đoàn đến (dd/mm/yyyy)');
+
+    await page.locator('#f-purpose').selectOption('friendship-exchange');
+    await page.locator('#f-startDate').fill(`05/10/${YEAR}`);
+    await page.locator('#f-endDate').fill(`07/10/${YEAR}`);
+    await page.locator('#f-countries-0-country').fill('Lào');
+    await page.locator('#f-countries-0-days').fill('3');
+    await page.locator('#f-leader-name').fill('Ngô Thị Thu Trang');
+    await page.locator('#f-leader-id').fill('ngo.thi.thu.trang');
+    await page.locator('#f-leader-position').fill('Giám đốc');
+    await page.locator('#f-leader-position').blur();
+
+    // Without a reason to invite the guests nothing starts, and the message stands beside the reasons.
+    expect(await pressStart(page)).toBe(422);
+    expect(await page.locator('#f-criteria-err').textContent()).toBe(
+      'Cần chọn ít nhất một tiêu chí mời, đón đoàn vào.',
+    );
+    expect(await page.locator('#inbound-criteria').isVisible()).toBe(true);
+    expect(await page.locator('#f-leader-name').inputValue()).toBe('Ngô Thị Thu Trang');
+    await checkPage(page, 'delegation-inbound-refused');
+
+    await page.getByLabel('kỷ niệm năm tròn, năm chẵn thiết lập quan hệ hợp tác').check();
+    // Checked: no rule of the plan binds an inbound delegation, and the plan item list holds its inbound items only.
+    await expect
+      .poll(() => page.locator('#check p.notice').textContent(), { timeout: 15_000 })
+      .toBe('Đề xuất không vướng quy định nào.');
+    expect(await page.locator('#f-plan-item option[value="DV-01"]').count()).toBe(1);
+    expect(await page.locator('#f-plan-item option[value="DR-05"]').count()).toBe(0);
+    await page.locator('#f-plan-item').selectOption('DV-01');
+    await page.getByRole('button', { name: 'Khởi tạo', exact: true }).click();
+    await page.waitForURL(/\/dossiers\/[^?]+\?started=1/);
+    const id = decodeURIComponent(new URL(page.url()).pathname.split('/').at(-1)!);
+    const view = await api.call('GET', `/api/dossiers/${id}`, { token: api.token('tran.mai') });
+    expect(view.json.subject).toBe(`Đoàn vào Sở Du lịch (khách Lào), ${YEAR}-10-05 – ${YEAR}-10-07`);
+    expect(view.json.facts.direction).toBe('in');
+    expect(await page.locator('h1').textContent()).toContain('Đoàn vào Sở Du lịch (khách Lào)');
+
+    // One dossier more: the refused attempt started nothing.
+    await expect.poll(dossierCount, { timeout: 20_000 }).toBeGreaterThanOrEqual(before + 1);
+    expect(await dossierCount()).toBe(before + 1);
   });
 });

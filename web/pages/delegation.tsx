@@ -1,4 +1,10 @@
-import { fundingLabels, proposalCodes, purposeLabels, unitKindLabels } from '../../client/delegation-labels.js';
+import {
+  fundingLabels,
+  inboundCriterionLabels,
+  proposalCodes,
+  purposeLabels,
+  unitKindLabels,
+} from '../../client/delegation-labels.js';
 import type { DelegationFields, PersonFields } from '../delegation-form.js';
 import type { DelegationText } from '../delegation-text.js';
 import { Layout, type Frame } from '../layout.js';
@@ -61,7 +67,7 @@ function Person(props: {
   );
 }
 
-/** The plan item select: the outbound items of the plan of the trip's year. */
+/** The plan item select: the items of the plan of the trip's year in the proposal's direction. */
 function PlanItemSelect(props: {
   t: DelegationText;
   fields: DelegationFields;
@@ -69,7 +75,7 @@ function PlanItemSelect(props: {
   error?: string | undefined;
 }) {
   const { t } = props;
-  const items = (props.plan?.items ?? []).filter((i) => i.direction === 'out');
+  const items = (props.plan?.items ?? []).filter((i) => i.direction === props.fields.direction);
   const options = [
     { value: '', label: t.planItemNone },
     ...items.map((i) => ({ value: i.item, label: `${i.item} · ${i.unit} · ${i.title}` })),
@@ -88,9 +94,53 @@ function PlanItemSelect(props: {
   );
 }
 
-/** The outbound delegation proposal form, with its rule check, the ledger per person and the plan entry. */
+/** Outbound or inbound, and the criteria an inbound delegation is invited by (shown for an inbound one only). */
+function Direction(props: { t: DelegationText; lang: 'vi' | 'en'; fields: DelegationFields; errors: FieldErrors }) {
+  const { t, fields } = props;
+  const error = props.errors.criteria;
+  return (
+    <>
+      <fieldset>
+        <legend>{t.direction}</legend>
+        {(['out', 'in'] as const).map((direction) => (
+          <label class="check">
+            <input type="radio" name="direction" value={direction} checked={fields.direction === direction} />
+            {t[direction]}
+          </label>
+        ))}
+      </fieldset>
+      <fieldset
+        id="inbound-criteria"
+        hidden={fields.direction !== 'in'}
+        aria-describedby={error ? 'f-criteria-hint f-criteria-err' : 'f-criteria-hint'}
+      >
+        <legend>{t.criteria}</legend>
+        <small id="f-criteria-hint" class="muted">
+          {t.criteriaHint}
+        </small>
+        {error && (
+          <p id="f-criteria-err" class="field-error">
+            {error}
+          </p>
+        )}
+        {proposalCodes.inboundCriteria.map((code) => (
+          <Tick
+            name="criteria"
+            value={code}
+            label={inboundCriterionLabels[code][props.lang]}
+            checked={fields.criteria.includes(code)}
+          />
+        ))}
+      </fieldset>
+    </>
+  );
+}
+
+/** The delegation proposal form, outbound or inbound, with its rule check, the ledger per person and the plan entry. */
 export function DelegationPage(props: DelegationPageProps) {
-  const { t, lang, fields, errors } = props;
+  const { lang, fields, errors } = props;
+  // An inbound delegation's dates, countries and people are worded for the guests and their hosts.
+  const t = fields.direction === 'in' ? { ...props.t, ...props.t.inbound } : props.t;
   const failed = Object.keys(errors).length > 0;
   const planItem: PlanItem | undefined = props.plan?.items.find((i) => i.item === fields.planItem);
   const labelled = <K extends string>(codes: readonly K[], labels: Record<K, { vi: string; en: string }>) =>
@@ -116,7 +166,8 @@ export function DelegationPage(props: DelegationPageProps) {
         </button>
         <input type="hidden" name="memberRows" value={String(fields.members.length)} />
         <input type="hidden" name="countryRows" value={String(fields.countries.length)} />
-        <fieldset>
+        <Direction t={t} lang={lang} fields={fields} errors={errors} />
+        <fieldset id="organiser">
           <legend>{t.unit}</legend>
           <Field name="unit.name" label={t.unitName} value={fields.unitName} error={errors['unit.name']} />
           <Select
@@ -140,12 +191,12 @@ export function DelegationPage(props: DelegationPageProps) {
           <Tick name="urgent" label={t.urgent} checked={fields.urgent} />
           <PlanItemSelect t={t} fields={fields} plan={props.plan} error={errors['plan.item']} />
         </fieldset>
-        <fieldset>
+        <fieldset id="dates">
           <legend>{t.dates}</legend>
           <Field name="startDate" label={t.startDate} value={fields.startDate} error={errors.startDate} />
           <Field name="endDate" label={t.endDate} value={fields.endDate} error={errors.endDate} />
         </fieldset>
-        <fieldset>
+        <fieldset id="countries">
           <legend>{t.countries}</legend>
           {fields.countries.map((c, i) => (
             <div class="row">
@@ -168,7 +219,7 @@ export function DelegationPage(props: DelegationPageProps) {
             {t.addCountry}
           </button>
         </fieldset>
-        <fieldset>
+        <fieldset id="travellers">
           <legend>{t.travellers}</legend>
           <Person t={t} prefix="leader" legend={t.leader} person={fields.leader} errors={errors} />
           {fields.members.map((m, i) => (
