@@ -13,14 +13,17 @@ export interface ConclusionItem {
   dueAt: string | null;
   /** The item asks for periodic reports ("báo cáo định kỳ"). */
   periodicReport: boolean;
-  /** An item that assigns nothing is a note, not a task. */
+  /** An item that assigns nothing is a note, not a task; a sub-item of an item handing out duties is a task. */
   kind: 'task' | 'note';
 }
 
 const ITEM = /^\s*(\d+)\.\s+(\S.*)$/u;
 const SUB_ITEM = /^\s*([a-zđ])\)\s+(\S.*)$/u;
 const DEADLINE = /(trước ngày \d{1,2} tháng \d{1,2} năm \d{4}|trong tháng \d{1,2} năm \d{4}|trong năm \d{4})/iu;
-const ASSIGNING = /(chủ trì|được giao|giao cho|đề nghị|khẩn trương|thực hiện|phối hợp)/iu;
+const ASSIGNING =
+  /(chủ trì|được giao|giao cho|đề nghị|khẩn trương|thực hiện|phối hợp|tăng cường|tập trung|nghiên cứu|xây dựng|triển khai|hoàn thiện|rà soát)/iu;
+/** An item that hands out the duties its sub-items list: "đề nghị Ban Chỉ đạo ... thực hiện các nhiệm vụ sau đây:". */
+const HANDS_OUT = /(đề nghị|giao|yêu cầu)\s[^.;]*(nhiệm vụ|công việc|nội dung) sau( đây)?:\s*$/iu;
 const GROUP_SUBJECT = /^(các (bộ|ban)[^.;]*?(địa phương|cơ quan))/iu;
 
 /** The items and sub-items of the notice, each with its text joined over lines, up to the sign-off. */
@@ -83,11 +86,19 @@ function assigned(text: string, units: readonly Unit[]): string[] {
  * notes (pure).
  */
 export function importConclusions(text: string, units: readonly Unit[], table: CalendarTable): ConclusionItem[] {
+  const handedOut = new Map<string, string[]>();
   return rawItems(text).map(({ number, lines }) => {
     const body = lines.join(' ').replace(/\s+/gu, ' ').trim();
     const phrase = DEADLINE.exec(body)?.[1] ?? null;
     const deadline = phrase === null ? null : parseDeadline(phrase, { table });
-    const agencies = assigned(body, units);
+    // A sub-item of an item that hands out duties is one of them, for the agencies that item names (if any).
+    const parent = handedOut.get(number.split('.')[0]!);
+    const agencies = [...new Set([...(parent ?? []), ...assigned(body, units)])];
+    if (!number.includes('.') && HANDS_OUT.test(body))
+      handedOut.set(
+        number,
+        unitsNamed(body, units).map(({ id }) => id),
+      );
     return {
       number,
       text: body,
@@ -95,7 +106,7 @@ export function importConclusions(text: string, units: readonly Unit[], table: C
       deadlineText: phrase,
       dueAt: deadline?.success ? deadline.data.dueAt : null,
       periodicReport: /báo cáo định kỳ/iu.test(body),
-      kind: agencies.length > 0 || phrase !== null ? 'task' : 'note',
+      kind: agencies.length > 0 || phrase !== null || parent !== undefined ? 'task' : 'note',
     };
   });
 }

@@ -31,6 +31,11 @@ describe('importing the conclusions of 14 July 2023', () => {
     expect(item('2').agencies).toContain('ban-chi-dao-lien-nganh-hoi-nhap-van-hoa-xa-hoi');
   });
 
+  it('gives item 6 to the steering committee it names as its subject, and keeps item 4, which names none, as a note', () => {
+    expect(item('6')).toMatchObject({ agencies: ['ban-chi-dao-lien-nganh-hoi-nhap-van-hoa-xa-hoi'], kind: 'task' });
+    expect(item('4')).toMatchObject({ agencies: [], kind: 'note' });
+  });
+
   it('reads garbled text as no items, without throwing', () => {
     expect(importConclusions('\u0000 ��� 3. x\n\n b) y', units, table)).toEqual([]);
   });
@@ -40,12 +45,19 @@ describe('importing the conclusions of 2 August 2023 (lettered sub-items)', () =
   const notice = readFileSync(new URL('../fixtures/seeds/conclusions-001.txt', import.meta.url), 'utf8');
   const items = importConclusions(notice, units, table);
 
+  it('reads the sub-items of item 6, which hands out "các nhiệm vụ sau đây", as tasks, and the lessons of 4 as notes', () => {
+    // Item 6 asks its steering committee, which the directory does not list, so 6.a is a task with no agency yet.
+    expect(items.find((i) => i.number === '6.a')).toMatchObject({ kind: 'task', agencies: [] });
+    expect(items.filter((i) => i.number.startsWith('4')).every((i) => i.kind === 'note')).toBe(true);
+  });
+
   it('gives sub-item 6.b to the Ministry of Foreign Affairs, due at the end of November 2023', () => {
     expect(items.find((i) => i.number === '6.b')).toMatchObject({
       agencies: ['bo-ngoai-giao'],
       dueAt: '2023-11-30T23:59:59+07:00',
       kind: 'task',
     });
+    expect(items.filter((i) => i.kind === 'task').map((i) => i.number)).toEqual(['6.a', '6.b', '6.c']);
     expect(items.filter((i) => i.number.startsWith('4.')).map((i) => i.number)).toEqual([
       '4.a',
       '4.b',
