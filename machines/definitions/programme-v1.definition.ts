@@ -1,49 +1,12 @@
-import type { ProcessDefinitionInput, Rung } from '../definition.schema.js';
-
-const ladder: Rung[] = [
-  { id: 'secretariat', offset: { workingDays: -5 }, to: 'secretariat', channels: ['email'] },
-  { id: 'supervisor', offset: { workingDays: 0 }, to: 'supervisor', channels: ['email', 'webhook'] },
-];
+import type { ProcessDefinitionInput } from '../definition.schema.js';
+import { programmeV2 } from './programme-v2.definition.js';
 
 /**
- * Version 1 of the programme, kept for the workflows started on it (its only report was yearly). A programme (an action programme's table, a notice of conclusions) as data: it knows its tasks (facts.tasks, each
- * a task workflow) and keeps its own obligations: the programme's end, the agencies' own programmes when the
- * document sets a date for them, and a yearly report on the whole to the authority that assigned it.
+ * Version 1 of the programme, kept for the workflows started on it: version 2 (see there) whose only report on the
+ * whole was yearly (no half-yearly or quarterly one).
  */
 export const programmeV1 = {
-  id: 'programme',
+  ...programmeV2,
   version: 1,
-  title: { vi: 'Chương trình hành động / Thông báo kết luận', en: 'Programme of tasks' },
-  roles: {
-    secretariat: { vi: 'Cơ quan thường trực theo dõi chương trình', en: 'Secretariat' },
-    supervisor: { vi: 'Lãnh đạo theo dõi, đôn đốc', en: 'Supervisor' },
-  },
-  initial: 'running',
-  stages: {
-    running: {
-      title: { vi: 'Đang thực hiện', en: 'Under way' },
-      role: 'secretariat',
-      milestone: 'programmeEnd',
-      on: { CLOSE: 'closed' },
-    },
-  },
-  outcomes: {
-    closed: { title: { vi: 'Đã tổng kết chương trình', en: 'Closed' }, status: 'completed' },
-  },
-  milestoneRole: 'secretariat',
-  supervisorRole: 'supervisor',
-  milestones: [
-    { id: 'programmeEnd', title: { vi: 'Hoàn thành chương trình', en: 'Programme complete' }, escalation: ladder },
-    {
-      id: 'agencyProgrammes',
-      title: { vi: 'Các Bộ, ngành xây dựng chương trình hành động của mình', en: "Agencies' own programmes" },
-      escalation: ladder,
-    },
-    {
-      id: 'yearlyReview',
-      title: { vi: 'Báo cáo tổng hợp hằng năm tình hình thực hiện', en: 'Yearly report on the programme' },
-      escalation: ladder,
-      recurs: { every: 'year', until: 'programmeEnd', report: { event: 'REPORT_YEAR', role: 'secretariat' } },
-    },
-  ],
+  milestones: programmeV2.milestones.filter((m) => m.id !== 'halfYearlyReview' && m.id !== 'quarterlyReview'),
 } satisfies ProcessDefinitionInput;
