@@ -12,13 +12,22 @@ export type CountryLookup = { success: true; data: Country } | { success: false;
 
 const LANGUAGES = ['vi', 'en'] as const;
 
-let index: { exact: Map<string, Set<string>>; folded: Map<string, Set<string>> } | undefined;
+/** The state-form words before a Vietnamese official name, folded: "Cộng hòa Dân chủ nhân dân Lào" is "Lào" in use. */
+const STATE_FORM =
+  /^(cong hoa( dan chu nhan dan| dan chu| hoi giao| thong nhat| xa hoi chu nghia)?|vuong quoc|lien bang|hop chung quoc) /u;
 
-/** Every Vietnamese and English name (with the library's aliases) under its normalised and folded keys, built once. */
+let index:
+  { exact: Map<string, Set<string>>; folded: Map<string, Set<string>>; short: Map<string, Set<string>> } | undefined;
+
+/**
+ * Every Vietnamese and English name (with the library's aliases) under its normalised and folded keys, and each
+ * Vietnamese official name without its state form ("Lào", "Séc", "Anh", "Hoa Kỳ") as the name in use, built once.
+ */
 function names() {
   if (index) return index;
   const exact = new Map<string, Set<string>>();
   const folded = new Map<string, Set<string>>();
+  const short = new Map<string, Set<string>>();
   const add = (map: Map<string, Set<string>>, key: string, code: string) =>
     map.set(key, new Set([...(map.get(key) ?? []), code]));
   for (const language of LANGUAGES) {
@@ -26,10 +35,12 @@ function names() {
       for (const name of written) {
         add(exact, nameKey(name), code);
         add(folded, foldedKey(name), code);
+        const inUse = language === 'vi' ? foldedKey(name).replace(STATE_FORM, '') : '';
+        if (inUse !== '' && inUse !== foldedKey(name)) add(short, inUse, code);
       }
     }
   }
-  index = { exact, folded };
+  index = { exact, folded, short };
   return index;
 }
 
@@ -43,7 +54,8 @@ const found = (code: string): CountryLookup => ({ success: true, data: { code, n
 /**
  * The country a person means: an ISO 3166-1 code (alpha-2 or alpha-3) or a Vietnamese or English name known to the
  * maintained `i18n-iso-countries` library, compared after normalisation (case, spaces, Unicode form) and, when that
- * names one country only, without diacritics ("Nhat Ban") (pure).
+ * names one country only, without diacritics ("Nhat Ban"), or a Vietnamese official name without its state form
+ * ("Lào" for "Cộng hòa Dân chủ nhân dân Lào") when that names one country only (pure).
  */
 export function resolveCountry(text: string): CountryLookup {
   const trimmed = text.trim();
@@ -52,7 +64,7 @@ export function resolveCountry(text: string): CountryLookup {
     const alpha2 = countries.alpha3ToAlpha2(trimmed.toUpperCase());
     if (alpha2) return found(alpha2);
   }
-  const { exact, folded } = names();
+  const { exact, folded, short } = names();
   for (const codes of [exact.get(nameKey(trimmed)), folded.get(foldedKey(trimmed))]) {
     if (codes?.size === 1) return found([...codes][0]!);
     if (codes && codes.size > 1)
@@ -62,6 +74,9 @@ export function resolveCountry(text: string): CountryLookup {
       };
   }
   const key = foldedKey(trimmed);
+  // The name in use of one country only, when no name of the library is written so.
+  const inUse = short.get(key);
+  if (inUse?.size === 1 && !folded.has(key)) return found([...inUse][0]!);
   const near = [
     ...new Set([
       ...closest(key, [...folded.keys()]).flatMap((name) => [...(folded.get(name) ?? [])]),

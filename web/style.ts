@@ -45,6 +45,7 @@ dl.facts dt { font-weight: 600; }
 dl.facts dd { margin: 0; }
 form.wide { display: flex; flex-direction: column; gap: 12px; max-width: 760px; }
 fieldset { border: 1px solid var(--line); border-radius: 6px; padding: 8px 12px; display: flex; flex-direction: column; gap: 8px; min-width: 0; }
+[hidden] { display: none !important; }
 legend { font-weight: 700; padding: 0 4px; }
 .field { display: flex; flex-direction: column; gap: 2px; min-width: 0; }
 .field label { font-weight: 600; }

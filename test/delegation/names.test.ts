@@ -82,13 +82,23 @@ describe('countries', () => {
     expect(countryOf('Australia')).toBe('AU');
   });
 
+  it('read a Vietnamese official name without its state form as the name in use, where it names one country', () => {
+    expect(countryOf('Lào')).toBe('LA');
+    expect(countryOf('Lao')).toBe('LA');
+    expect(countryOf('Séc')).toBe('CZ');
+    expect(countryOf('Hoa Kỳ')).toBe('US');
+    expect(countryOf('Anh')).toBe('GB');
+    // "Công-gô" is a name of its own (CG); the Democratic Republic keeps its official name.
+    expect(countryOf('Công-gô')).toBe('CG');
+  });
+
   // Issue 12: "a country "Atlantis" is accepted".
   it('refuse a country the library does not know, with a suggestion where one is close', () => {
     expect(countryOf('Atlantis')).toBe(
       'unknown country "Atlantis"; expected an ISO 3166 code such as "JP", or a Vietnamese or English country name such as "Nhật Bản" or "Japan"',
     );
     expect(countryOf('Nhật Bảng')).toMatch(/^unknown country "Nhật Bảng"; did you mean Nhật Bản \(JP\)\?/);
-    expect(countryOf('Lào')).toMatch(/did you mean Cộng hòa Dân chủ nhân dân Lào \(LA\)\?/);
+    expect(countryOf('Ca-mpu-chi-a')).toMatch(/did you mean Campuchia \(KH\)\?/);
     expect(countryOf('XX')).toMatch(/^unknown country "XX"/);
   });
 });

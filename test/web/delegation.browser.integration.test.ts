@@ -186,9 +186,13 @@ describe('the delegation form in Debian Chromium over the real API, store and Te
     await page.waitForURL(/\/dossiers\/[^?]+\?started=1/);
     const id = decodeURIComponent(new URL(page.url()).pathname.split('/').at(-1)!);
     const view = await api.call('GET', `/api/dossiers/${id}`, { token: api.token('tran.mai') });
-    expect(view.json.subject).toBe(`Đoàn vào Sở Du lịch (khách Lào), ${YEAR}-10-05 – ${YEAR}-10-07`);
+    expect(view.json.subject).toBe(
+      `Đoàn vào Sở Du lịch (khách Cộng hòa Dân chủ nhân dân Lào), ${YEAR}-10-05 – ${YEAR}-10-07`,
+    );
     expect(view.json.facts.direction).toBe('in');
-    expect(await page.locator('h1').textContent()).toContain('Đoàn vào Sở Du lịch (khách Lào)');
+    expect(await page.locator('h1').textContent()).toContain(
+      'Đoàn vào Sở Du lịch (khách Cộng hòa Dân chủ nhân dân Lào)',
+    );
 
     // One dossier more: the refused attempt started nothing.
     await expect.poll(dossierCount, { timeout: 20_000 }).toBeGreaterThanOrEqual(before + 1);
