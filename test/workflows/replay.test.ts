@@ -41,6 +41,9 @@ describe('replay of recorded histories', () => {
         'programme-v2-lifecycle.run1',
         'programme-v3-added-task.run1',
         'task-v3-change-approved.run1',
+        'task-v3-lifecycle.run2',
+        'programme-v4-lifecycle.run1',
+        'programme-v4-monthly.run1',
       ]),
     );
     expect(names.filter((n) => n.endsWith('.run2')).length).toBeGreaterThanOrEqual(2);

@@ -97,6 +97,25 @@ describe('a programme workflow on a real Temporal server', () => {
     expect(await replayAndKeep(server.client, id, 'programme-lifecycle')).toBe(1);
   });
 
+  it('takes a monthly report on a programme whose body asks for one, closing that month only, and its history replays', async () => {
+    const id = `programme-monthly-${Date.now()}`;
+    const plan = {
+      ...planOfPreflight(id, 'Chương trình thử', importProgramme(csv, units, 'csv')),
+      reviews: ['monthlyReview' as const],
+    };
+    await applyProgramme(server.client, server.config, plan);
+    const before = await status(server.client, id);
+    const months = before.milestones.filter((m) => m.id.startsWith('monthlyReview@'));
+    expect(months.length).toBeGreaterThan(2);
+    const [thisMonth, nextMonth] = months as [(typeof months)[0], (typeof months)[0]];
+    await decide(server.client, server.config, { workflowId: id, event: 'REPORT_MONTH', as: 'nguyen.thu' });
+    const after = await status(server.client, id);
+    const statusOf = (milestone: string) => after.milestones.find((m) => m.id === milestone)!.status;
+    expect([statusOf(thisMonth.id), statusOf(nextMonth.id)]).toEqual(['met', 'pending']);
+    expect(after.milestones.filter((m) => m.status === 'met').map((m) => m.id)).toEqual([thisMonth.id]);
+    expect(await replayAndKeep(server.client, id, 'programme-v4-monthly')).toBe(1);
+  });
+
   it("lists every task's next report owed and last report from visibility, as the tasks themselves answer", async () => {
     const id = `programme-reports-${Date.now()}`;
     const plan = planOfPreflight(id, 'Chương trình thử', importProgramme(csv, units, 'csv'));
