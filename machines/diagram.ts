@@ -24,6 +24,32 @@ function describeGuard(guard: unknown): string {
   return ` [${type}]`;
 }
 
+/** A transition between two stages of a process, with every event that takes it. */
+export interface StageEdge {
+  from: string;
+  to: string;
+  events: string[];
+}
+
+/**
+ * The transitions between stages of a compiled process, read from the machine itself (as `duyet diagram` does):
+ * each pair of stages once with the events that take it; a decision that keeps the stage (a report, an extension) is
+ * no transition (pure).
+ */
+export function stageEdges(machine: ProcessMachine): StageEdge[] {
+  const graph = toDirectedGraph(machine as unknown as AnyStateMachine);
+  const edges = new Map<string, StageEdge>();
+  for (const node of graph.children)
+    for (const edge of node.edges) {
+      if (edge.source === edge.target) continue;
+      const [from, to] = [local(edge.source.id), local(edge.target.id)];
+      const found = edges.get(`${from}>${to}`) ?? { from, to, events: [] };
+      if (!found.events.includes(edge.label.text)) found.events.push(edge.label.text);
+      edges.set(`${from}>${to}`, found);
+    }
+  return [...edges.values()];
+}
+
 /** The recurring milestones of a definition as the diagram notes them (pure). */
 export const recurringIn = (definition: ProcessDefinition) =>
   definition.milestones.flatMap((m) =>

@@ -12,6 +12,7 @@ import { frameOf } from './frame.js';
 import { Layout } from './layout.js';
 import { draftFilesOf, type FormBody } from './start-form.js';
 import { whyThisDate } from './why-date.js';
+import { diagramOf } from './stage-graph.js';
 import { uploadDrafts } from './draft-upload.js';
 
 /** What a dossier page may show beyond the dossier: a refusal, a notice, an upload's refusal, the status to answer. */
@@ -73,7 +74,8 @@ async function renderDossier(deps: WebDeps, c: WebContext, id: string, extra: Ex
     );
   }
   const view = (await response.json()) as ProcessView;
-  const definition = processById(view.process).compiled.definition;
+  const { compiled } = processById(view.process);
+  const definition = compiled.definition;
   const session = c.get('session');
   const users = deps.directory();
   const awaitedRole = view.awaiting?.role;
@@ -104,6 +106,7 @@ async function renderDossier(deps: WebDeps, c: WebContext, id: string, extra: Ex
       resubmitFiles={{ legend: w.resubmitLegend, label: w.resubmitLabel }}
       why={why}
       extendPreview={extra.extendPreview}
+      diagram={diagramOf(compiled, view.history)}
     />,
     extra.status ?? 200,
   );

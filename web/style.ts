@@ -38,6 +38,20 @@ ol.stages li { border: 2px solid var(--line); border-radius: 6px; padding: 6px 1
 ol.stages li.visited { border-color: #1a7f37; }
 ol.stages li.visited::before { content: "✓ "; color: #1a7f37; }
 ol.stages li[aria-current] { border-color: var(--accent); background: var(--now); font-weight: 700; }
+figure.diagram { margin: 12px 0 0; overflow-x: auto; }
+svg.stage-diagram { width: 100%; min-width: 540px; max-width: 760px; height: auto; font-family: inherit; }
+svg.stage-diagram text { font-size: 12px; fill: var(--ink); }
+svg.stage-diagram text.label { fill: var(--muted); paint-order: stroke; stroke: #fff; stroke-width: 3px; }
+svg.stage-diagram text.label.taken { fill: #1a7f37; font-weight: 700; }
+svg.stage-diagram path.edge { fill: none; stroke: #8c959f; stroke-width: 1.3; }
+svg.stage-diagram path.edge.taken { stroke: #1a7f37; stroke-width: 2.5; }
+svg.stage-diagram .arrow.plain { fill: #8c959f; }
+svg.stage-diagram .arrow.taken { fill: #1a7f37; }
+svg.stage-diagram .node rect { fill: #fff; stroke: var(--line); stroke-width: 1.5; }
+svg.stage-diagram .node.outcome rect { fill: var(--bg); }
+svg.stage-diagram .node.visited rect { stroke: #1a7f37; stroke-width: 2; }
+svg.stage-diagram .node.current rect { fill: var(--now); stroke: var(--accent); stroke-width: 3; }
+svg.stage-diagram .node.current text, svg.stage-diagram .node.visited text { font-weight: 700; }
 .decisions { display: grid; grid-template-columns: repeat(auto-fill, minmax(280px, 1fr)); gap: 16px; }
 .decisions form { border: 1px solid var(--line); border-radius: 6px; padding: 12px; display: flex; flex-direction: column; gap: 8px; }
 dl.facts { display: grid; grid-template-columns: max-content 1fr; gap: 4px 16px; }

@@ -119,6 +119,24 @@ describe('a dossier from the start form to completed, in Debian Chromium over th
       'Ban cán sự đảng Chính phủ trình Bộ Chính trị',
       'Bộ Chính trị cho ý kiến',
     ]);
+    // The diagram from the machine: the outcome reached is current; the revision and the resubmission that skipped
+    // the PM are among the transitions taken, the PM's own rejection is not.
+    const diagram = secretariat.locator('svg.stage-diagram');
+    expect(await diagram.locator('g.node.current').getAttribute('data-stage')).toBe('completed');
+    const taken = await diagram
+      .locator('path.edge.taken')
+      .evaluateAll((paths) => paths.map((p) => `${p.getAttribute('data-from')}>${p.getAttribute('data-to')}`));
+    expect(taken.sort()).toEqual(
+      [
+        'drafting>pmReview',
+        'pmReview>standingGovernment',
+        'standingGovernment>drafting',
+        'drafting>standingGovernment',
+        'standingGovernment>partyCommittee',
+        'partyCommittee>politburo',
+        'politburo>completed',
+      ].sort(),
+    );
     await checkPage(secretariat, 'dossier-completed');
 
     const phone = await signIn('nguyen.thu', 390);

@@ -4,14 +4,20 @@ import { stageOrder } from '../decisions.js';
 import { formatDate, formatDateTime } from '../format.js';
 import type { Lang, Messages } from '../messages.js';
 import { eventName } from '../messages.js';
+import type { PlacedEdge, PlacedNode } from '../stage-graph.js';
+import { StageDiagram } from './stage-diagram.js';
 
-/** The stage diagram from the definition: an ordered list, the current stage marked, the stages passed ticked. */
+/**
+ * The stages: an ordered list, the current stage marked, the stages passed ticked; and, when the page has it, the
+ * diagram generated from the machine with the transitions taken.
+ */
 export function StageList(props: {
   m: Messages;
   lang: Lang;
   definition: ProcessDefinition;
   state: string;
   history: DecisionRecord[];
+  diagram?: { nodes: PlacedNode[]; edges: PlacedEdge[]; height: number } | undefined;
 }) {
   const visited = new Set(props.history.flatMap((h) => [h.from, h.to]));
   const titleOf = (id: string) =>
@@ -35,6 +41,9 @@ export function StageList(props: {
           );
         })}
       </ol>
+      {props.diagram && (
+        <StageDiagram m={props.m} {...props.diagram} state={props.state} visited={visited} titleOf={titleOf} />
+      )}
     </section>
   );
 }

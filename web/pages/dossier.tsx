@@ -3,6 +3,7 @@ import type { ProcessView } from '../../machines/process.js';
 import type { DecisionOption } from '../decisions.js';
 import { Layout, type Frame } from '../layout.js';
 import { eventName, type Lang, type Messages } from '../messages.js';
+import type { PlacedEdge, PlacedNode } from '../stage-graph.js';
 import { History, Milestones, StageList } from './dossier-parts.js';
 import { DossierFiles, type DossierFileRow } from './dossier-files.js';
 import { Field } from './fields.js';
@@ -34,6 +35,8 @@ export interface DossierPageProps extends Frame {
   extendPreview?: { due: string; dueAt?: string; explanation?: string; error?: string } | undefined;
   /** The words of the resubmission's file fields. */
   resubmitFiles?: { legend: string; label: (document: string) => string } | undefined;
+  /** The stage diagram as laid out from the process's machine. */
+  diagram?: { nodes: PlacedNode[]; edges: PlacedEdge[]; height: number } | undefined;
 }
 
 /** A role's name in the page's language, from the process's definition; the id when it declares none (pure). */
@@ -189,7 +192,14 @@ export function DossierPage(props: DossierPageProps) {
         <dt>{m.draft}</dt>
         <dd>{view.draftVersion}</dd>
       </dl>
-      <StageList m={m} lang={lang} definition={definition} state={view.state} history={view.history} />
+      <StageList
+        m={m}
+        lang={lang}
+        definition={definition}
+        state={view.state}
+        history={view.history}
+        diagram={props.diagram}
+      />
       <section aria-labelledby="decide-h">
         <h2 id="decide-h">{m.decide}</h2>
         {props.options.length === 0 || !props.session ? (
