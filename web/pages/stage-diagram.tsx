@@ -85,13 +85,51 @@ function labelsOf(props: StageDiagramProps, byId: Map<string, PlacedNode>): Labe
   });
 }
 
+/** The arrowheads of the transitions, grey and, for those taken, green. */
+const Arrowheads = () => (
+  <defs>
+    {['plain', 'taken'].map((kind) => (
+      <marker
+        id={`arrow-${kind}`}
+        viewBox="0 0 10 10"
+        refX="9"
+        refY="5"
+        markerUnits="userSpaceOnUse"
+        markerWidth="8"
+        markerHeight="8"
+        orient="auto"
+      >
+        <path d="M0,0 L10,5 L0,10 z" class={`arrow ${kind}`} />
+      </marker>
+    ))}
+  </defs>
+);
+
+/** A stage or outcome as a box with its title over at most two lines, marked current or passed. */
+function Box(props: { node: PlacedNode; title: string; state: 'current' | 'visited' | '' }) {
+  const { node, state } = props;
+  const lines = linesOf(`${state === 'visited' ? '✓ ' : ''}${props.title}`, node.width, state !== '');
+  return (
+    <g class={['node', node.outcome ? 'outcome' : '', state].filter(Boolean).join(' ')} data-stage={node.id}>
+      <rect x={node.x} y={node.y} width={node.width} height={DIAGRAM.nodeHeight} rx={node.outcome ? 18 : 6} />
+      <text x={node.x + node.width / 2} y={middle(node) + 4 - (lines.length - 1) * 7} text-anchor="middle">
+        {lines.map((line, i) => (
+          <tspan x={node.x + node.width / 2} dy={i === 0 ? 0 : 14}>
+            {line}
+          </tspan>
+        ))}
+      </text>
+    </g>
+  );
+}
+
 /**
  * The stage diagram generated from the process's machine: every stage and outcome as a box, every transition as an
  * arrow named by its events; the current stage highlighted, the stages passed and the transitions taken marked.
  */
 export function StageDiagram(props: StageDiagramProps) {
   const { m, nodes, height } = props;
-  const { width, nodeHeight } = DIAGRAM;
+  const { width } = DIAGRAM;
   const byId = new Map(nodes.map((n) => [n.id, n]));
   const column = nodes.filter((n) => !n.outcome);
   const sides = {
@@ -114,22 +152,7 @@ export function StageDiagram(props: StageDiagramProps) {
         <desc id="stage-diagram-d">
           {`${m.currentStage}: ${props.titleOf(props.state)}.${passed.length > 0 ? ` ${m.visited}: ${passed.join(', ')}.` : ''}`}
         </desc>
-        <defs>
-          {['plain', 'taken'].map((kind) => (
-            <marker
-              id={`arrow-${kind}`}
-              viewBox="0 0 10 10"
-              refX="9"
-              refY="5"
-              markerUnits="userSpaceOnUse"
-              markerWidth="8"
-              markerHeight="8"
-              orient="auto"
-            >
-              <path d="M0,0 L10,5 L0,10 z" class={`arrow ${kind}`} />
-            </marker>
-          ))}
-        </defs>
+        <Arrowheads />
         {edges.map((edge) => (
           <path
             class={edge.taken ? 'edge taken' : 'edge'}
@@ -150,22 +173,13 @@ export function StageDiagram(props: StageDiagramProps) {
               ))}
             </text>
           ))}
-        {nodes.map((node) => {
-          const state = node.id === props.state ? 'current' : props.visited.has(node.id) ? 'visited' : '';
-          const lines = linesOf(`${state === 'visited' ? '✓ ' : ''}${props.titleOf(node.id)}`, node.width, !!state);
-          return (
-            <g class={['node', node.outcome ? 'outcome' : '', state].filter(Boolean).join(' ')} data-stage={node.id}>
-              <rect x={node.x} y={node.y} width={node.width} height={nodeHeight} rx={node.outcome ? 18 : 6} />
-              <text x={node.x + node.width / 2} y={middle(node) + 4 - (lines.length - 1) * 7} text-anchor="middle">
-                {lines.map((line, i) => (
-                  <tspan x={node.x + node.width / 2} dy={i === 0 ? 0 : 14}>
-                    {line}
-                  </tspan>
-                ))}
-              </text>
-            </g>
-          );
-        })}
+        {nodes.map((node) => (
+          <Box
+            node={node}
+            title={props.titleOf(node.id)}
+            state={node.id === props.state ? 'current' : props.visited.has(node.id) ? 'visited' : ''}
+          />
+        ))}
       </svg>
     </figure>
   );
