@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { createToken, revokeToken } from '../store/index.js';
+import { createToken, DEMO_PASSWORD, revokeToken } from '../store/index.js';
 import { packageRoot, type DuyetConfig } from '../temporal.config.js';
 import { startEmbedded } from './dev.js';
 
@@ -44,11 +44,39 @@ async function call(url: string, token: string, method: string, body?: unknown) 
   return { status: response.status, json: (await response.json()) as Record<string, unknown> };
 }
 
+/** The demo accounts to try the web app with, by what each does in the review pipeline and the other processes. */
+const guide: Array<[string, string]> = [
+  ['nguyen.thu', 'secretariat: starts a dossier, uploads drafts, records a body’s decision on its behalf'],
+  ['pham.minh', 'the Prime Minister: decides at pmReview'],
+  ['le.hoa', 'the Standing Government'],
+  ['tran.binh', 'the Government Party Committee'],
+  ['vo.lan', 'the Politburo'],
+  ['dang.quang', 'supervisor: what is late, EXTEND and REASSIGN'],
+  ['tran.mai', 'an organising unit: proposes a delegation'],
+  ['ngoai-giao.dau-moi', 'an agency’s focal point: what it owes on a programme'],
+];
+
+/** Waits for Ctrl-C or SIGTERM, or for the worker to end. */
+function untilStopped(embedded: Awaited<ReturnType<typeof startEmbedded>>): Promise<void> {
+  return new Promise<void>((resolve) => {
+    const stop = () => {
+      process.off('SIGINT', stop);
+      process.off('SIGTERM', stop);
+      resolve();
+    };
+    process.on('SIGINT', stop);
+    process.on('SIGTERM', stop);
+    embedded.worker.once('exit', stop);
+  });
+}
+
 /**
  * `duyet demo`: the embedded stack with the HTTP API, then a demo dossier from drafting to completed through the
- * API, each reviewer with an API token of their own (revoked at the end), as a document system would.
+ * API, each reviewer with an API token of their own (revoked at the end), as a document system would. With `stay`
+ * (the default at a terminal) the stack then goes on serving the web app, with the demo accounts to sign in with,
+ * until Ctrl-C.
  */
-export async function runDemo(config: DuyetConfig): Promise<void> {
+export async function runDemo(config: DuyetConfig, options: { stay: boolean }): Promise<void> {
   const embedded = await startEmbedded(config);
   const { db } = embedded.api.deps;
   const api = `${embedded.api.server.url}/api`;
@@ -79,6 +107,18 @@ export async function runDemo(config: DuyetConfig): Promise<void> {
     process.stdout.write(JSON.stringify(view.json, null, 2) + '\n');
     if (view.json.status !== 'completed') throw new Error(`the demo dossier ended ${String(view.json.status)}`);
     say(`done: ${workflowId} completed through the API at ${api}`);
+    if (!options.stay) return;
+    for (const { id } of tokens.values()) await revokeToken(db, id).catch(() => undefined);
+    const web = embedded.api.server.url;
+    const password = embedded.store.demoUsers.length > 0 ? ` with the password "${DEMO_PASSWORD}"` : '';
+    say(`the web app is at ${web}/ (Vietnamese; English with ?lang=en). Sign in as one of these${password}:`);
+    for (const [id, what] of guide) say(`  ${id.padEnd(20)} ${what}`);
+    say(
+      `the dossier above is at ${web}/dossiers/${encodeURIComponent(workflowId)}; start your own from "Khởi tạo hồ sơ"`,
+    );
+    say('press Ctrl-C to stop');
+    await untilStopped(embedded);
+    say('stopping; the worker drains first');
   } finally {
     for (const { id } of tokens.values()) await revokeToken(db, id).catch(() => undefined);
     await embedded.stop();

@@ -55,8 +55,14 @@ program
 
 program
   .command('demo')
-  .description('start the embedded stack, then take a demo dossier from drafting to completed through the HTTP API')
-  .action(() => runDemo(loadConfig()));
+  .description(
+    'start the embedded stack, take a demo dossier from drafting to completed through the HTTP API, then (at a terminal) go on serving the web app until Ctrl-C',
+  )
+  .option('--stay', 'go on serving the web app after the demo dossier, even without a terminal')
+  .option('--exit', 'stop after the demo dossier, even at a terminal')
+  .action((options: { stay?: boolean; exit?: boolean }) =>
+    runDemo(loadConfig(), { stay: options.exit ? false : (options.stay ?? process.stdin.isTTY === true) }),
+  );
 
 program
   .command('serve')

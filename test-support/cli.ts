@@ -35,6 +35,58 @@ export function spawnDuyet(env: NodeJS.ProcessEnv, ...args: string[]): ChildProc
   return spawn(process.execPath, [cliMain, ...args], { env, stdio: ['ignore', 'pipe', 'pipe'] });
 }
 
+/**
+ * A built `duyet` command (`worker`, `dev`, `demo --stay`, ...) as a supervisor runs it: its output collected, and
+ * lines of it awaited. With `group`, it leads a process group of its own, which `killGroup` ends with everything it
+ * started (the Temporal server and the worker of `dev` and `demo`), so a failed test leaves nothing running.
+ */
+export function watchedDuyet(
+  env: NodeJS.ProcessEnv,
+  command: string[] = ['worker'],
+  options: { group?: boolean } = {},
+) {
+  const child: ChildProcess = spawn(process.execPath, [cliMain, ...command], {
+    env,
+    stdio: ['ignore', 'pipe', 'pipe'],
+    detached: options.group === true,
+  });
+  let output = '';
+  const waiters: Array<() => void> = [];
+  const collect = (chunk: Buffer) => {
+    output += chunk.toString();
+    for (const waiter of waiters) waiter();
+  };
+  child.stdout!.on('data', collect);
+  child.stderr!.on('data', collect);
+  const exit = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+  return {
+    child,
+    exit,
+    /** Ends the process group (with `group`), or the process alone, and waits for the process to exit. */
+    async killGroup(): Promise<void> {
+      if (child.exitCode !== null || child.signalCode !== null) return;
+      if (options.group === true && child.pid !== undefined) process.kill(-child.pid, 'SIGKILL');
+      else child.kill('SIGKILL');
+      await exit;
+    },
+    get output() {
+      return output;
+    },
+    /** Resolves with the first match of the pattern in the output so far or to come. */
+    waitFor(pattern: RegExp): Promise<RegExpMatchArray> {
+      return new Promise((resolve, reject) => {
+        const check = () => {
+          const match = pattern.exec(output);
+          if (match) resolve(match);
+        };
+        waiters.push(check);
+        void exit.then((code) => reject(new Error(`duyet ${command[0]} exited ${code} before ${pattern}:\n${output}`)));
+        check();
+      });
+    },
+  };
+}
+
 /** Runs the built CLI, expects success and parses its JSON output. */
 export async function duyetJson<T = unknown>(env: NodeJS.ProcessEnv, ...args: string[]): Promise<T> {
   const result = await duyet(env, ...args);

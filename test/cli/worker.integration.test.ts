@@ -1,51 +1,14 @@
-import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { AddressInfo } from 'node:net';
 import { SMTPServer } from 'smtp-server';
 import { describe, expect, inject, it } from 'vitest';
 import { startDevServer } from '../../cli/dev-server.js';
 import { inheritedEnv, loadConfig } from '../../temporal.config.js';
-import { duyetJson, kill, useWorkerAndClient } from '../../test-support/cli.js';
+import { duyetJson, kill, useWorkerAndClient, watchedDuyet } from '../../test-support/cli.js';
 import { futureExampleFile } from '../../test-support/future-example.js';
 import { freePort } from '../../test-support/ports.js';
-
-const cliMain = fileURLToPath(new URL('../../dist/cli/main.js', import.meta.url));
-
-/** `duyet worker` (or another command) as a supervisor runs it, with its output collected and lines awaited. */
-function duyetWorker(env: NodeJS.ProcessEnv, command = 'worker') {
-  const child: ChildProcess = spawn(process.execPath, [cliMain, command], { env, stdio: ['ignore', 'pipe', 'pipe'] });
-  let output = '';
-  const waiters: Array<() => void> = [];
-  const collect = (chunk: Buffer) => {
-    output += chunk.toString();
-    for (const waiter of waiters) waiter();
-  };
-  child.stdout!.on('data', collect);
-  child.stderr!.on('data', collect);
-  const exit = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
-  return {
-    child,
-    exit,
-    get output() {
-      return output;
-    },
-    /** Resolves with the first match of the pattern in the output so far or to come. */
-    waitFor(pattern: RegExp): Promise<RegExpMatchArray> {
-      return new Promise((resolve, reject) => {
-        const check = () => {
-          const match = pattern.exec(output);
-          if (match) resolve(match);
-        };
-        waiters.push(check);
-        void exit.then((code) => reject(new Error(`duyet worker exited ${code} before ${pattern}:\n${output}`)));
-        check();
-      });
-    },
-  };
-}
 
 const alive = (pid: number) => {
   try {
@@ -64,7 +27,7 @@ describe('duyet worker as a process', () => {
       TEMPORAL_TASK_QUEUE: 'late-server',
       DUYET_DATABASE_URL: inject('databaseUrl'),
     });
-    const worker = duyetWorker(env);
+    const worker = watchedDuyet(env);
     await worker.waitFor(/Temporal not reachable at 127\.0\.0\.1:\d+ yet \(attempt 2\)/);
     const server = await startDevServer(loadConfig(env), { dbFile: null });
     try {
@@ -81,7 +44,7 @@ describe('duyet worker as a process', () => {
 
   it('gives up after DUYET_WORKER_CONNECT_WAIT seconds with a non-zero exit naming the address', async () => {
     const address = `127.0.0.1:${await freePort()}`;
-    const worker = duyetWorker(inheritedEnv({ TEMPORAL_ADDRESS: address, DUYET_WORKER_CONNECT_WAIT: '2' }));
+    const worker = watchedDuyet(inheritedEnv({ TEMPORAL_ADDRESS: address, DUYET_WORKER_CONNECT_WAIT: '2' }));
     expect(await worker.exit).not.toBe(0);
     expect(worker.output).toContain(`Temporal did not answer at ${address} within 2 s`);
     expect(worker.output).toContain('npx duyet dev');
@@ -97,7 +60,7 @@ describe('SIGTERM to duyet dev', () => {
       DUYET_HTTP_PORT: String(await freePort()),
       DUYET_STATE_DIR: stateDir,
     });
-    const dev = duyetWorker(env, 'dev');
+    const dev = watchedDuyet(env, ['dev']);
     try {
       await dev.waitFor(/duyet: ready/);
       const [, url] = await dev.waitFor(/duyet: API at (http:\/\/127\.0\.0\.1:\d+)\/api /);
@@ -146,7 +109,7 @@ describe('SIGTERM to duyet worker', () => {
   it('reaches the worker it spawned, which finishes the running notification before it exits 0', async () => {
     await face.stopWorker();
     const env = { ...face.env, DUYET_SMTP_URL: await listening };
-    const worker = duyetWorker(env);
+    const worker = watchedDuyet(env);
     const [, pid] = await worker.waitFor(/polling task queue .*pid (\d+)\)/);
     const arrived = new Promise<void>((resolve) => (held.arrived = resolve));
     const { workflowId } = await duyetJson<{ workflowId: string }>(
