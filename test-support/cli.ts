@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { Client, Connection } from '@temporalio/client';
 import { afterAll, beforeAll, inject } from 'vitest';
 import { inheritedEnv, loadConfig } from '../temporal.config.js';
+import { freePort } from './ports.js';
 
 const cliMain = fileURLToPath(new URL('../dist/cli/main.js', import.meta.url));
 const workerMain = fileURLToPath(new URL('../dist/worker/main.js', import.meta.url));
@@ -15,6 +16,16 @@ export function testEnv(taskQueue = `duyet-test-${randomUUID()}`): NodeJS.Proces
     TEMPORAL_TASK_QUEUE: taskQueue,
     DUYET_STATE_DIR: inject('stateDir'),
     DUYET_DATABASE_URL: inject('databaseUrl'),
+  });
+}
+
+/** The environment of a `duyet dev` or `demo` with a stack of its own: free ports for all it serves, its own state folder. */
+export async function ownStackEnv(stateDir: string): Promise<NodeJS.ProcessEnv> {
+  return inheritedEnv({
+    TEMPORAL_ADDRESS: `127.0.0.1:${await freePort()}`,
+    TEMPORAL_UI_PORT: String(await freePort()),
+    DUYET_HTTP_PORT: String(await freePort()),
+    DUYET_STATE_DIR: stateDir,
   });
 }
 

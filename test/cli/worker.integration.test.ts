@@ -6,7 +6,7 @@ import { SMTPServer } from 'smtp-server';
 import { describe, expect, inject, it } from 'vitest';
 import { startDevServer } from '../../cli/dev-server.js';
 import { inheritedEnv, loadConfig } from '../../temporal.config.js';
-import { duyetJson, kill, useWorkerAndClient, watchedDuyet } from '../../test-support/cli.js';
+import { duyetJson, kill, ownStackEnv, useWorkerAndClient, watchedDuyet } from '../../test-support/cli.js';
 import { futureExampleFile } from '../../test-support/future-example.js';
 import { freePort } from '../../test-support/ports.js';
 
@@ -54,12 +54,7 @@ describe('duyet worker as a process', () => {
 describe('SIGTERM to duyet dev', () => {
   it('serves the HTTP API beside Temporal, then drains the worker it spawned before the server stops, and exits 0', async () => {
     const stateDir = mkdtempSync(join(tmpdir(), 'duyet-dev-'));
-    const env = inheritedEnv({
-      TEMPORAL_ADDRESS: `127.0.0.1:${await freePort()}`,
-      TEMPORAL_UI_PORT: String(await freePort()),
-      DUYET_HTTP_PORT: String(await freePort()),
-      DUYET_STATE_DIR: stateDir,
-    });
+    const env = await ownStackEnv(stateDir);
     const dev = watchedDuyet(env, ['dev']);
     try {
       await dev.waitFor(/duyet: ready/);

@@ -3,20 +3,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD } from '../../store/index.js';
-import { inheritedEnv } from '../../temporal.config.js';
 import { launchChromium } from '../../test-support/browser.js';
-import { watchedDuyet } from '../../test-support/cli.js';
-import { freePort } from '../../test-support/ports.js';
+import { ownStackEnv, watchedDuyet } from '../../test-support/cli.js';
 
 describe('duyet demo --stay, as a new user meets it', () => {
   it('drives its dossier to completed, then serves the web app where a demo account signs in and finds it, until Ctrl-C', async () => {
     const stateDir = mkdtempSync(join(tmpdir(), 'duyet-demo-'));
-    const env = inheritedEnv({
-      TEMPORAL_ADDRESS: `127.0.0.1:${await freePort()}`,
-      TEMPORAL_UI_PORT: String(await freePort()),
-      DUYET_HTTP_PORT: String(await freePort()),
-      DUYET_STATE_DIR: stateDir,
-    });
+    const env = await ownStackEnv(stateDir);
     const demo = watchedDuyet(env, ['demo', '--stay'], { group: true });
     const browser = await launchChromium();
     try {
