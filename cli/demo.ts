@@ -108,7 +108,9 @@ export async function runDemo(config: DuyetConfig, options: { stay: boolean }): 
     if (view.json.status !== 'completed') throw new Error(`the demo dossier ended ${String(view.json.status)}`);
     say(`done: ${workflowId} completed through the API at ${api}`);
     if (!options.stay) return;
+    // The demo's API tokens end with its dossier; the web app takes sign-ins of its own.
     for (const { id } of tokens.values()) await revokeToken(db, id).catch(() => undefined);
+    tokens.clear();
     const web = embedded.api.server.url;
     const password = embedded.store.demoUsers.length > 0 ? ` with the password "${DEMO_PASSWORD}"` : '';
     say(`the web app is at ${web}/ (Vietnamese; English with ?lang=en). Sign in as one of these${password}:`);

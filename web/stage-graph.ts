@@ -2,8 +2,6 @@ import type { ProcessMachine } from '../machines/compile.js';
 import type { ProcessDefinition } from '../machines/definition.schema.js';
 import { stageEdges, type StageEdge } from '../machines/diagram.js';
 
-export { stageEdges, type StageEdge };
-
 /** A stage or outcome placed on the diagram: its row (from the start) and its place in the row. */
 export interface PlacedNode {
   id: string;

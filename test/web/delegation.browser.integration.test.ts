@@ -39,6 +39,13 @@ async function untilFinding(page: Page, rule: string, shown = true) {
   }
 }
 
+/** The delegation's leader (or, inbound, its leading host): the director of the Department of Tourism. */
+async function fillLeader(page: Page) {
+  await page.locator('#f-leader-name').fill('Ngô Thị Thu Trang');
+  await page.locator('#f-leader-id').fill('ngo.thi.thu.trang');
+  await page.locator('#f-leader-position').fill('Giám đốc');
+}
+
 /** Presses "Khởi tạo" and resolves with the status the page was answered with. */
 async function pressStart(page: Page): Promise<number> {
   const answer = page.waitForResponse((r) => r.request().method() === 'POST' && r.url().endsWith('/delegations/new'));
@@ -68,9 +75,7 @@ describe('the delegation form in Debian Chromium over the real API, store and Te
     // Four days in Japan on a promotion trip: over 3, an exception for the competent authority.
     await page.locator('#f-countries-0-country').fill('Nhật Bản');
     await page.locator('#f-countries-0-days').fill('4');
-    await page.locator('#f-leader-name').fill('Ngô Thị Thu Trang');
-    await page.locator('#f-leader-id').fill('ngo.thi.thu.trang');
-    await page.locator('#f-leader-position').fill('Giám đốc');
+    await fillLeader(page);
     await page.getByRole('group', { name: 'Trưởng đoàn' }).getByLabel('Lãnh đạo chủ chốt').check();
     await page
       .getByRole('group', { name: 'Trưởng đoàn' })
@@ -160,9 +165,7 @@ describe('the delegation form in Debian Chromium over the real API, store and Te
     await page.locator('#f-endDate').fill(`07/10/${YEAR}`);
     await page.locator('#f-countries-0-country').fill('Lào');
     await page.locator('#f-countries-0-days').fill('3');
-    await page.locator('#f-leader-name').fill('Ngô Thị Thu Trang');
-    await page.locator('#f-leader-id').fill('ngo.thi.thu.trang');
-    await page.locator('#f-leader-position').fill('Giám đốc');
+    await fillLeader(page);
     await page.locator('#f-leader-position').blur();
 
     // Without a reason to invite the guests nothing starts, and the message stands beside the reasons.

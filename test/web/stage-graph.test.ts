@@ -4,7 +4,8 @@ import { shippedVersions } from '../../machines/definitions/index.js';
 import { createProcess } from '../../machines/create-process.js';
 import { messagesOf } from '../../web/messages.js';
 import { linesOf, StageDiagram } from '../../web/pages/stage-diagram.js';
-import { diagramOf, stageEdges } from '../../web/stage-graph.js';
+import { stageEdges } from '../../machines/diagram.js';
+import { diagramOf } from '../../web/stage-graph.js';
 
 const review = processById('review-pipeline').compiled;
 /** A dossier sent back by the Standing Government and resubmitted to it, now at the Party Committee. */
